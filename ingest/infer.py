@@ -1,0 +1,140 @@
+"""What the document implies but does not write in the field itself, each with evidence.
+
+Runs after the layout parser, on the record alone (no text), so the rules are the same
+for every layout: the measures' scheme from the budget, the report's schemes from its
+budget rows, a measure's UH from its scheme row or the sole UH, the partner list from the
+owner and UH when the report has none.
+"""
+
+from __future__ import annotations
+
+from kompetansekart.ingest.context import Context
+from kompetansekart.ingest.records import BudgetRow, Institution, Measure, OrgRef, Partner
+
+
+def infer(ctx: Context) -> None:
+    measure_schemes_from_budget(ctx)
+    report_schemes(ctx)
+    measure_uh(ctx)
+    all_uh(ctx)
+    partners(ctx)
+    dedupe_institutions(ctx)
+
+
+def measure_schemes_from_budget(ctx: Context) -> None:
+    """When the measures' owner and UH sums equal exactly one scheme row of the budget
+    table, that row's scheme is theirs. Measures that already carry a scheme (from a
+    section heading) are checked against the same rule."""
+    measures = [m for m in ctx.report.measures if m.owner_amount is not None]
+    if not measures or any(m.uh_amount is None for m in measures):
+        return
+    owner = sum(m.owner_amount for m in measures)
+    uh = sum(m.uh_amount for m in measures)
+    rows = [
+        r for r in ctx.report.budget if r.scheme and (r.owner_amount, r.uh_amount) == (owner, uh)
+    ]
+    if len(rows) != 1:
+        return
+    scheme = rows[0].scheme
+    for m in measures:
+        if m.scheme is None:
+            m.scheme = scheme
+        elif m.scheme != scheme:
+            ctx.diag(
+                "warning",
+                "measure-scheme-conflict",
+                f"measure '{m.name}' is headed {m.scheme} but its amounts match the {scheme} row",
+                "measures.scheme",
+            )
+    ctx.report.evidence["measures.scheme"] = rows[0].line or 0
+    ctx.diag(
+        "info",
+        "scheme-from-budget",
+        f"the measures' owner and UH sums ({owner} + {uh}) equal the {scheme} row of "
+        "the budget table: that is their scheme",
+        "measures.scheme",
+    )
+
+
+def report_schemes(ctx: Context) -> None:
+    r = ctx.report
+    if r.schemes:
+        return
+    from_budget = [row.scheme for row in r.budget if row.scheme and (row.total_stated or 0) > 0]
+    from_measures = [m.scheme for m in r.measures if m.scheme]
+    found = list(dict.fromkeys(from_budget or from_measures))
+    if found:
+        r.schemes = found
+        source = "budget rows with amounts" if from_budget else "the measures"
+        ctx.diag(
+            "info",
+            "schemes-inferred",
+            f"no scheme visibly chosen; {', '.join(found)} inferred from {source}",
+            "schemes",
+        )
+        line = next((row.line for row in r.budget if row.scheme), None)
+        if line:
+            r.evidence["schemes"] = line
+    else:
+        ctx.diag(
+            "warning", "scheme-unknown", "the report does not say which scheme it is for", "schemes"
+        )
+
+
+def measure_uh(ctx: Context) -> None:
+    """A measure without a named UH: the only UH of its scheme row, else the report's only UH."""
+    rows = {row.scheme: row for row in ctx.report.budget if row.scheme}
+    for m in ctx.report.measures:
+        if m.uh is not None:
+            continue
+        row: BudgetRow | None = rows.get(m.scheme)
+        if row and len(row.uh_breakdown) == 1:
+            m.uh = row.uh_breakdown[0].uh
+        elif len(ctx.report.uh) == 1:
+            m.uh = ctx.report.uh[0]
+
+
+def all_uh(ctx: Context) -> None:
+    """Every UH the report gives money or a measure to is one of its UH."""
+    known = {u.id or u.name for u in ctx.report.uh}
+    extra: list[OrgRef] = [share.uh for row in ctx.report.budget for share in row.uh_breakdown] + [
+        m.uh for m in ctx.report.measures if m.uh
+    ]
+    for ref in extra:
+        key = ref.id or ref.name
+        if key not in known and ref.parent not in known and ref.id is not None:
+            # a unit whose university is already listed is the same partner, more precisely
+            ctx.report.uh.append(ref)
+            known.add(key)
+
+
+def partners(ctx: Context) -> None:
+    r = ctx.report
+    if not r.partners:
+        contacts = {c.role: c.name for c in r.contacts}
+        r.partners.append(Partner(r.owner, "eier", contacts.get("eier")))
+        primary = r.uh[:1]
+        r.partners.extend(Partner(u, "uh", contacts.get("uh")) for u in primary)
+        return
+    if not any(p.role == "eier" and _same(p.org, r.owner) for p in r.partners):
+        r.partners.insert(0, Partner(r.owner, "eier", None))
+
+
+def _same(a: OrgRef, b: OrgRef) -> bool:
+    return (a.id is not None and a.id == b.id) or a.name.lower() == b.name.lower()
+
+
+def dedupe_institutions(ctx: Context) -> None:
+    merged: dict[str, Institution] = {}
+    for inst in ctx.report.institutions:
+        key = inst.org.id or inst.org.name.lower()
+        if key in merged:
+            have = merged[key]
+            have.measures = sorted(set(have.measures) | set(inst.measures))
+            have.owner = have.owner or inst.owner
+        else:
+            merged[key] = inst
+    ctx.report.institutions = list(merged.values())
+
+
+__all__ = ["Measure", "infer"]

@@ -1,0 +1,160 @@
+"""Paths in, records out: the one entry point the CLI and later stages call.
+
+A batch never dies on one file: each file ends as ok, ok-with-warnings, failed (with a
+one-line reason naming the file) or skipped (unknown type), and the records of the good
+files are always returned.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from kompetansekart.ingest.context import Context
+from kompetansekart.ingest.document import Document
+from kompetansekart.ingest.errors import IngestError, UnsupportedFormat
+from kompetansekart.ingest.infer import infer
+from kompetansekart.ingest.layouts import LAYOUTS, detect
+from kompetansekart.ingest.readers import READERS, reader_for
+from kompetansekart.ingest.records import NeedsReport, OrgRef, Source
+from kompetansekart.ingest.resolve import Resolver
+from kompetansekart.ingest.vocab import Vocabulary
+
+Status = Literal["ok", "warnings", "failed", "skipped"]
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: Status
+    record: NeedsReport | None = None
+    error: str | None = None
+
+
+@dataclass
+class Batch:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    @property
+    def records(self) -> list[NeedsReport]:
+        return [o.record for o in self.outcomes if o.record is not None]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> bool:
+        return self.count("failed") > 0
+
+
+class Parser:
+    """Holds what is expensive to build once per batch: the resolver and vocabularies."""
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self.resolver = resolver or Resolver()
+        self.themes = Vocabulary.themes()
+        self.target_groups = Vocabulary.target_groups()
+        self.schemes = Vocabulary.schemes()
+
+    def parse_document(self, doc: Document) -> NeedsReport:
+        report = NeedsReport(
+            id=doc.content_id,
+            source=Source(doc.path, doc.format, doc.sha256),
+            owner=OrgRef(name="(unknown)", id=None, kind=None),
+        )
+        ctx = Context(doc, report, self.resolver, self.themes, self.target_groups, self.schemes)
+        report.layout = detect(doc)
+        LAYOUTS[report.layout](ctx)
+        infer(ctx)
+        return report
+
+    def parse_file(self, path: Path) -> NeedsReport:
+        fmt, read = reader_for(path)
+        result = read(path)
+        doc = Document.from_lines(str(path), fmt, result.lines, result.raw)
+        if not doc.lines:
+            raise IngestError(f"{path}: no text found in the document")
+        report = self.parse_document(doc)
+        report.diagnostics[:0] = result.diagnostics
+        return report
+
+
+# Files in a folder that document the folder rather than being reports. Only skipped in
+# folder walks: a file named on the command line is always read.
+_DOC_FILES = re.compile(r"^(readme|license|licence|changelog|contributing)(\.|$)", re.I)
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """(path, named) for files named directly and files below folders (recursively,
+    sorted, hidden ones skipped). A folder reached twice through symlinks is walked once,
+    so loops end."""
+    seen_dirs: set[str] = set()
+    for path in paths:
+        if path.is_dir():
+            yield from ((p, False) for p in _walk(path, seen_dirs))
+        else:
+            yield path, True
+
+
+def _walk(root: Path, seen: set[str]) -> Iterator[Path]:
+    real = os.path.realpath(root)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        yield root  # reported as unreadable by ingest_file
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir():
+            yield from _walk(path, seen)
+        else:
+            yield path
+
+
+def ingest_paths(
+    paths: Iterable[Path | str],
+    *,
+    parser: Parser | None = None,
+    on_file: Callable[[FileOutcome], None] | None = None,
+) -> Batch:
+    parser = parser or Parser()
+    batch = Batch()
+    for path, named in iter_files(Path(p) for p in paths):
+        if not named and _DOC_FILES.match(path.name):
+            outcome = FileOutcome(
+                str(path), "skipped", error=f"{path}: documentation, not a report"
+            )
+        else:
+            outcome = ingest_file(parser, path)
+        batch.outcomes.append(outcome)
+        if on_file:
+            on_file(outcome)
+    return batch
+
+
+def ingest_file(parser: Parser, path: Path) -> FileOutcome:
+    if path.suffix.lower() not in READERS and not path.is_dir():
+        if not path.exists():
+            return FileOutcome(str(path), "failed", error=f"{path}: no such file or folder")
+        return FileOutcome(
+            str(path), "skipped", error=str(UnsupportedFormat(path, sorted(READERS)))
+        )
+    try:
+        record = parser.parse_file(path)
+    except IngestError as exc:
+        return FileOutcome(str(path), "failed", error=str(exc))
+    except Exception as exc:  # a parser bug must not lose the rest of the batch
+        return FileOutcome(
+            str(path), "failed", error=f"{path}: internal error ({type(exc).__name__}: {exc})"
+        )
+    warned = any(d.level in ("warning", "error") for d in record.diagnostics)
+    return FileOutcome(str(path), "warnings" if warned else "ok", record)

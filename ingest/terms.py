@@ -1,0 +1,83 @@
+"""Semesters ("terms") as the schema writes them: ``V2026``, ``H2026`` or ``videre``.
+
+The schema pattern is ``^(V|H)[0-9]{4}$|^videre$``: V is spring (vår), H is autumn (høst).
+
+Why the rules are as they are:
+
+* Reports write a term as ``Vår 2026``, ``vår 2027``, ``våren 2025``, ``Høst 2026``,
+  ``høsten 2022`` (Nynorsk: ``haust``/``hausten``), or already compact as ``H2024``. Case
+  does not matter in the long forms; the compact form must be a capital V/H so that
+  ordinary words and codes are not read as terms. Years are 19xx or 20xx.
+* ``Ut 2026`` ("through 2026") means the work runs to the end of that year, so it is the
+  autumn term, ``H2026``. ``ut våren 2025`` is simply ``V2025``.
+* ``Videre`` ("onwards") is the open-ended term. In running text "videre" is a common
+  adverb (``videre samarbeid``, ``Videre ser vi ...``), so :func:`find_terms` takes it only
+  when no lower-case word follows it on the same line or at the start of the next line
+  (a ``key:`` on the next line does not count as a following word). :func:`parse_term`
+  takes a whole label, so there ``Videre`` is always the term.
+* School years (``2026/2027``, ``2026-2027``, ``23/24``) span two terms but say nothing
+  about which, so they are not terms.
+* A decomposed ``å`` (a + U+030A) is accepted, so spans still point into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["find_terms", "parse_term", "term_sort_key"]
+
+_A = "(?:å|a\u030a)"
+_YEAR = r"(?:19|20)[0-9]{2}"
+_LONG = rf"(?P<season>v{_A}r(?:en)?|høst(?:en)?|haust(?:en)?|ut)[ \t\u00a0\u202f]+(?P<year>{_YEAR})"
+_COMPACT = rf"(?-i:(?P<letter>[VH])(?P<cyear>{_YEAR}))"
+_TERM_RE = re.compile(
+    rf"(?<!\w)(?:{_LONG}|{_COMPACT}|(?P<videre>videre))(?!\w)(?![/\-–]\d)", re.IGNORECASE
+)
+_PROSE_AFTER_RE = re.compile(
+    r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?(?-i:[a-zæøå])[\w-]*+(?!:)", re.IGNORECASE
+)
+_VIDERE = "videre"
+_LAST_YEAR = 10_000  # after every four-digit year, so 'videre' sorts last
+_TERM_SHAPE_RE = re.compile(r"([VH])([0-9]{4})")
+
+
+def _term(match: re.Match[str]) -> str:
+    """The schema form of one match of `_TERM_RE`."""
+    if match["videre"]:
+        return _VIDERE
+    if match["letter"]:
+        return match["letter"] + match["cyear"]
+    season = unicodedata.normalize("NFC", match["season"]).lower()
+    letter = "V" if season.startswith("v") else "H"
+    return letter + match["year"]
+
+
+def parse_term(label: str) -> str | None:
+    """A whole label (``"Høst 2026"``, ``"Ut 2026"``, ``"Videre"``) as a term, or None."""
+    match = _TERM_RE.fullmatch(label.strip())
+    return _term(match) if match else None
+
+
+def find_terms(text: str) -> list[tuple[str, str, int, int]]:
+    """(label as written, term, start, end) for every term in `text`, in text order."""
+    found: list[tuple[str, str, int, int]] = []
+    for match in _TERM_RE.finditer(text):
+        if match["videre"] and _PROSE_AFTER_RE.match(text, match.end()):
+            continue
+        found.append((match.group(), _term(match), match.start(), match.end()))
+    return found
+
+
+def term_sort_key(term: str) -> tuple[int, int]:
+    """Chronological key: V2024 < H2024 < V2025 < ... < 'videre'.
+
+    Raises ValueError for anything that is not a schema term, so bad data is not sorted
+    silently into some arbitrary place.
+    """
+    if term == _VIDERE:
+        return (_LAST_YEAR, 0)
+    shape = _TERM_SHAPE_RE.fullmatch(term)
+    if shape is None:
+        raise ValueError(f"not a term: {term!r}")
+    return (int(shape[2]), 0 if shape[1] == "V" else 1)

@@ -1,0 +1,3 @@
+from kompetansekart.reports.cli import app
+
+app(prog_name="kompetansekart")

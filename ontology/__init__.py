@@ -1,0 +1,1 @@
+"""The vocabulary: gazetteer of organisations and areas, themes, schemes (data in `data/`)."""

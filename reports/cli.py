@@ -1,0 +1,153 @@
+"""The command line: a thin edge over the library.
+
+Library exceptions become one-line messages that say what to do; exit codes are
+0 (clean), 1 (a file failed, or warnings under --strict), 2 (usage error or crash).
+Heavy modules are imported inside the commands so `kompetansekart --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kompetansekart.reports.render import Format, render
+
+app = typer.Typer(
+    name="kompetansekart",
+    help="A knowledge graph of the partnerships behind local competence development: "
+    "needs reports (behovsmeldinger) in, records, graph, queries, maps and reports out.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,  # never print locals: they can hold credentials
+    add_completion=False,
+)
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="Output format: table, json, csv or md."),
+]
+
+
+@app.callback()
+def main() -> None:
+    """kompetansekart: needs reports in; records, graph, queries, maps and reports out."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Report files or folders (searched recursively)."),
+    ],
+    fmt: FormatOption = Format.table,
+    people: Annotated[
+        bool,
+        typer.Option("--people", help="Include personal data (contact persons) in the output."),
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as failures (exit code 1).")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the JSON records to this file as well."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Read needs reports into typed records: a summary table, or JSON records (schema:
+    needs-report.schema.json). Personal data is left out unless --people is given."""
+    from kompetansekart.ingest.pipeline import ingest_paths
+    from kompetansekart.ingest.records import redact
+
+    batch = ingest_paths(paths)
+    records = [r if people else redact(r) for r in batch.records]
+    payload = [r.to_json() for r in records]
+    if output:
+        output.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _ingest_tables(batch, fmt)
+    if not quiet:
+        typer.echo(
+            f"{len(batch.outcomes)} files: {batch.count('ok')} ok, "
+            f"{batch.count('warnings')} with warnings, {batch.count('failed')} failed, "
+            f"{batch.count('skipped')} skipped",
+            err=True,
+        )
+        for o in batch.outcomes:
+            if o.error:
+                typer.echo(f"{o.status}: {o.error}", err=True)
+    if batch.failed or (strict and batch.count("warnings")):
+        raise typer.Exit(1)
+
+
+def _ingest_tables(batch, fmt: Format) -> None:
+    from kompetansekart.ingest.amounts import format_nok
+
+    rows, diags = [], []
+    for o in batch.outcomes:
+        r = o.record
+        if r is None:
+            rows.append({"file": Path(o.path).name, "status": o.status})
+            continue
+        total = _grand_total(r)
+        rows.append(
+            {
+                "file": Path(o.path).name,
+                "status": o.status,
+                "layout": r.layout,
+                "owner": r.owner.name,
+                "uh": [u.name for u in r.uh],
+                "year": r.year,
+                "schemes": r.schemes,
+                "measures": len(r.measures),
+                "total": format_nok(total) if total else "",
+                "warnings": sum(d.level == "warning" for d in r.diagnostics),
+                "errors": sum(d.level == "error" for d in r.diagnostics),
+            }
+        )
+        diags += [
+            {
+                "file": Path(o.path).name,
+                "line": d.line,
+                "level": d.level,
+                "field": d.field,
+                "message": d.message,
+            }
+            for d in r.diagnostics
+            if d.level != "info"
+        ]
+    headers = [
+        "file",
+        "status",
+        "layout",
+        "owner",
+        "uh",
+        "year",
+        "schemes",
+        "measures",
+        "total",
+        "warnings",
+        "errors",
+    ]
+    render(rows, headers, fmt, title="Reports")
+    if diags:
+        render(diags, ["file", "line", "level", "field", "message"], fmt, title="Diagnostics")
+
+
+def _grand_total(r) -> int | None:
+    """The report's stated grand total; else its budget rows; else its measures."""
+    if r.budget_sum and r.budget_sum.total_stated is not None:
+        return r.budget_sum.total_stated
+    rows = [row.total_stated for row in r.budget if row.total_stated is not None]
+    if rows:
+        return sum(rows)
+    measures = [m.total_stated for m in r.measures if m.total_stated is not None]
+    return sum(measures) if measures else None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
