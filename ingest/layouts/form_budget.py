@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kompetansekart.ingest.amounts import Amount, find_amounts, parse_amount
+from kompetansekart.ingest.amounts import Amount, find_amounts, format_nok, parse_amount
 from kompetansekart.ingest.context import UH_KINDS, Context
 from kompetansekart.ingest.records import BudgetRow, Measure, UhShare
 
@@ -137,8 +137,9 @@ def _check_row(ctx: Context, j: int, row: BudgetRow) -> None:
         ctx.diag(
             "warning",
             "budget-row-sum",
-            f"owner {row.owner_amount} + UH {row.uh_amount} = {parts}, "
-            f"but the row states {row.total_stated}",
+            f"{row.label or row.scheme or 'row'}: owner {format_nok(row.owner_amount)} + UH "
+            f"{format_nok(row.uh_amount)} = {format_nok(parts)}, but the row states "
+            f"{format_nok(row.total_stated)}",
             "budget",
             j,
         )

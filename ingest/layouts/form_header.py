@@ -215,8 +215,9 @@ def parse_questions(ctx: Context, end: int) -> None:
     i = ctx.doc.find(_CONTINUE, end=end)
     if i is not None:
         ctx.report.continuation = yes_no(ctx, i, "continuation")
-        ctx.report.continues_year = int(_CONTINUE.search(ctx.doc.plain(i)).group(1))
-        ctx.evidence("continues_year", i)
+        if ctx.report.continuation:  # the year of the report it continues
+            ctx.report.continues_year = int(_CONTINUE.search(ctx.doc.plain(i)).group(1))
+            ctx.evidence("continues_year", i)
     for pattern, field in (
         (r"består av flere eiere", "partners.several_owners"),
         (r"består av flere (uh|kompetansemiljø)", "partners.several_uh"),

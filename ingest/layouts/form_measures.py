@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kompetansekart.ingest.amounts import find_amounts, parse_amount
+from kompetansekart.ingest.amounts import find_amounts, format_nok, parse_amount
 from kompetansekart.ingest.context import UH_KINDS, Context
 from kompetansekart.ingest.document import plain, spans
 from kompetansekart.ingest.layouts.choices import choose
@@ -92,7 +92,8 @@ def _amount_table(ctx: Context, m: Measure, key: str, start: int, end: int) -> N
         ctx.diag(
             "warning",
             "measure-sum",
-            f"owner {m.owner_amount} + UH {m.uh_amount} differs from the stated {m.total_stated}",
+            f"owner {format_nok(m.owner_amount)} + UH {format_nok(m.uh_amount)} differs from "
+            f"the stated {format_nok(m.total_stated)}",
             f"{key}.total_stated",
             i + 2,
         )
@@ -280,8 +281,8 @@ def _check_total(
         ctx.diag(
             "warning",
             "measures-total",
-            f"the measures' {attr.replace('_', ' ')}s sum to {sum(values)}, "
-            f"the list states {stated}",
+            f"the measures' {attr.replace('_', ' ')}s sum to {format_nok(sum(values))}, "
+            f"the list states {format_nok(stated)}",
             "measures",
             j,
         )
