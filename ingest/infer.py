@@ -13,12 +13,20 @@ from kompetansekart.ingest.records import BudgetRow, Institution, Measure, OrgRe
 
 
 def infer(ctx: Context) -> None:
+    themes_from_names(ctx)
     measure_schemes_from_budget(ctx)
     report_schemes(ctx)
     measure_uh(ctx)
     all_uh(ctx)
     partners(ctx)
     dedupe_institutions(ctx)
+
+
+def themes_from_names(ctx: Context) -> None:
+    """A measure is about what its name says ('Lesing og skriving'), whatever else its
+    description adds; measures known only from a summary-table row have nothing else."""
+    for m in ctx.report.measures:
+        m.themes = list(dict.fromkeys([*ctx.themes.ids_in(m.name), *m.themes]))
 
 
 def measure_schemes_from_budget(ctx: Context) -> None:

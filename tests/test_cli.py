@@ -94,6 +94,15 @@ def test_help_lists_commands_with_help_text():
         assert command.callback.__doc__, f"command {name} has no help text"
 
 
+def test_every_command_is_in_the_readme():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert f"kompetansekart {name}" in readme, f"README does not show '{name}'"
+
+
 def test_console_script_starts_without_heavy_imports():
     code = (
         "import sys; from kompetansekart.reports.cli import app; "

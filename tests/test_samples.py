@@ -190,6 +190,8 @@ def test_002_measures_and_the_attachment(samples):
     assert t2.coordinator_amount is None  # the field holds only the form's placeholder
     assert all(m.scheme is None for m in r.measures)
     assert {"trygt-skolemiljo", "fravaer"} <= set(r.needs)
+    # Measures known only from their table row are about what their name says.
+    assert [m.themes for m in r.measures[2:]] == [["ledelse"], ["fadeltskole"], ["lesing-skriving"]]
 
 
 def test_002_partners_unions_units(samples):
@@ -371,6 +373,13 @@ def test_004_partner_list(samples):
     assert r.partners[17].org.name == "St. Eystein skole"
     assert r.partners[18].org.id == SEPU  # "Høgskolen på Innlandet, SePU"
     assert r.partners[1].org.kind == "privat_eier"  # "... barnehage AS"
+    # "<owner> SA – Bamsebo barnehage": the owner, with its kindergarten as an institution
+    assert r.partners[2].org.name == "Samvirkeforetaket Befalsfruene Bodø Garnison SA"
+    # "<chain> AS, del av konsernet ...": the comment is not part of the name
+    assert r.partners[10].org.name == "Norlandia Barnehagene AS"
+    owners = {i.org.name: i.owner.name if i.owner else None for i in r.institutions}
+    assert owners["Bamsebo barnehage"] == "Samvirkeforetaket Befalsfruene Bodø Garnison SA"
+    assert "Norlandia Barnehagene" not in owners  # a chain, not one kindergarten
     assert all(p.contact for p in r.partners)
     named = {i.org.name for i in r.institutions}
     assert {"Bamsebo barnehage", "Værøy barnehage", "Værøy skole", "St. Eystein skole"} <= named

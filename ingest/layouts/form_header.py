@@ -4,6 +4,7 @@ title, scheme or sector, owner, network, UH, contact table, yes/no questions and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS, Context
 from kompetansekart.ingest.document import plain
@@ -238,6 +239,4 @@ def parse_year(ctx: Context) -> None:
 
 
 def _as_written(ref: OrgRef, written: str) -> OrgRef:
-    from dataclasses import replace
-
-    return replace(ref, as_written=written) if not ref.as_written else ref
+    return ref if ref.as_written else replace(ref, as_written=written)

@@ -180,10 +180,7 @@ def parse_continuation(ctx: Context, start: int, end: int) -> bool:
         ctx.report.continues_year = year
         ctx.evidence("continues_year", i)
     heading = ctx.doc.find(r"ved videreføring av tiltak", start, i + 1)
-    if heading is not None:
-        scheme = [s for s in ctx.schemes.ids_in(ctx.doc.plain(heading)) if s != "kollektiv"]
-        if scheme:
-            ctx.evidence("continuation.scheme", heading)
+    headed = _heading_scheme(ctx, heading)
     progress = ctx.doc.find(r"redegjørelse for fremdrift", i + 1, end) or end
     for j in range(i + 1, progress):
         match = _ITEM.match(ctx.doc.plain(j))
@@ -200,16 +197,25 @@ def parse_continuation(ctx: Context, start: int, end: int) -> bool:
     economy = ctx.doc.find(r"^økonomi\b", progress, end) or end
     _progress_notes(ctx, progress + 1, economy)
     _continuation_amounts(ctx, economy, end)
-    if heading is not None and scheme:
+    if headed:
         for m in ctx.report.measures:
             if m.continued and m.scheme is None:
-                m.scheme = scheme[0]
+                m.scheme = headed
+        ctx.evidence("measures.scheme", heading)
     varighet = ctx.doc.find(r"^varighet\b", economy, end)
     if varighet is not None:
         terms = read_terms(ctx, varighet, "measures.terms")
         for m in ctx.report.measures:
             m.terms = list(terms)
     return True
+
+
+def _heading_scheme(ctx: Context, heading: int | None) -> str | None:
+    """'Ved videreføring av tiltak - DEKOM': the section names the scheme it continues."""
+    if heading is None:
+        return None
+    found = [s for s in ctx.schemes.ids_in(ctx.doc.plain(heading)) if s != "kollektiv"]
+    return found[0] if len(found) == 1 else None
 
 
 def _progress_notes(ctx: Context, start: int, end: int) -> None:

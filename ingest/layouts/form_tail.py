@@ -9,6 +9,7 @@ from dataclasses import replace
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS, Context
 from kompetansekart.ingest.document import plain
 from kompetansekart.ingest.layouts.choices import choose, yes_no
+from kompetansekart.ingest.layouts.prose import INSTITUTION_KINDS
 from kompetansekart.ingest.records import UNIT_KEYS, Institution, OrgRef, Partner
 from kompetansekart.ingest.resolve import guess_kind
 
@@ -82,9 +83,7 @@ def _partner(ctx: Context, j: int, text: str) -> Partner | None:
         body = _ROW_START.match(plain(text)).group(2)
         body = body[: _ROLE_END.search(body).start()].strip()
         name, contact = _split_name_contact(ctx, body, kinds)
-    ref = _partner_org(ctx, name, kinds, j)
-    _add_institution(ctx, ref, name, j)
-    return Partner(ref, role, contact or None)
+    return Partner(_partner_org(ctx, name, kinds, j), role, contact or None)
 
 
 def _split_name_contact(ctx: Context, body: str, kinds) -> tuple[str, str]:
@@ -104,33 +103,49 @@ def _split_name_contact(ctx: Context, body: str, kinds) -> tuple[str, str]:
     return body, ""
 
 
-def _partner_org(ctx: Context, name: str, kinds, j: int) -> OrgRef:
-    res = ctx.resolver.resolve(name, kinds)
+def _partner_org(ctx: Context, written: str, kinds, j: int) -> OrgRef:
+    """The partner organisation of a list entry, plus the school or kindergarten it names.
+
+    Entries carry more than a name: 'X SA – Bamsebo barnehage' (owner – kindergarten),
+    'Y AS, del av konsernet Z' (a comment after a comma), 'Høgskolen på Innlandet, SePU'
+    (a unit after its institution).
+    """
+    res = ctx.resolver.resolve(written, kinds)
     if res.method != "unresolved":
+        _add_institution(ctx, res.ref, None, j)
         return res.ref
-    # 'Høgskolen på Innlandet, SePU': a list entry may name a unit after its institution.
-    found = ctx.orgs_in(name, kinds)
+    found = ctx.orgs_in(written, kinds)
     if found:
-        return replace(ctx.units_first(found)[0], as_written=name)
-    return ctx.org(name, kinds, "partners", j)
+        return replace(ctx.units_first(found)[0], as_written=written)
+    name, site = _owner_and_site(written)
+    ref = replace(ctx.org(name, kinds, "partners", j), as_written=written)
+    _add_institution(ctx, ref, site or None, j)
+    return ref
 
 
-def _add_institution(ctx: Context, ref: OrgRef, written: str, j: int) -> None:
-    """Partner rows that are (or run) a school or kindergarten: 'X SA – Bamsebo barnehage'
-    names owner and kindergarten; 'Jensvoll barnehage AS' is a company running one."""
-    if ref.kind in ("skole", "barnehage"):
+def _owner_and_site(written: str) -> tuple[str, str | None]:
+    """'X SA – Bamsebo barnehage' -> ('X SA', 'Bamsebo barnehage'); a comment after a
+    comma is dropped: 'Y AS, del av konsernet Z' -> ('Y AS', None)."""
+    parts = re.split(r"\s+[–-]\s+", written, maxsplit=1)
+    site = parts[1].strip() if len(parts) == 2 else None
+    return parts[0].split(",")[0].strip(), site
+
+
+def _add_institution(ctx: Context, ref: OrgRef, site: str | None, j: int) -> None:
+    """A partner that is a school or kindergarten, names one ('– Bamsebo barnehage'), or is
+    a company or foundation named after the one it runs ('Jensvoll barnehage AS',
+    'Stiftelsen Lillevollen barnehage'). A chain ('... Barnehagene AS') names none."""
+    if ref.kind in INSTITUTION_KINDS:
         ctx.report.institutions.append(Institution(ref, None))
         return
-    parts = re.split(r"\s+[–-]\s+", written, maxsplit=1)
-    if len(parts) == 2 and guess_kind(parts[1]) in ("skole", "barnehage"):
-        inst = ctx.org(parts[1], ("skole", "barnehage"), "institutions", j)
+    if site and guess_kind(site) in INSTITUTION_KINDS:
+        inst = ctx.org(site, INSTITUTION_KINDS, "institutions", j)
         ctx.report.institutions.append(Institution(inst, ref))
         return
-    base = re.split(r",", written)[0]
-    base = re.sub(r"\s+(AS|A/S|SA|ASA)$", "", base).strip()
+    base = re.sub(r"\s+(AS|A/S|SA|ASA)$", "", ref.name).strip()
     base = re.sub(r"^Stiftelsen\s+", "", base).strip()
-    if base != written and guess_kind(base) in ("skole", "barnehage"):
-        inst = ctx.org(base, ("skole", "barnehage"), "institutions", j)
+    if base != ref.name and re.search(r"\b\w*(barnehage|skole)$", base, re.IGNORECASE):
+        inst = ctx.org(base, INSTITUTION_KINDS, "institutions", j)
         ctx.report.institutions.append(Institution(inst, ref))
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kompetansekart.ingest.amounts import find_amounts, parse_amount
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS, Context
 from kompetansekart.ingest.layouts.prose import institutions_in
-from kompetansekart.ingest.records import BudgetRow, Contact, Measure, Partner, UhShare
+from kompetansekart.ingest.records import BudgetRow, Contact, Measure, Partner
 from kompetansekart.ingest.terms import find_terms, term_sort_key
 
 KEYS = {
@@ -260,18 +260,8 @@ def _measure(ctx: Context, by_key: dict[str, Field], answers: dict[str, Field]) 
     measure.continued = ctx.report.continuation
     ctx.report.measures.append(measure)
     if None not in (owner, uh, total):
-        shares = [UhShare(ctx.report.uh[0], uh)] if len(ctx.report.uh) == 1 else []
-        ctx.report.budget.append(
-            BudgetRow(
-                None,
-                owner,
-                uh,
-                total,
-                label="Samlet",
-                uh_breakdown=shares,
-                line=ctx.doc.no(economy.line),
-            )
-        )
+        row = BudgetRow(None, owner, uh, total, label="Samlet", line=ctx.doc.no(economy.line))
+        ctx.report.budget.append(row)
         ctx.evidence("budget[0]", economy.line)
 
 
