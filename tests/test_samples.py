@@ -241,8 +241,10 @@ def test_003_invisible_choices_are_unknown_with_warnings(samples):
     assert {"schemes", "continuation"} <= warned
     assert r.schemes == ["regional", "desentralisert", "kompetanseloftet"]
     assert "schemes-inferred" in diag_codes(r)
-    # ... but the document goes on to fill in the continuation section for 2024.
-    assert r.continues_year == 2024
+    # ... but the document fills in the section the form asks for only "Dersom ja", so the
+    # continuation (from 2024) is inferred, with an info diagnostic.
+    assert r.continuation is True and r.continues_year == 2024
+    assert "continuation-inferred" in diag_codes(r)
 
 
 def test_003_budget_and_continued_measures(samples):

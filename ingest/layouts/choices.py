@@ -20,7 +20,7 @@ def choose(
         ctx.diag(
             "warning",
             "choice-not-visible",
-            f"no option is visibly marked among {', '.join(choice.seen)}; left unknown",
+            f"no option is visibly marked among {', '.join(choice.seen)}",
             field,
             i,
         )

@@ -179,6 +179,18 @@ def parse_continuation(ctx: Context, start: int, end: int) -> bool:
     if ctx.report.continues_year is None:
         ctx.report.continues_year = year
         ctx.evidence("continues_year", i)
+    if ctx.report.continuation is None:
+        # The form asks for this section only 'Dersom ja' (when continuing), so a filled-in
+        # section answers the question whose tick did not survive.
+        ctx.report.continuation = True
+        ctx.evidence("continuation", i)
+        ctx.diag(
+            "info",
+            "continuation-inferred",
+            f"the section for measures continued from {year} is filled in",
+            "continuation",
+            i,
+        )
     heading = ctx.doc.find(r"ved videreføring av tiltak", start, i + 1)
     headed = _heading_scheme(ctx, heading)
     progress = ctx.doc.find(r"redegjørelse for fremdrift", i + 1, end) or end
