@@ -290,3 +290,57 @@ def redact(report: NeedsReport) -> NeedsReport:
         contacts=[],
         partners=[replace(p, contact=None) for p in report.partners],
     )
+
+
+def _org(d: dict[str, Any] | None) -> OrgRef | None:
+    if d is None:
+        return None
+    return OrgRef(d["name"], d.get("id"), d.get("kind"), d.get("as_written") or "", d.get("parent"))
+
+
+def _row(d: dict[str, Any]) -> BudgetRow:
+    return BudgetRow(
+        scheme=d.get("scheme"),
+        owner_amount=d.get("owner_amount"),
+        uh_amount=d.get("uh_amount"),
+        total_stated=d.get("total_stated"),
+        label=d.get("label"),
+        uh_breakdown=[UhShare(_org(s["uh"]), s.get("amount")) for s in d.get("uh_breakdown", [])],
+    )
+
+
+def from_json(d: dict[str, Any]) -> NeedsReport:
+    """The inverse of `NeedsReport.to_json()`: how a store reads its records back."""
+    return NeedsReport(
+        id=d["id"],
+        source=Source(**d["source"]),
+        owner=_org(d["owner"]),
+        year=d.get("year"),
+        schemes=list(d.get("schemes", [])),
+        sector=d.get("sector"),
+        continuation=d.get("continuation"),
+        continues_year=d.get("continues_year"),
+        phases=list(d.get("phases", [])),
+        network=_org(d.get("network")),
+        uh=[_org(u) for u in d.get("uh", [])],
+        partners=[Partner(_org(p["org"]), p["role"], p.get("contact")) for p in d["partners"]],
+        contacts=[Contact(**c) for c in d.get("contacts", [])],
+        institutions=[
+            Institution(_org(i["org"]), _org(i.get("owner")), list(i.get("measures", [])))
+            for i in d.get("institutions", [])
+        ],
+        budget=[_row(r) for r in d.get("budget", [])],
+        budget_sum=_row(d["budget_sum"]) if d.get("budget_sum") else None,
+        measures=[Measure(**{**m, "uh": _org(m.get("uh"))}) for m in d.get("measures", [])],
+        needs=list(d.get("needs", [])),
+        union_consultation=UnionConsultation(**d.get("union_consultation", {})),
+        units=Units(**d.get("units", {})),
+        sami_perspective=d.get("sami_perspective"),
+        linked_to_further_education=d.get("linked_to_further_education"),
+        layout=d.get("layout"),
+        diagnostics=[
+            Diagnostic(x["level"], x.get("code", ""), x["message"], x.get("field"), x.get("line"))
+            for x in d.get("diagnostics", [])
+        ],
+        evidence=dict(d.get("evidence", {})),
+    )

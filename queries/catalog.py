@@ -1,0 +1,162 @@
+"""The query catalog: each question is a file `queries/NAME.rq` (and, from issue 4,
+`NAME.cypher`) that a person can paste into any SPARQL endpoint; code loads it by name.
+
+Each file starts with a header of `# key: value` comment lines:
+
+    # title: Institutions by region
+    # answers: Which universities and units work with the owners of each network.
+    # param: network string optional  Name of a competence network
+
+Parameters are query variables. They are bound by a SPARQL `VALUES` block built from
+rdflib terms (so quoting is rdflib's, never string pasting of user text), placed first in
+the outermost WHERE group; an omitted optional parameter leaves its variable unbound,
+which means "all". Not `initBindings`: Oxigraph only substitutes projected variables. Not
+a trailing VALUES either: that is joined after GROUP BY (SPARQL 1.1, 18.2.4.3), so it
+would not filter a parameter the query aggregates over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rdflib import XSD, Literal, URIRef
+
+from kompetansekart.ontology.namespace import node_id
+
+PARAM_TYPES = ("string", "integer")
+
+
+class UnknownQuery(LookupError):
+    def __init__(self, name: str, known: list[str]) -> None:
+        self.name = name
+        super().__init__(f"no query named '{name}'; known queries: {', '.join(known)}")
+
+
+class QueryParameterError(ValueError):
+    """A parameter the query does not declare, a required one missing, or a bad value."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    required: bool
+    doc: str
+
+
+@dataclass(frozen=True)
+class CatalogQuery:
+    name: str
+    title: str
+    answers: str
+    params: tuple[Param, ...]
+    text: str
+
+    def bind(self, values: dict[str, str]) -> str:
+        """The query text with the given parameter values bound in a trailing VALUES."""
+        declared = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(declared))
+        if unknown:
+            raise QueryParameterError(
+                f"query '{self.name}' has no parameter {', '.join(unknown)}; "
+                f"it takes: {', '.join(declared) or 'none'}"
+            )
+        missing = [p.name for p in self.params if p.required and p.name not in values]
+        if missing:
+            raise QueryParameterError(
+                f"query '{self.name}' needs --param {missing[0]}=VALUE ({declared[missing[0]].doc})"
+            )
+        if not values:
+            return self.text
+        block = "".join(
+            f"\n  VALUES ?{name} {{ {_term(declared[name], raw, self.name).n3()} }}"
+            for name, raw in values.items()
+        )
+        where = _WHERE.search(self.text)
+        if where is None:
+            raise QueryParameterError(f"query '{self.name}' has no 'WHERE {{' to bind into")
+        return self.text[: where.end()] + block + self.text[where.end() :]
+
+
+def _term(param: Param, raw: str, query: str) -> Literal:
+    if param.type == "integer":
+        if not re.fullmatch(r"-?\d+", raw.strip()):
+            raise QueryParameterError(f"query '{query}': {param.name} must be a whole number")
+        return Literal(int(raw), datatype=XSD.integer)
+    return Literal(raw)
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_HEADER = re.compile(r"^#\s*(title|answers|param)\s*:\s*(.*)$")
+
+
+def parse(name: str, text: str) -> CatalogQuery:
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        match = _HEADER.match(line)
+        if not match:
+            if line.strip() and not line.lstrip().startswith("#"):
+                break
+            continue
+        key, value = match.groups()
+        if key == "param":
+            params.append(_param(name, value))
+        else:
+            fields[key] = value.strip()
+    if "title" not in fields or "answers" not in fields:
+        raise ValueError(f"query '{name}': header needs '# title:' and '# answers:' lines")
+    return CatalogQuery(name, fields["title"], fields["answers"], tuple(params), text)
+
+
+def _param(query: str, spec: str) -> Param:
+    parts = spec.split(None, 3)
+    if len(parts) < 3 or parts[1] not in PARAM_TYPES or parts[2] not in ("required", "optional"):
+        raise ValueError(
+            f"query '{query}': bad '# param:' line '{spec}'; "
+            "expected '# param: NAME string|integer required|optional DESCRIPTION'"
+        )
+    return Param(parts[0], parts[1], parts[2] == "required", parts[3] if len(parts) > 3 else "")
+
+
+def _folder():
+    return resources.files("kompetansekart.queries")
+
+
+def names(suffix: str = ".rq") -> list[str]:
+    return sorted(p.name[: -len(suffix)] for p in _folder().iterdir() if p.name.endswith(suffix))
+
+
+def load(name_or_path: str) -> CatalogQuery:
+    """A catalog query by name, or any .rq file by path (with the same header rules)."""
+    if name_or_path.endswith(".rq") and Path(name_or_path).is_file():
+        path = Path(name_or_path)
+        return parse(path.stem, path.read_text("utf-8"))
+    resource = _folder() / f"{name_or_path}.rq"
+    if not resource.is_file():
+        raise UnknownQuery(name_or_path, names())
+    return parse(name_or_path, resource.read_text("utf-8"))
+
+
+def run(graph: Any, query: CatalogQuery, values: dict[str, str] | None = None):
+    """(headers, rows) of a query on an rdflib Graph (memory or Oxigraph store). Values are
+    plain Python: integers as int, resources as graph-model ids ('orgnr:972418013')."""
+    result = graph.query(query.bind(values or {}))
+    headers = [str(v) for v in result.vars]
+    rows = [{h: _python(row[i]) for i, h in enumerate(headers)} for row in result]
+    return headers, rows
+
+
+def _python(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return node_id(term)
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return value if isinstance(value, bool | int | str) else str(term)
+    return str(term)
