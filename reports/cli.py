@@ -56,8 +56,10 @@ def ingest(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
-    """Read needs reports into typed records: a summary table, or JSON records (schema:
-    needs-report.schema.json). Personal data is left out unless --people is given."""
+    """Read needs reports into typed records (a table, or JSON records).
+
+    JSON follows needs-report.schema.json. Personal data is left out unless --people is
+    given."""
     from kompetansekart.ingest.pipeline import ingest_paths
     from kompetansekart.ingest.records import redact
 
@@ -148,6 +150,15 @@ def _grand_total(r) -> int | None:
     measures = [m.total_stated for m in r.measures if m.total_stated is not None]
     return sum(measures) if measures else None
 
+
+def _register() -> None:
+    from kompetansekart.reports import graph_commands as g
+
+    for command in (g.build, g.query, g.queries, g.validate, g.export):
+        app.command()(command)
+
+
+_register()
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,0 +1,207 @@
+"""Commands that build and read the graph store: build, query, queries, validate, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kompetansekart.reports.edge import translated
+from kompetansekart.reports.render import Format, render
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--store",
+        help="Store folder (default ./.kompetansekart, or $KOMPETANSEKART_STORE).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table, json, csv or md.")
+]
+
+
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Report files or folders to add.")],
+    store: StoreOption = None,
+    people: Annotated[
+        bool, typer.Option("--people", help="Keep contact persons in the stored records.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the counts.")] = False,
+) -> None:
+    """Ingest reports into the graph store and rebuild the graph.
+
+    Prints node and edge counts by type and the SHACL result. A changed file replaces its
+    earlier version's facts; an unchanged one changes nothing."""
+    from kompetansekart.graph.build import build as build_model
+    from kompetansekart.graph.rdf_store import to_rdflib
+    from kompetansekart.graph.storage import StoreDir, store_path
+    from kompetansekart.graph.validate import validate
+    from kompetansekart.ingest.pipeline import ingest_paths
+    from kompetansekart.ingest.records import redact
+
+    target = StoreDir(store_path(store))
+    batch = ingest_paths(paths)
+    new = [r if people else redact(r) for r in batch.records]
+    records, merge = target.merge(new)
+    model = build_model(records)
+    violations = validate(to_rdflib(model))
+    meta = target.save(records, model)
+    typer.echo(
+        f"{target.path}: {meta['reports']} reports ({len(merge.added)} added, "
+        f"{len(merge.replaced)} replaced, {len(merge.unchanged)} unchanged), "
+        f"{meta['triples']} triples",
+        err=True,
+    )
+    for o in batch.outcomes:
+        if o.error:
+            typer.echo(f"{o.status}: {o.error}", err=True)
+    if not quiet:
+        rows = [{"kind": "node", "type": t, "count": n} for t, n in meta["nodes"].items()]
+        rows += [{"kind": "edge", "type": t, "count": n} for t, n in meta["edges"].items()]
+        render(rows, ["kind", "type", "count"], Format.table, title="Graph", out=sys.stderr)
+    _shacl_summary(violations)
+    if batch.failed:
+        raise typer.Exit(1)
+
+
+def _shacl_summary(violations) -> None:
+    serious = [v for v in violations if v.severity == "Violation"]
+    if not violations:
+        typer.echo("SHACL: the graph conforms to ontology/shapes.ttl", err=True)
+    else:
+        typer.echo(
+            f"SHACL: {len(serious)} violations, {len(violations) - len(serious)} warnings "
+            "(see 'kompetansekart validate')",
+            err=True,
+        )
+
+
+def query(
+    name: Annotated[
+        str, typer.Argument(help="A catalog query name (see 'queries') or a .rq file.")
+    ],
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="A parameter as key=value; repeat for several."),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    store: StoreOption = None,
+) -> None:
+    """Run a catalog query (or a .rq file) on the embedded SPARQL store."""
+    from kompetansekart.graph.storage import StoreDir, store_path
+    from kompetansekart.queries import catalog
+
+    with translated():
+        q = catalog.load(name)
+        values = _params(param or [])
+        q.bind(values)  # parameter errors before opening the store
+        headers, rows = catalog.run(StoreDir(store_path(store)).sparql(), q, values)
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        render(rows, headers, fmt, title=q.title)
+
+
+def _params(items: list[str]) -> dict[str, str]:
+    values = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            typer.echo(f"error: --param takes key=value, got '{item}'", err=True)
+            raise typer.Exit(2)
+        values[key.strip()] = value
+    return values
+
+
+def queries(fmt: FormatOption = Format.table) -> None:
+    """List the query catalog: names, titles and parameters."""
+    from kompetansekart.queries import catalog
+
+    rows = []
+    for name in catalog.names():
+        q = catalog.load(name)
+        params = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.params)
+        rows.append({"name": name, "title": q.title, "params": params, "answers": q.answers})
+    render(rows, ["name", "title", "params", "answers"], fmt, title="Query catalog")
+
+
+def validate(
+    fmt: FormatOption = Format.table,
+    store: StoreOption = None,
+) -> None:
+    """Check the graph against the SHACL shapes and say what is wrong."""
+    from kompetansekart.graph.rdf_store import to_rdflib
+    from kompetansekart.graph.storage import StoreDir, store_path
+    from kompetansekart.graph.validate import validate as run_shacl
+
+    with translated():
+        model = StoreDir(store_path(store)).model()
+    violations = run_shacl(to_rdflib(model))
+    rows = [
+        {
+            "severity": v.severity,
+            "node": v.name or v.focus,
+            "id": v.focus,
+            "source": v.source,
+            "problem": v.message,
+        }
+        for v in violations
+    ]
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif rows:
+        render(rows, ["severity", "node", "id", "source", "problem"], fmt, title="SHACL")
+    else:
+        typer.echo("The graph conforms to ontology/shapes.ttl: no violations.")
+    if any(v.severity == "Violation" for v in violations):
+        raise typer.Exit(1)
+
+
+class ExportFormat(StrEnum):
+    ttl = "ttl"
+    jsonld = "jsonld"
+    nt = "nt"
+    graphml = "graphml"
+
+
+_RDFLIB_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
+
+
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="ttl, jsonld, nt (RDF) or graphml (networkx)."),
+    ] = ExportFormat.ttl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+    ] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export the graph as Turtle, JSON-LD, N-Triples or GraphML.
+
+    Personal data is not in the graph unless the store was built with --people."""
+    from kompetansekart.graph.storage import StoreDir, store_path
+
+    with translated():
+        model = StoreDir(store_path(store)).model()
+    if fmt is ExportFormat.graphml:
+        from kompetansekart.graph.networkx_store import write_graphml
+
+        if output is None:
+            typer.echo("error: --format graphml needs --output FILE", err=True)
+            raise typer.Exit(2)
+        write_graphml(model, output)
+        return
+    from kompetansekart.graph.rdf_store import to_rdflib
+
+    text = to_rdflib(model).serialize(format=_RDFLIB_FORMATS[fmt.value])
+    if output:
+        output.write_text(text, "utf-8")
+    else:
+        sys.stdout.write(text)
