@@ -109,7 +109,11 @@ class _Builder:
         rid = r.id
 
         def src(field: str) -> list[str]:
-            line = r.evidence.get(field)
+            """Where a field was read: its own evidence line, else its first sub-field's."""
+            line = r.evidence.get(field) or min(
+                (n for k, n in r.evidence.items() if k.startswith((f"{field}.", f"{field}["))),
+                default=None,
+            )
             return [f"{rid}:{line}" if line else rid]
 
         report = f"report:{rid}"

@@ -97,14 +97,18 @@ def to_rdflib(model: Model, graph: Graph | None = None) -> Graph:
 
 
 def open_oxigraph(path: Path) -> Graph:
-    """The on-disk store: rdflib's API over Oxigraph (oxrdflib), so the same query code
-    runs on it and on rdflib's memory store. Queries must carry their own PREFIX lines:
+    """The on-disk store, read-only: rdflib's API over Oxigraph (oxrdflib), so the same
+    query code runs on it and on rdflib's memory store. Read-only handles do not take
+    RocksDB's lock, so several readers (a CLI query while a test holds the store open, two
+    queries in one process) can share a store. Queries must carry their own PREFIX lines:
     Oxigraph ignores prefixes bound on the graph."""
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+
+    store = OxigraphStore(store=ox.Store.read_only(str(path)))
     # The bulk loader writes Oxigraph's default graph; an rdflib Graph over oxrdflib reads
     # the named graph of its identifier unless that identifier is the default graph's.
-    graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
-    graph.open(str(path), create=not path.exists())
-    return bind_prefixes(graph)
+    return bind_prefixes(Graph(store=store, identifier=DATASET_DEFAULT_GRAPH_ID))
 
 
 def ntriples(model: Model) -> Iterator[str]:

@@ -8,11 +8,13 @@ Each file starts with a header of `# key: value` comment lines:
     # param: network string optional  Name of a competence network
 
 Parameters are query variables. They are bound by a SPARQL `VALUES` block built from
-rdflib terms (so quoting is rdflib's, never string pasting of user text), placed first in
+rdflib terms (so quoting is rdflib's, never string pasting of user text), placed last in
 the outermost WHERE group; an omitted optional parameter leaves its variable unbound,
-which means "all". Not `initBindings`: Oxigraph only substitutes projected variables. Not
-a trailing VALUES either: that is joined after GROUP BY (SPARQL 1.1, 18.2.4.3), so it
-would not filter a parameter the query aggregates over.
+which means "all". Last, because a group's elements are joined in order: after OPTIONAL
+and BIND the block filters, while first in the group it would survive a failed OPTIONAL.
+Not `initBindings`: Oxigraph only substitutes projected variables. Not a trailing VALUES
+after the query: that is joined after GROUP BY (SPARQL 1.1, 18.2.4.3), so it would not
+filter a variable the query aggregates over.
 """
 
 from __future__ import annotations
@@ -76,10 +78,44 @@ class CatalogQuery:
             f"\n  VALUES ?{name} {{ {_term(declared[name], raw, self.name).n3()} }}"
             for name, raw in values.items()
         )
-        where = _WHERE.search(self.text)
-        if where is None:
-            raise QueryParameterError(f"query '{self.name}' has no 'WHERE {{' to bind into")
-        return self.text[: where.end()] + block + self.text[where.end() :]
+        end = _where_group_end(self.text)
+        if end is None:
+            raise QueryParameterError(f"query '{self.name}' has no 'WHERE {{ ... }}' to bind into")
+        return self.text[:end] + block + "\n" + self.text[end:]
+
+
+def _where_group_end(text: str) -> int | None:
+    """Index of the '}' closing the outermost WHERE group; strings, IRIs and comments are
+    skipped so a brace inside them does not count."""
+    where = _WHERE.search(text)
+    if where is None:
+        return None
+    depth, i = 1, where.end()
+    while i < len(text):
+        c = text[i]
+        if c in "\"'":
+            i = _skip_string(text, i)
+            continue
+        if c == "<" and (m := _IRI.match(text, i)):
+            i = m.end()
+            continue
+        if c == "#":
+            newline = text.find("\n", i)
+            i = len(text) if newline < 0 else newline
+            continue
+        depth += {"{": 1, "}": -1}.get(c, 0)
+        if depth == 0:
+            return i
+        i += 1
+    return None
+
+
+def _skip_string(text: str, i: int) -> int:
+    quote = text[i]
+    i += 1
+    while i < len(text) and text[i] != quote:
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
 
 
 def _term(param: Param, raw: str, query: str) -> Literal:
@@ -91,6 +127,7 @@ def _term(param: Param, raw: str, query: str) -> Literal:
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _HEADER = re.compile(r"^#\s*(title|answers|param)\s*:\s*(.*)$")
 
 

@@ -48,3 +48,28 @@ def parser():
 def samples(corpus_dir: Path, parser) -> dict[str, object]:
     """Each real sample parsed once, keyed by its number prefix ('000' ... '004')."""
     return {p.name[:3]: parser.parse_file(p) for p in sorted(corpus_dir.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def corpus_model(samples):
+    from kompetansekart.graph.build import build
+
+    return build(samples.values())
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory, samples, corpus_model):
+    """The five samples saved as a store folder: records + on-disk Oxigraph."""
+    from kompetansekart.graph.storage import StoreDir
+
+    store = StoreDir(tmp_path_factory.mktemp("store") / "kk")
+    store.save(list(samples.values()), corpus_model)
+    return store
+
+
+@pytest.fixture(scope="session")
+def sparql_graphs(corpus_store, corpus_model):
+    """The same graph in the two SPARQL stores the catalog must agree on."""
+    from kompetansekart.graph.rdf_store import to_rdflib
+
+    return {"oxigraph": corpus_store.sparql(), "memory": to_rdflib(corpus_model)}
