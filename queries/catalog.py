@@ -1,7 +1,8 @@
-"""The query catalog: each question is a file `queries/NAME.rq` (and, from issue 4,
-`NAME.cypher`) that a person can paste into any SPARQL endpoint; code loads it by name.
+"""The query catalog: each question is a file `queries/NAME.rq` and its twin
+`queries/NAME.cypher`, which a person can paste into any SPARQL endpoint or Neo4j Browser;
+code loads them by name. Both give the same rows on the same graph (tested).
 
-Each file starts with a header of `# key: value` comment lines:
+Each file starts with a header of `# key: value` (`// key: value` in Cypher) lines:
 
     # title: Institutions by region
     # answers: Which universities and units work with the owners of each network.
@@ -57,9 +58,10 @@ class CatalogQuery:
     answers: str
     params: tuple[Param, ...]
     text: str
+    language: str = "sparql"
 
-    def bind(self, values: dict[str, str]) -> str:
-        """The query text with the given parameter values bound in a trailing VALUES."""
+    def check(self, values: dict[str, str]) -> dict[str, Param]:
+        """Reject undeclared parameters and missing required ones, saying the fix."""
         declared = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(declared))
         if unknown:
@@ -72,6 +74,11 @@ class CatalogQuery:
             raise QueryParameterError(
                 f"query '{self.name}' needs --param {missing[0]}=VALUE ({declared[missing[0]].doc})"
             )
+        return declared
+
+    def bind(self, values: dict[str, str]) -> str:
+        """SPARQL: the query text with the values bound in a VALUES block (see module doc)."""
+        declared = self.check(values)
         if not values:
             return self.text
         block = "".join(
@@ -118,26 +125,32 @@ def _skip_string(text: str, i: int) -> int:
     return i + 1
 
 
-def _term(param: Param, raw: str, query: str) -> Literal:
+def _value(param: Param, raw: str, query: str) -> int | str:
     if param.type == "integer":
         if not re.fullmatch(r"-?\d+", raw.strip()):
             raise QueryParameterError(f"query '{query}': {param.name} must be a whole number")
-        return Literal(int(raw), datatype=XSD.integer)
-    return Literal(raw)
+        return int(raw)
+    return raw
+
+
+def _term(param: Param, raw: str, query: str) -> Literal:
+    value = _value(param, raw, query)
+    return Literal(value, datatype=XSD.integer) if isinstance(value, int) else Literal(value)
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
-_HEADER = re.compile(r"^#\s*(title|answers|param)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^(?:#|//)\s*(title|answers|param)\s*:\s*(.*)$")
+SUFFIXES = {"sparql": ".rq", "cypher": ".cypher"}
 
 
-def parse(name: str, text: str) -> CatalogQuery:
+def parse(name: str, text: str, language: str = "sparql") -> CatalogQuery:
     fields: dict[str, str] = {}
     params: list[Param] = []
     for line in text.splitlines():
         match = _HEADER.match(line)
         if not match:
-            if line.strip() and not line.lstrip().startswith("#"):
+            if line.strip() and not line.lstrip().startswith(("#", "//")):
                 break
             continue
         key, value = match.groups()
@@ -147,7 +160,7 @@ def parse(name: str, text: str) -> CatalogQuery:
             fields[key] = value.strip()
     if "title" not in fields or "answers" not in fields:
         raise ValueError(f"query '{name}': header needs '# title:' and '# answers:' lines")
-    return CatalogQuery(name, fields["title"], fields["answers"], tuple(params), text)
+    return CatalogQuery(name, fields["title"], fields["answers"], tuple(params), text, language)
 
 
 def _param(query: str, spec: str) -> Param:
@@ -164,19 +177,21 @@ def _folder():
     return resources.files("kompetansekart.queries")
 
 
-def names(suffix: str = ".rq") -> list[str]:
+def names(language: str = "sparql") -> list[str]:
+    suffix = SUFFIXES[language]
     return sorted(p.name[: -len(suffix)] for p in _folder().iterdir() if p.name.endswith(suffix))
 
 
-def load(name_or_path: str) -> CatalogQuery:
-    """A catalog query by name, or any .rq file by path (with the same header rules)."""
-    if name_or_path.endswith(".rq") and Path(name_or_path).is_file():
-        path = Path(name_or_path)
-        return parse(path.stem, path.read_text("utf-8"))
-    resource = _folder() / f"{name_or_path}.rq"
+def load(name_or_path: str, language: str = "sparql") -> CatalogQuery:
+    """A catalog query by name, or any .rq/.cypher file by path (same header rules)."""
+    for lang, suffix in SUFFIXES.items():
+        if name_or_path.endswith(suffix) and Path(name_or_path).is_file():
+            path = Path(name_or_path)
+            return parse(path.stem, path.read_text("utf-8"), lang)
+    resource = _folder() / f"{name_or_path}{SUFFIXES[language]}"
     if not resource.is_file():
-        raise UnknownQuery(name_or_path, names())
-    return parse(name_or_path, resource.read_text("utf-8"))
+        raise UnknownQuery(name_or_path, names(language))
+    return parse(name_or_path, resource.read_text("utf-8"), language)
 
 
 def run(graph: Any, query: CatalogQuery, values: dict[str, str] | None = None):
@@ -197,3 +212,28 @@ def _python(term: Any) -> Any:
         value = term.toPython()
         return value if isinstance(value, bool | int | str) else str(term)
     return str(term)
+
+
+def run_cypher(
+    driver: Any,
+    query: CatalogQuery,
+    values: dict[str, str] | None = None,
+    database: str | None = None,
+):
+    """(headers, rows) of a Cypher catalog query on Neo4j. Every declared parameter is
+    passed as a Cypher parameter (an omitted optional one as null, meaning "all")."""
+    values = values or {}
+    declared = query.check(values)
+    params = {
+        name: _value(p, values[name], query.name) if name in values else None
+        for name, p in declared.items()
+    }
+    with driver.session(database=database) as session:
+        result = session.execute_read(_read, query.text, params)
+    return result
+
+
+def _read(tx: Any, text: str, params: dict) -> tuple[list[str], list[dict]]:
+    result = tx.run(text, params)
+    headers = list(result.keys())
+    return headers, [dict(record) for record in result]

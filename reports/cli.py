@@ -156,6 +156,9 @@ def _register() -> None:
 
     for command in (g.build, g.query, g.queries, g.validate, g.export):
         app.command()(command)
+    neo4j = typer.Typer(help="Neo4j: load the graph over Bolt.", no_args_is_help=True)
+    neo4j.command("load")(g.neo4j_load)
+    app.add_typer(neo4j, name="neo4j")
 
 
 _register()

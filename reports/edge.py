@@ -11,6 +11,8 @@ import typer
 @contextmanager
 def translated() -> Iterator[None]:
     """Known errors -> 'error: ...' on stderr and exit code 2 (usage), no traceback."""
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+
     from kompetansekart.graph.storage import StoreMissing
     from kompetansekart.queries.catalog import QueryParameterError, UnknownQuery
 
@@ -18,4 +20,14 @@ def translated() -> Iterator[None]:
         yield
     except (StoreMissing, UnknownQuery, QueryParameterError) as exc:
         typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    except ServiceUnavailable as exc:
+        typer.echo(
+            "error: cannot reach Neo4j; set NEO4J_URI (default bolt://127.0.0.1:7687) to a "
+            "running server",
+            err=True,
+        )
+        raise typer.Exit(2) from exc
+    except AuthError as exc:
+        typer.echo("error: Neo4j refused the credentials in NEO4J_USER/NEO4J_PASSWORD", err=True)
         raise typer.Exit(2) from exc

@@ -26,6 +26,11 @@ FormatOption = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    sparql = "sparql"
+    cypher = "cypher"
+
+
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders to add.")],
     store: StoreOption = None,
@@ -92,20 +97,40 @@ def query(
     ] = None,
     fmt: FormatOption = Format.table,
     store: StoreOption = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            "-e",
+            help="sparql: the embedded store; cypher: Neo4j from NEO4J_URI/USER/PASSWORD.",
+        ),
+    ] = Engine.sparql,
 ) -> None:
-    """Run a catalog query (or a .rq file) on the embedded SPARQL store."""
+    """Run a catalog query (or a .rq/.cypher file) on SPARQL or on Neo4j."""
     from kompetansekart.graph.storage import StoreDir, store_path
     from kompetansekart.queries import catalog
 
     with translated():
-        q = catalog.load(name)
+        q = catalog.load(name, engine.value)
         values = _params(param or [])
-        q.bind(values)  # parameter errors before opening the store
-        headers, rows = catalog.run(StoreDir(store_path(store)).sparql(), q, values)
+        q.check(values)  # parameter errors before opening any store
+        if q.language == "cypher":
+            headers, rows = _run_cypher(q, values)
+        else:
+            headers, rows = catalog.run(StoreDir(store_path(store)).sparql(), q, values)
     if fmt is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
         render(rows, headers, fmt, title=q.title)
+
+
+def _run_cypher(q, values):
+    from kompetansekart.graph.neo4j_store import Connection
+    from kompetansekart.queries import catalog
+
+    conn = Connection.from_env()
+    with conn.driver() as driver:
+        return catalog.run_cypher(driver, q, values, conn.database)
 
 
 def _params(items: list[str]) -> dict[str, str]:
@@ -171,6 +196,31 @@ class ExportFormat(StrEnum):
 
 
 _RDFLIB_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
+
+
+def neo4j_load(
+    wipe: Annotated[
+        bool, typer.Option("--wipe", help="Delete everything in the database first.")
+    ] = False,
+    store: StoreOption = None,
+    batch_size: Annotated[int, typer.Option(help="Rows per UNWIND transaction.")] = 2000,
+) -> None:
+    """Load the store's graph into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).
+
+    Uniqueness constraint first, then batched UNWIND + MERGE in managed transactions.
+    Loading again gives the same counts; facts no longer in the store are removed."""
+    from kompetansekart.graph.neo4j_store import Connection, load
+    from kompetansekart.graph.storage import StoreDir, store_path
+
+    conn = Connection.from_env()
+    with translated():
+        model = StoreDir(store_path(store)).model()
+        with conn.driver() as driver:
+            result = load(model, driver, database=conn.database, wipe=wipe, batch_size=batch_size)
+    typer.echo(
+        f"{conn.uri}: {result['nodes']} nodes, {result['relationships']} relationships "
+        f"(model: {len(model.nodes)} nodes, {len(model.edges)} edges)"
+    )
 
 
 def export(

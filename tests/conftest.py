@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The real Neo4j server for tests marked `neo4j` (tests/conftest_neo4j.py, tests/neo4j/).
+pytest_plugins = ["conftest_neo4j"]
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 
