@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from kompetansekart.reports.edge import echo_file_errors
 from kompetansekart.reports.render import Format, render
 
 app = typer.Typer(
@@ -79,9 +80,7 @@ def ingest(
             f"{batch.count('skipped')} skipped",
             err=True,
         )
-        for o in batch.outcomes:
-            if o.error:
-                typer.echo(f"{o.status}: {o.error}", err=True)
+        echo_file_errors(batch)
     if batch.failed or (strict and batch.count("warnings")):
         raise typer.Exit(1)
 

@@ -31,3 +31,10 @@ def translated() -> Iterator[None]:
     except AuthError as exc:
         typer.echo("error: Neo4j refused the credentials in NEO4J_USER/NEO4J_PASSWORD", err=True)
         raise typer.Exit(2) from exc
+
+
+def echo_file_errors(batch) -> None:
+    """One line per file that failed or was skipped, on stderr: the batch went on."""
+    for outcome in batch.outcomes:
+        if outcome.error:
+            typer.echo(f"{outcome.status}: {outcome.error}", err=True)

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from kompetansekart.reports.edge import translated
+from kompetansekart.reports.edge import echo_file_errors, translated
 from kompetansekart.reports.render import Format, render
 
 StoreOption = Annotated[
@@ -63,9 +63,7 @@ def build(
         f"{meta['triples']} triples",
         err=True,
     )
-    for o in batch.outcomes:
-        if o.error:
-            typer.echo(f"{o.status}: {o.error}", err=True)
+    echo_file_errors(batch)
     if not quiet:
         rows = [{"kind": "node", "type": t, "count": n} for t, n in meta["nodes"].items()]
         rows += [{"kind": "edge", "type": t, "count": n} for t, n in meta["edges"].items()]
