@@ -84,3 +84,37 @@ def _rich_table(
     for row in rows:
         table.add_row(*(cell(row.get(h)) for h in headers))
     Console(file=out, width=None if out.isatty() else 160).print(table)
+
+
+def render_tables(tables: Sequence[Any], fmt: Format | str, *, out: TextIO | None = None) -> None:
+    """Analyses' tables (queries.table.Table): money as NOK with totals in table and
+    Markdown; raw integers in JSON and CSV. JSON is one object keyed by table name; CSV is
+    one block per table (header row first), separated by a blank line."""
+    out = out or sys.stdout
+    fmt = Format(fmt)
+    if fmt is Format.json:
+        payload = {t.name: t.rows for t in tables}
+        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    for k, t in enumerate(tables):
+        if fmt is Format.csv:
+            out.write(("\n" if k else "") + to_csv(t.rows, t.headers))
+            continue
+        rows = [_money(t, r) for r in t.rows]
+        total = t.total_row()
+        if total:
+            rows.append(_money(t, total))
+        if fmt is Format.md:
+            out.write(("\n" if k else "") + to_markdown(rows, t.headers, t.title))
+            out.writelines(f"\n_{note}_\n" for note in t.notes)
+        else:
+            _rich_table(rows, t.headers, t.title, out)
+            out.writelines(f"  {note}\n" for note in t.notes)
+
+
+def _money(table: Any, row: dict[str, Any]) -> dict[str, Any]:
+    from kompetansekart.ingest.amounts import format_nok
+
+    return {
+        h: format_nok(v) if h in table.money and isinstance(v, int) else v for h, v in row.items()
+    }
