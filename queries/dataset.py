@@ -269,10 +269,8 @@ class Dataset:
 
 
 def _keep(ds: Dataset, f: Filters, year, scheme, networks) -> bool:
-    if f.year is not None and year != f.year:
-        return False
-    if f.scheme is not None and scheme != f.scheme:
-        return False
-    if f.network is not None and ds.network_id(f.network) not in networks:
-        return False
-    return True
+    return (
+        (f.year is None or year == f.year)
+        and (f.scheme is None or scheme == f.scheme)
+        and (f.network is None or ds.network_id(f.network) in networks)
+    )
