@@ -125,10 +125,16 @@ def ingest_paths(
     *,
     parser: Parser | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> Batch:
+    """Ingest every file; `on_start(n)` is told how many files there are (for a progress
+    bar) and `on_file` gets each outcome as it is ready."""
     parser = parser or Parser()
     batch = Batch()
-    for path, named in iter_files(Path(p) for p in paths):
+    files = list(iter_files(Path(p) for p in paths))
+    if on_start:
+        on_start(len(files))
+    for path, named in files:
         if not named and _DOC_FILES.match(path.name):
             outcome = FileOutcome(
                 str(path), "skipped", error=f"{path}: documentation, not a report"

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from kompetansekart.reports.edge import echo_file_errors
+from kompetansekart.reports.progress import file_progress
 from kompetansekart.reports.render import Format, render
 
 app = typer.Typer(
@@ -64,7 +65,8 @@ def ingest(
     from kompetansekart.ingest.pipeline import ingest_paths
     from kompetansekart.ingest.records import redact
 
-    batch = ingest_paths(paths)
+    with file_progress(not quiet) as progress:
+        batch = ingest_paths(paths, **progress)
     records = [r if people else redact(r) for r in batch.records]
     payload = [r.to_json() for r in records]
     if output:
@@ -158,6 +160,9 @@ def _register() -> None:
     neo4j = typer.Typer(help="Neo4j: load the graph over Bolt.", no_args_is_help=True)
     neo4j.command("load")(g.neo4j_load)
     app.add_typer(neo4j, name="neo4j")
+    from kompetansekart.reports.report_commands import report
+
+    app.add_typer(report, name="report")
 
 
 _register()

@@ -15,10 +15,11 @@ def translated() -> Iterator[None]:
 
     from kompetansekart.graph.storage import StoreMissing
     from kompetansekart.queries.catalog import QueryParameterError, UnknownQuery
+    from kompetansekart.queries.portfolio import UnknownOrganisation
 
     try:
         yield
-    except (StoreMissing, UnknownQuery, QueryParameterError) as exc:
+    except (StoreMissing, UnknownQuery, QueryParameterError, UnknownOrganisation) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     except ServiceUnavailable as exc:

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from kompetansekart.reports.edge import echo_file_errors, translated
+from kompetansekart.reports.progress import file_progress
 from kompetansekart.reports.render import Format, render
 
 StoreOption = Annotated[
@@ -51,7 +52,8 @@ def build(
     from kompetansekart.ingest.records import redact
 
     target = StoreDir(store_path(store))
-    batch = ingest_paths(paths)
+    with file_progress(not quiet) as progress:
+        batch = ingest_paths(paths, **progress)
     new = [r if people else redact(r) for r in batch.records]
     records, merge = target.merge(new)
     model = build_model(records)

@@ -109,7 +109,10 @@ def partners(
     """One owner's partnerships over the years: universities, schemes, measures, money."""
     from kompetansekart.queries.portfolio import partners as analyse
 
-    _show(analyse(_dataset(store), _filters(year, scheme, None), owner), fmt)
+    ds = _dataset(store)
+    with translated():
+        tables = analyse(ds, _filters(year, scheme, None), owner)
+    _show(tables, fmt)
 
 
 @report.command("uh")
@@ -126,7 +129,10 @@ def uh(
     """One university's portfolio: networks, owners, measures, themes and money."""
     from kompetansekart.queries.portfolio import portfolio as analyse
 
-    _show(analyse(_dataset(store), _filters(year, scheme, network), university), fmt)
+    ds = _dataset(store)
+    with translated():
+        tables = analyse(ds, _filters(year, scheme, network), university)
+    _show(tables, fmt)
 
 
 @report.command("all")
