@@ -115,6 +115,10 @@ def render_tables(tables: Sequence[Any], fmt: Format | str, *, out: TextIO | Non
 def _money(table: Any, row: dict[str, Any]) -> dict[str, Any]:
     from kompetansekart.ingest.amounts import format_nok
 
+    def nok(v: int) -> str:  # differences in an audit can be negative; amounts never are
+        return ("-" if v < 0 else "") + format_nok(abs(v))
+
     return {
-        h: format_nok(v) if h in table.money and isinstance(v, int) else v for h, v in row.items()
+        h: nok(v) if h in table.money and isinstance(v, int) and not isinstance(v, bool) else v
+        for h, v in row.items()
     }

@@ -78,7 +78,7 @@ def _simple(name: str, doc: str) -> Callable:
     ) -> None:
         tables = analysis(name)(_dataset(store), _filters(year, scheme, network))
         _show(tables, fmt)
-        if name == "audit" and any(t.rows for t in tables if t.name.startswith("audit")):
+        if name == "audit" and any(t.rows for t in tables if t.name == "audit"):
             raise typer.Exit(1)
 
     command.__doc__ = doc
