@@ -34,9 +34,10 @@ def find(ds: Dataset, name: str) -> str:
             return node.id
     from kompetansekart.ingest.resolve import Resolver
 
-    ref = Resolver().resolve(name).ref
-    if ref.id and ref.id in ds.model.nodes:
-        return ref.id
+    resolution = Resolver().resolve(name)
+    # Exact names and known aliases only; a fuzzy match is a suggestion, never a guess.
+    if resolution.method in ("exact", "alias") and resolution.ref.id in ds.model.nodes:
+        return str(resolution.ref.id)
     raise UnknownOrganisation(name, _suggestions(name, orgs))
 
 
