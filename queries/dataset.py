@@ -97,6 +97,7 @@ class Dataset:
     gazetteer: Gazetteer
     _out: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
     _in: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
+    _schemes: dict[tuple, set[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_records(cls, records: Iterable[NeedsReport]) -> Dataset:
@@ -110,6 +111,11 @@ class Dataset:
             out[e.type.value][e.src].append(e.dst)
             inn[e.type.value][e.dst].append(e.src)
         self._out, self._in = out, inn
+        schemes: dict[tuple, set[str]] = defaultdict(set)
+        for e in self.model.edges_of(E.PARTNERS_WITH):
+            if e.props.get("scheme"):
+                schemes[(e.src, e.dst, e.props.get("year"))].add(str(e.props["scheme"]))
+        self._schemes = schemes
 
     # --- navigation ----------------------------------------------------------------------
 
@@ -189,14 +195,8 @@ class Dataset:
             members = self.into(E.PARTNER_IN, node.id)
             owners = [owner] + [m for m in members if m != owner and not self.is_uh(m)]
             uh = [m for m in members if self.is_uh(m)]
-            schemes = {
-                e.props["scheme"]
-                for e in self.model.edges_of(E.PARTNERS_WITH)
-                if e.src in owners
-                and e.dst in uh
-                and e.props.get("scheme")
-                and e.props.get("year") == node.props.get("year")
-            }
+            year = node.props.get("year")
+            schemes = {s for o in owners for u in uh for s in self._schemes.get((o, u, year), ())}
             facts.append(
                 PartnershipFact(
                     node.id,
