@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kompetansekart.graph.build import build
 from kompetansekart.graph.model import EdgeType as E
@@ -111,10 +111,14 @@ class Dataset:
             out[e.type.value][e.src].append(e.dst)
             inn[e.type.value][e.dst].append(e.src)
         self._out, self._in = out, inn
+        # A partnership's schemes: the PARTNERS_WITH links its own report produced (their
+        # sources name the report), not every link between the same pair that year.
         schemes: dict[tuple, set[str]] = defaultdict(set)
         for e in self.model.edges_of(E.PARTNERS_WITH):
             if e.props.get("scheme"):
-                schemes[(e.src, e.dst, e.props.get("year"))].add(str(e.props["scheme"]))
+                for source in e.sources:
+                    report = f"report:{source.split(':', 1)[0]}"
+                    schemes[(e.src, e.dst, report)].add(str(e.props["scheme"]))
         self._schemes = schemes
 
     # --- navigation ----------------------------------------------------------------------
@@ -195,8 +199,7 @@ class Dataset:
             members = self.into(E.PARTNER_IN, node.id)
             owners = [owner] + [m for m in members if m != owner and not self.is_uh(m)]
             uh = [m for m in members if self.is_uh(m)]
-            year = node.props.get("year")
-            schemes = {s for o in owners for u in uh for s in self._schemes.get((o, u, year), ())}
+            schemes = {s for o in owners for u in uh for s in self._schemes.get((o, u, report), ())}
             facts.append(
                 PartnershipFact(
                     node.id,
@@ -212,7 +215,7 @@ class Dataset:
         return [
             p
             for p in facts
-            if _keep(self, f, p.year, None, p.networks)
+            if _keep(self, replace(f, scheme=None), p.year, None, p.networks)
             and (f.scheme is None or f.scheme in p.schemes)
         ]
 

@@ -56,9 +56,9 @@ def gaps(ds: Dataset, f: Filters) -> list[Table]:
 
 def stated_schemes(ds: Dataset) -> dict[str, frozenset[str]]:
     """Every scheme a report names, by report id: its ticked schemes and its measures' and
-    budget rows' schemes (which include every scheme its UH links carry). Not
-    `PartnershipFact.schemes`: a PARTNERS_WITH edge is one per owner, UH, scheme and year,
-    so an owner's Rekom report would lend its scheme to its Dekom report with the same UH."""
+    budget rows' schemes (which include every scheme its UH links carry). Wider than
+    `PartnershipFact.schemes`, which only has the schemes linked to a university: a scheme
+    under which a report asks money for the owner alone covers the owner too."""
     found: dict[str, set[str]] = defaultdict(set)
     for r in ds.records:
         found[f"report:{r.id}"].update(r.schemes)

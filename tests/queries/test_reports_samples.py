@@ -109,3 +109,32 @@ def test_uh_portfolio_includes_units_and_budget_rows(ds):
     assert measures.count("(budget row without a measure)") == 2  # SePU regional, desentr.
     with pytest.raises(UnknownOrganisation, match="did you mean: Nord universitet"):
         portfolio(ds, Filters(), "Nordd")
+
+
+def test_a_partnerships_schemes_are_its_own_reports():
+    from factory import measure, report
+
+    # Narvik sends two reports in 2025 with Nord: one Rekom, one Dekom.
+    rekom = report(
+        "Narvik kommune",
+        year=2025,
+        uh=["Nord universitet"],
+        schemes=["regional"],
+        measures=[measure("Lek", scheme="regional", uh="Nord universitet")],
+        key="r",
+    )
+    dekom = report(
+        "Narvik kommune",
+        year=2025,
+        uh=["Nord universitet"],
+        schemes=["desentralisert"],
+        measures=[measure("Lesing", scheme="desentralisert", uh="Nord universitet")],
+        key="d",
+    )
+    ds = Dataset.from_records([rekom, dekom])
+    by_report = {p.report: p.schemes for p in ds.partnerships()}
+    assert by_report == {
+        f"report:{rekom.id}": ("regional",),
+        f"report:{dekom.id}": ("desentralisert",),
+    }
+    assert [p.report for p in ds.partnerships(Filters(scheme="regional"))] == [f"report:{rekom.id}"]
