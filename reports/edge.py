@@ -14,8 +14,8 @@ def translated() -> Iterator[None]:
     from neo4j.exceptions import AuthError, ServiceUnavailable
 
     from kompetansekart.graph.storage import StoreMissing
+    from kompetansekart.queries.analyses.portfolio import UnknownOrganisation
     from kompetansekart.queries.catalog import QueryParameterError, UnknownQuery
-    from kompetansekart.queries.portfolio import UnknownOrganisation
 
     try:
         yield

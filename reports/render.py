@@ -87,7 +87,7 @@ def _rich_table(
 
 
 def render_tables(tables: Sequence[Any], fmt: Format | str, *, out: TextIO | None = None) -> None:
-    """Analyses' tables (queries.table.Table): money as NOK with totals in table and
+    """Analyses' tables (queries.analyses.table.Table): money as NOK with totals in table and
     Markdown; raw integers in JSON and CSV. JSON is one object keyed by table name; CSV is
     one block per table (header row first), separated by a blank line."""
     out = out or sys.stdout

@@ -33,14 +33,14 @@ NetworkOption = Annotated[
 
 def _dataset(store):
     from kompetansekart.graph.storage import StoreDir, store_path
-    from kompetansekart.queries.dataset import Dataset
+    from kompetansekart.queries.analyses.dataset import Dataset
 
     with translated():
         return Dataset.from_records(StoreDir(store_path(store)).require().records())
 
 
 def _filters(year, scheme, network):
-    from kompetansekart.queries.dataset import Filters
+    from kompetansekart.queries.analyses.dataset import Filters
 
     return Filters(year, scheme, network)
 
@@ -51,13 +51,13 @@ def _show(tables, fmt: Format) -> None:
 
 # name -> (analysis function name in its module, module) ; resolved lazily so --help is fast
 ANALYSES: dict[str, tuple[str, str]] = {
-    "regions": ("kompetansekart.queries.regions", "regions"),
-    "funding": ("kompetansekart.queries.funding", "funding"),
-    "gaps": ("kompetansekart.queries.gaps", "gaps"),
-    "overlaps": ("kompetansekart.queries.overlaps", "overlaps"),
-    "audit": ("kompetansekart.queries.audit", "audit"),
-    "brokers": ("kompetansekart.queries.brokers", "brokers"),
-    "summary": ("kompetansekart.queries.summary", "summary"),
+    "regions": ("kompetansekart.queries.analyses.regions", "regions"),
+    "funding": ("kompetansekart.queries.analyses.funding", "funding"),
+    "gaps": ("kompetansekart.queries.analyses.gaps", "gaps"),
+    "overlaps": ("kompetansekart.queries.analyses.overlaps", "overlaps"),
+    "audit": ("kompetansekart.queries.analyses.audit", "audit"),
+    "brokers": ("kompetansekart.queries.analyses.brokers", "brokers"),
+    "summary": ("kompetansekart.queries.analyses.summary", "summary"),
 }
 
 
@@ -107,7 +107,7 @@ def partners(
     store: StoreOption = None,
 ) -> None:
     """One owner's partnerships over the years: universities, schemes, measures, money."""
-    from kompetansekart.queries.portfolio import partners as analyse
+    from kompetansekart.queries.analyses.portfolio import partners as analyse
 
     ds = _dataset(store)
     with translated():
@@ -127,7 +127,7 @@ def uh(
     store: StoreOption = None,
 ) -> None:
     """One university's portfolio: networks, owners, measures, themes and money."""
-    from kompetansekart.queries.portfolio import portfolio as analyse
+    from kompetansekart.queries.analyses.portfolio import portfolio as analyse
 
     ds = _dataset(store)
     with translated():

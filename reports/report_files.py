@@ -12,7 +12,7 @@ from kompetansekart.reports.render import Format, render_tables
 
 
 def write_all(ds, f, out: Path, analyses: dict[str, Callable]) -> list[Path]:
-    from kompetansekart.queries.portfolio import partners, portfolio
+    from kompetansekart.queries.analyses.portfolio import partners, portfolio
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

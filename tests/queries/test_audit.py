@@ -12,9 +12,9 @@ import pytest
 from factory import budget_row, measure, org, report
 
 from kompetansekart.ingest.records import NeedsReport, UhShare, from_json
-from kompetansekart.queries.audit import audit, checks_of
-from kompetansekart.queries.dataset import Dataset, Filters
-from kompetansekart.queries.table import Table
+from kompetansekart.queries.analyses.audit import audit, checks_of
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.table import Table
 
 ROOT = Path(__file__).resolve().parents[2]
 NORD = "Nord universitet"

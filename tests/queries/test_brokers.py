@@ -18,8 +18,8 @@ from __future__ import annotations
 import pytest
 from factory import report
 
-from kompetansekart.queries.brokers import brokers, projection
-from kompetansekart.queries.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.brokers import brokers, projection
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
 
 NORD = "Nord universitet"
 UIT = "UiT Norges arktiske universitet"

@@ -9,8 +9,8 @@ import pytest
 from factory import measure, org, report
 
 from kompetansekart.ingest.records import Institution
-from kompetansekart.queries.dataset import Dataset, Filters
-from kompetansekart.queries.gaps import gaps
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.gaps import gaps
 
 SALTEN = "Kompetansenettverk Salten"
 NARVIK = "Kompetansenettverk Narvik"

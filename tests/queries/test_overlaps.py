@@ -9,8 +9,8 @@ import pytest
 from factory import measure, org, report
 
 from kompetansekart.ingest.records import Institution
-from kompetansekart.queries.dataset import Dataset, Filters
-from kompetansekart.queries.overlaps import overlaps
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.overlaps import overlaps
 
 SALTEN = "Kompetansenettverk Salten"
 NARVIK = "Kompetansenettverk Narvik"

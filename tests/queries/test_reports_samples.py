@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from kompetansekart.queries import catalog
-from kompetansekart.queries.dataset import Dataset, Filters
-from kompetansekart.queries.funding import funding
-from kompetansekart.queries.portfolio import UnknownOrganisation, partners, portfolio
-from kompetansekart.queries.regions import regions
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.funding import funding
+from kompetansekart.queries.analyses.portfolio import UnknownOrganisation, partners, portfolio
+from kompetansekart.queries.analyses.regions import regions
 
 pytestmark = pytest.mark.corpus
 

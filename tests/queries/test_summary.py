@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 from factory import budget_row, measure, report
 
-from kompetansekart.queries.dataset import Dataset, Filters
-from kompetansekart.queries.summary import reports, summary
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.summary import reports, summary
 
 NORD = "Nord universitet"
 INN = "Universitetet i Innlandet"

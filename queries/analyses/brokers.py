@@ -25,8 +25,8 @@ from itertools import combinations
 import networkx as nx
 
 from kompetansekart.graph.model import NodeType as N
-from kompetansekart.queries.dataset import Dataset, Filters
-from kompetansekart.queries.table import Table
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.table import Table
 
 HEADERS = [
     "organisation",

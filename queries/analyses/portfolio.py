@@ -7,9 +7,9 @@ import difflib
 from collections import defaultdict
 
 from kompetansekart.graph.model import ORGANIZATION_TYPES
-from kompetansekart.queries.dataset import Dataset, Filters
-from kompetansekart.queries.regions import NOT_STATED, uh_label
-from kompetansekart.queries.table import Table
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.regions import NOT_STATED, uh_label
+from kompetansekart.queries.analyses.table import Table
 
 MONEY = ("owner_amount", "uh_amount", "total")
 

@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 
 from kompetansekart.graph.model import EdgeType as E
 from kompetansekart.graph.model import NodeType as N
-from kompetansekart.queries.dataset import Dataset, Filters, GrantFact, PartnershipFact
-from kompetansekart.queries.table import Table
+from kompetansekart.queries.analyses.dataset import Dataset, Filters, GrantFact, PartnershipFact
+from kompetansekart.queries.analyses.table import Table
 
 HEADERS = ["item", "value", "detail", "amount"]
 THEME_HEADERS = ["theme", "measures", "owners"]

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from kompetansekart.queries.dataset import Dataset, Filters, GrantFact
-from kompetansekart.queries.regions import NO_NETWORK, NOT_STATED, uh_label
-from kompetansekart.queries.table import Table
+from kompetansekart.queries.analyses.dataset import Dataset, Filters, GrantFact
+from kompetansekart.queries.analyses.regions import NO_NETWORK, NOT_STATED, uh_label
+from kompetansekart.queries.analyses.table import Table
 
 MONEY = ("owner_amount", "uh_amount", "total")
 

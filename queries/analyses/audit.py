@@ -20,8 +20,8 @@ from pathlib import PurePath
 
 from kompetansekart.graph.model import EdgeType as E
 from kompetansekart.ingest.records import BudgetRow, Measure, NeedsReport, UhShare
-from kompetansekart.queries.dataset import Dataset, Filters
-from kompetansekart.queries.table import Table
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.table import Table
 
 HEADERS = [
     "report",

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kompetansekart.queries.dataset import Dataset, Filters
-from kompetansekart.queries.table import Table
+from kompetansekart.queries.analyses.dataset import Dataset, Filters
+from kompetansekart.queries.analyses.table import Table
 
 NO_NETWORK = "(no network)"
 NOT_STATED = "(not stated)"

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from kompetansekart.graph.model import EdgeType as E
 from kompetansekart.graph.model import NodeType as N
 from kompetansekart.ontology.gazetteer import Entry
-from kompetansekart.queries.dataset import Dataset, Filters, PartnershipFact
-from kompetansekart.queries.regions import NO_NETWORK, NOT_STATED
-from kompetansekart.queries.table import Table
+from kompetansekart.queries.analyses.dataset import Dataset, Filters, PartnershipFact
+from kompetansekart.queries.analyses.regions import NO_NETWORK, NOT_STATED
+from kompetansekart.queries.analyses.table import Table
 
 SCHOOLS = "desentralisert"  # Dekom: the school sector
 KINDERGARTENS = "regional"  # Rekom: the kindergarten sector

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 
 from kompetansekart.graph.build import slug
 from kompetansekart.graph.model import EdgeType as E
-from kompetansekart.queries.dataset import Dataset, Filters, MeasureFact, PartnershipFact
-from kompetansekart.queries.gaps import stated_schemes
-from kompetansekart.queries.regions import NO_NETWORK, NOT_STATED, uh_label
-from kompetansekart.queries.table import Table
+from kompetansekart.queries.analyses.dataset import Dataset, Filters, MeasureFact, PartnershipFact
+from kompetansekart.queries.analyses.gaps import stated_schemes
+from kompetansekart.queries.analyses.regions import NO_NETWORK, NOT_STATED, uh_label
+from kompetansekart.queries.analyses.table import Table
 
 SEP = "; "
 
