@@ -979,7 +979,7 @@ def to_markdown(res: BenchResult, command: str) -> str:
         *[f"- {k}: {v}" for k, v in res.machine.items()],
         f"- Neo4j: {res.server.version} ({res.server.edition}); {res.server.settings}",
         f"- load average (1/5/15 min) before the run: {_fmt_load(res.load_before)}; after: "
-        f"{_fmt_load(res.load_after)} (the benchmark itself keeps about 2 busy)",
+        f"{_fmt_load(res.load_after)} (the after figure includes the benchmark's own load)",
         "",
         "## Data",
         "",
