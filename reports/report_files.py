@@ -45,13 +45,8 @@ def _write(folder: Path, stem: str, tables, written: list[Path]) -> list[tuple[s
     md = folder / f"{stem}.md"
     md.write_text(_render(tables, Format.md), "utf-8")
     written.append(md)
-    links = [
-        (
-            f"{tables[0].title if len(tables) == 1 else stem} (Markdown)",
-            md,
-            sum(len(t.rows) for t in tables),
-        )
-    ]
+    label = tables[0].title if len(tables) == 1 else f"{stem}: all {len(tables)} tables"
+    links = [(f"{label} (Markdown)", md, sum(len(t.rows) for t in tables))]
     for t in tables:
         csv = folder / f"{t.name if len(tables) > 1 else stem}.csv"
         csv.write_text(_render([t], Format.csv), "utf-8")
