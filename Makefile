@@ -15,8 +15,12 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
+# The main job on the embedded store (no server): ingest the synthetic demo reports, build
+# the graph into ./.kompetansekart, and print the summary and a catalog query.
 demo: install
-	$(BIN)/kompetansekart ingest demo/reports
+	$(BIN)/kompetansekart build demo/reports --store .kompetansekart -q
+	$(BIN)/kompetansekart report summary --store .kompetansekart
+	$(BIN)/kompetansekart query institutions-by-region --store .kompetansekart
 
 test: install
 	$(BIN)/ruff check .
