@@ -8,7 +8,7 @@ an amount. Each rule exists for a reason:
 * **Strict thousands grouping.** A grouped number is 1-3 digits followed by groups of
   exactly three, all with the same separator: a dot, or a space (U+0020, U+00A0 no-break
   or U+202F narrow no-break, which Word exports). So ``23/24``, ``2026/2027``,
-  ``41 64 83 01`` (a phone number) or ``4500.55.00080`` (an account number) never become
+  ``40 00 00 01`` (a phone number) or ``1234.56.78901`` (an account number) never become
   amounts. The groups are possessive, so a broken run is rejected instead of being cut back
   to a shorter number that happens to fit.
 * **Neighbours.** A number glued to a letter (``Tiltak1``, ``V2024``, ``2024a``) is a name,

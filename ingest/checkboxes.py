@@ -5,7 +5,7 @@ Forms mark a choice in four ways, and sometimes not at all:
 * **Boxes** after (or before) a label: checked ``☒ ☑ ✓ ✔ ■ [x] [X]``, unchecked ``☐ □ [ ]``.
   An HTML ``<input type="checkbox" checked>`` counts as a checked box, one without
   ``checked`` as an unchecked box.
-* **Bold**: ``Regional ordning Desentralisert ordning **Kompetanseløftet**``. The bold may
+* **Bold**: ``Regional ordning **Desentralisert ordning** Kompetanseløftet``. The bold may
   span more than the label (``**Kompetanseløftet i Bodø**``). A bold span around text that
   is not an option (``Ja **Begrunn**``) marks nothing. One bold span around *every* option
   found (two or more) is a heading, not a choice, and marks nothing.

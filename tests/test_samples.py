@@ -347,7 +347,7 @@ def test_004_measures(samples):
     ]
     assert [m.purpose for m in r.measures] == ["gjennomforing", "gjennomforing", "vurdering"]
     assert all(m.uh.id == SEPU for m in r.measures)
-    # "Gruppeledere (teamledere og ped.ledere) i barnehage og skole"
+    # The target group names group leaders, spelled out as team leaders and "ped.ledere".
     assert r.measures[0].target_groups == ["gruppeledere", "pedagogiske-ledere"]
     assert "ledere" in r.measures[1].target_groups
     assert {"alle-ansatte", "ppt"} <= set(r.measures[2].target_groups)

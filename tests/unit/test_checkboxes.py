@@ -63,7 +63,10 @@ def test_boxes_before_labels(text: str, options: list[str], selected: tuple[str,
 @pytest.mark.parametrize(
     ("text", "selected"),
     [
-        ("Regional ordning Desentralisert ordning **Kompetanseløftet**", ("Kompetanseløftet",)),
+        (
+            "Regional ordning **Desentralisert ordning** Kompetanseløftet",
+            ("Desentralisert ordning",),
+        ),
         ("**Regional ordning** Desentralisert ordning Kompetanseløftet", ("Regional ordning",)),
         (
             "Regional ordning **Desentralisert ordning i Salten** Kompetanseløftet",

@@ -363,7 +363,7 @@ def test_name_before_a_person(resolver: Resolver) -> None:
         "Nord-Norge",
         "Nord Studentsamskipnad, Studentinord",
         "Eksempel barnehage SA",
-        "kari.nordmann@narvik.kommune.no",
+        "kari.nordmann@rana.kommune.no",
         "Innlandet fylkeskommune",
     ],
 )

@@ -146,7 +146,7 @@ def test_theme_variants(text: str, expected: str) -> None:
     ("text", "expected"),
     [
         (
-            "Gruppeledere (teamledere og ped.ledere) i barnehage og skole",
+            "Gruppeledere (teamledere og ped.ledere) i skolene og barnehagene",
             ["gruppeledere", "pedagogiske-ledere"],
         ),
         ("rektorer, styrere, skoleledere og mellomledere", ["ledere"]),
