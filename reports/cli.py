@@ -163,6 +163,9 @@ def _register() -> None:
     from kompetansekart.reports.report_commands import report
 
     app.add_typer(report, name="report")
+    from kompetansekart.reports.map_command import map_command
+
+    app.command("map")(map_command)
 
 
 _register()
