@@ -23,6 +23,7 @@ demo: install
 	$(BIN)/kompetansekart query institutions-by-region --store .kompetansekart
 
 test: install
+	bash tests/browser/install-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-# The real Neo4j server for tests marked `neo4j` (tests/conftest_neo4j.py, tests/neo4j/).
-pytest_plugins = ["conftest_neo4j"]
+# The real Neo4j server for tests marked `neo4j` (tests/conftest_neo4j.py, tests/neo4j/) and
+# headless Debian Chromium for tests marked `browser` (tests/conftest_browser.py).
+pytest_plugins = ["conftest_neo4j", "conftest_browser"]
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

@@ -49,12 +49,12 @@ fi
 LOG="$(mktemp -t install-chromium.XXXXXX.log)"
 export DEBIAN_FRONTEND=noninteractive
 if ! "${SUDO[@]}" apt-get update -qq > "$LOG" 2>&1; then
-    echo "install-chromium: 'apt-get update' failed; its output:" >&2
+    echo "install-chromium: 'apt-get update' failed (full log: $LOG); its end:" >&2
     tail -n 20 "$LOG" >&2
     exit 1
 fi
 if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-liberation >> "$LOG" 2>&1; then
-    echo "install-chromium: 'apt-get install chromium' failed; its output:" >&2
+    echo "install-chromium: 'apt-get install chromium' failed (full log: $LOG); its end:" >&2
     tail -n 20 "$LOG" >&2
     exit 1
 fi
