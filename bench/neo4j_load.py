@@ -632,7 +632,7 @@ class BenchResult:
     repeats: int
     batched: dict[int, list[LoadRun]]  # batch size -> runs
     reload: LoadRun
-    first_counts: Counts
+    first_load: LoadRun  # the load the idempotency run went over
     per_row: LoadRun
     server: ServerInfo
     machine: dict[str, str]
@@ -642,6 +642,11 @@ class BenchResult:
     wall_s: float = 0.0
     load_before: tuple[float, ...] = ()
     load_after: tuple[float, ...] = ()
+
+    def spread(self, size: int) -> tuple[float, float]:
+        """Lowest and highest rows/s of the runs at one batch size."""
+        rates = [r.rows_per_s for r in self.batched[size]]
+        return min(rates), max(rates)
 
     def median(self, size: int) -> LoadRun:
         """The run with the median rows/s (an actual run, so its phases add up)."""
@@ -799,7 +804,7 @@ def run(
         repeats=repeats,
         batched=batched,
         reload=reload,
-        first_counts=first.counts,
+        first_load=first,
         per_row=per_row,
         server=server,
         machine=machine_info(),
@@ -891,8 +896,8 @@ def tables(res: BenchResult) -> list[Table]:
     runs.append(
         _row(
             res.reload,
-            f"counts before: {res.first_counts.nodes:,} / "
-            f"{res.first_counts.relationships:,}; unchanged",
+            f"counts before: {res.first_load.counts.nodes:,} / "
+            f"{res.first_load.counts.relationships:,}; unchanged",
         )
     )
     runs.append(_row(per_row))
@@ -900,6 +905,7 @@ def tables(res: BenchResult) -> list[Table]:
         [
             f"{size:,}",
             f"{res.median(size).rows_per_s:,.0f}",
+            "{:,.0f}–{:,.0f}".format(*res.spread(size)),
             fmt_s(res.median(size).seconds),
             f"{res.median(size).rows_per_s / main.rows_per_s:.2f}",
             f"{res.median(size).rows_per_s / per_row.rows_per_s:,.1f}×",
@@ -924,6 +930,7 @@ def tables(res: BenchResult) -> list[Table]:
             [
                 "Rows per UNWIND",
                 "Rows/s",
+                "Rows/s, lowest–highest run",
                 "Nodes + relationships",
                 f"vs B={res.batch_size:,}",
                 "vs per row",
@@ -951,14 +958,33 @@ def conclusions(res: BenchResult) -> list[str]:
         + f": batching is {res.ratio:,.1f}× faster.",
         f"Batch size: fastest at {best:,} rows per transaction "
         f"({res.median(best).rows_per_s:,.0f} rows/s), slowest at {worst:,} "
-        f"({res.median(worst).rows_per_s:,.0f} rows/s).",
+        f"({res.median(worst).rows_per_s:,.0f} rows/s). " + _overlap(res, best, worst),
         f"Every load left exactly the model in Neo4j ({len(res.data.graph.nodes):,} nodes, "
         f"{len(res.data.graph.edges):,} relationships, also per label and type); the "
         "benchmark raises otherwise.",
         f"Loading a second time over the first is idempotent (same counts) and took "
         f"{fmt_s(res.reload.call_seconds)} for the whole load() call vs "
-        f"{fmt_s(main.call_seconds)} for the first load.",
+        f"{fmt_s(res.first_load.call_seconds)} for the load it went over: MERGE finding "
+        "every node and relationship (and SET rewriting them) is not much cheaper than "
+        "creating them.",
     ]
+
+
+def _overlap(res: BenchResult, best: int, worst: int) -> str:
+    """Whether the batch-size ranking is more than run-to-run noise."""
+    if res.repeats < 2 or best == worst:
+        return "(One run each: no spread to judge the noise by.)"
+    close = [
+        f"{size:,}"
+        for size in sorted(res.batched)
+        if size != best and res.spread(size)[1] >= res.spread(best)[0]
+    ]
+    if not close:
+        return f"Every run at {best:,} beat every run at the other sizes."
+    return (
+        f"The runs at {best:,} overlap with those at {', '.join(close)} (see the spread): "
+        "between those the difference is within run-to-run noise."
+    )
 
 
 def _fmt_load(load: tuple[float, ...]) -> str:
@@ -999,7 +1025,7 @@ def to_markdown(res: BenchResult, command: str) -> str:
         "relationships* times only the writes (the loader's phases, timed by wrapping its "
         "store); *whole load() call* includes the rest.",
         "- **one MERGE per row**: the same statements without UNWIND, one `session.execute_write` "
-        f"per row in one session, the same constraint present. {res.per_row.note}.",
+        f"per row in one session, the same constraint present. Timed: {res.per_row.note}.",
         "- Rows = nodes + relationships; rows/s = rows timed / (nodes + relationships time).",
         f"- Every run starts from a wiped database (data, constraints, indexes), except the "
         f"second load. Warm-up before timing: {res.warmup}.",
@@ -1017,14 +1043,14 @@ def to_markdown(res: BenchResult, command: str) -> str:
     out += [
         "## Statements",
         "",
-        "Batched (the loader's, for PARTNERS_WITH):",
+        "Batched (the loader's; shown for Municipality nodes and PARTNERS_WITH):",
         "",
         "```cypher",
         neo4j_store._node_statement("Municipality").strip(),
         neo4j_store._edge_statement("PARTNERS_WITH").strip(),
         "```",
         "",
-        "Per row:",
+        "Per row (the same two):",
         "",
         "```cypher",
         per_row_node_statement("Municipality"),

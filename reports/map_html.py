@@ -79,8 +79,12 @@ def _network(data: MapData):
     )
     for n in data.nodes:
         net.add_node(n.id, **_node_options(n))
+    # Dashed lines cost ~20x a solid one in a software canvas: a 5,000-node map with dashed
+    # membership links took 8.8 s per pan or zoom, 0.45 s without (bench/RESULTS-map.md).
+    # Large maps tell the edge types apart by colour and width alone.
+    dashes = len(data.nodes) <= LARGE_GRAPH
     for e in data.edges:
-        net.add_edge(e.src, e.dst, **_edge_options(e))
+        net.add_edge(e.src, e.dst, **_edge_options(e, dashes))
     net.set_options(json.dumps(_options(data)))
     return net
 
@@ -108,12 +112,12 @@ def _node_options(n: MapNode) -> dict[str, Any]:
     }
 
 
-def _edge_options(e: MapEdge) -> dict[str, Any]:
+def _edge_options(e: MapEdge, dashes: bool = True) -> dict[str, Any]:
     color = EDGE_STYLES[e.type][1]
     return {
         "title": safe_title(e.title),
         "width": e.width,
-        "dashes": e.dashes,
+        "dashes": e.dashes and dashes,
         "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85},
         "arrows": {"to": {"enabled": e.type == "funding", "scaleFactor": 0.5}},
         "physics": e.spring,

@@ -151,7 +151,7 @@ def test_the_whole_run_and_its_markdown(neo4j_clean: Any) -> None:
         warmup=False,
     )
     assert sorted(res.batched) == [100, 200]
-    assert res.reload.counts == res.first_counts == res.per_row.counts
+    assert res.reload.counts == res.first_load.counts == res.per_row.counts
     assert res.per_row.counts == bench.model_counts(res.data.graph)
     md = bench.to_markdown(res, "python bench/neo4j_load.py --relationships 500")
     for title, headers, rows in bench.tables(res):
