@@ -64,9 +64,19 @@ PYOXIGRAPH = "pyoxigraph direct"
 ENGINES = (MEMORY, OXRDFLIB, PYOXIGRAPH)
 
 
+_MAX_LOAD = [0.0]  # highest 1-minute load average seen at any progress line
+
+
 def _log(message: str) -> None:
-    """Progress goes to stderr so stdout holds only the result tables."""
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+    """Progress goes to stderr so stdout holds only the result tables. Each line also
+    samples the load average: other work on a shared machine is the main source of noise
+    in sub-second timings, and the report should say how busy the machine was."""
+    try:
+        load = os.getloadavg()[0]
+        _MAX_LOAD[0] = max(_MAX_LOAD[0], load)
+    except OSError:
+        load = float("nan")
+    print(f"[{time.strftime('%H:%M:%S')} load {load:.1f}] {message}", file=sys.stderr, flush=True)
 
 
 # --------------------------------------------------------------------------------------
@@ -861,7 +871,7 @@ def oxigraph_worker(path: Path, owner: URIRef, repeats: int) -> dict[str, Any]:
         t0 = time.perf_counter()
         len(obj)  # oxrdflib: COUNT(DISTINCT TRIPLE(?s, ?p, ?o)); pyoxigraph: Store.__len__
         lens[name] = time.perf_counter() - t0
-    return {"queries": timed, "len": lens}
+    return {"queries": timed, "len": lens, "max_load": _MAX_LOAD[0]}
 
 
 def run_oxigraph_worker(path: Path, owner: URIRef, repeats: int) -> dict[str, Any]:
@@ -1005,6 +1015,18 @@ def check_pitfalls(workdir: Path) -> list[tuple[str, str]]:
     return found
 
 
+def _cores() -> int:
+    return os.cpu_count() or 1
+
+
+def _loadavg() -> str:
+    """Other work on the machine shows up as noise in sub-second timings; record it."""
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def machine_info() -> dict[str, str]:
     """What the numbers were measured on: cores, memory, CPU, Python and packages."""
 
@@ -1049,6 +1071,7 @@ def run(
 ) -> BenchResult:
     """The whole benchmark; raises AssertionError when the stores disagree."""
     started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    load_at_start = _loadavg()
     own_dir = workdir is None
     work = Path(tempfile.mkdtemp(prefix="kk-rdf-bench-")) if workdir is None else workdir
     work.mkdir(parents=True, exist_ok=True)
@@ -1084,6 +1107,7 @@ def run(
 
         qs = queries(data.sample_owner)
         ox_side = run_oxigraph_worker(primary_dir, data.sample_owner, repeats)
+        _MAX_LOAD[0] = max(_MAX_LOAD[0], ox_side["max_load"])
         # The memory store's process holds its graph, not also the generator's triples.
         data.triples = []
         gc.collect()
@@ -1112,7 +1136,12 @@ def run(
             queries=qresults,
             len_seconds=len_seconds,
             pitfalls=pitfalls,
-            machine=machine_info(),
+            machine={
+                **machine_info(),
+                "load average (1/5/15 min) at start / end": f"{load_at_start} / {_loadavg()}",
+                "highest 1-min load average during the run": f"{_MAX_LOAD[0]:.2f} "
+                f"(on {_cores()} cores; above that, other processes competed)",
+            },
             started=started,
         )
     finally:

@@ -123,15 +123,15 @@ def ntriples(model: Model) -> Iterator[str]:
 
 def load_oxigraph(model: Model, path: Path) -> int:
     """Bulk-load the model into a new on-disk Oxigraph store; returns the triple count.
-    Bulk loading skips Oxigraph's per-triple transactions: 5.9 s for 1M triples against
-    20 s through rdflib's addN (bench/RESULTS-rdf-store.md)."""
+    Bulk loading skips Oxigraph's per-triple transactions: 6.4 s for 1M triples against
+    20.8 s through rdflib's addN (bench/RESULTS-rdf-store.md)."""
     import pyoxigraph as ox
 
     lines = list(dict.fromkeys(ntriples(model)))
     store = ox.Store(str(path))
-    # lenient: skip Oxigraph's IRI/literal re-validation; rdflib wrote these terms, and the
-    # check costs a third of the load time (bench/RESULTS-rdf-store.md).
-    store.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, lenient=True)
+    # Not lenient: skipping Oxigraph's term validation gave no measurable gain (7.8 s vs
+    # 6.4 s in bench/RESULTS-rdf-store.md), and validation catches a bad IRI at build time.
+    store.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES)
     store.flush()
     del store
     return len(lines)
