@@ -41,6 +41,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Choice", "count_boxes", "read_choice"]
 
@@ -107,8 +108,10 @@ def _marks(text: str) -> list[_Mark]:
     return marks
 
 
+@lru_cache(maxsize=1024)
 def _label_re(label: str) -> re.Pattern[str] | None:
-    """Whole-word, whitespace-tolerant, case-insensitive pattern for one option label."""
+    """Whole-word, whitespace-tolerant, case-insensitive pattern for one option label.
+    Cached: forms ask for the same few option labels (Ja, Nei, ...) on line after line."""
     words = label.split()
     if not words:
         return None

@@ -17,20 +17,30 @@ from re import Pattern
 
 from kompetansekart.ingest.records import Line
 
-_SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
-_BOLD = re.compile(r"\*\*")
+_SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")  # never a tab, so it never joins two cells
+
+
+def _squeeze(text: str) -> str:
+    """Every run of spaces (no-break ones too) as one space. `_SPACES.sub` pays for each
+    single space it replaces by itself, so a line without a run to shorten, most of them,
+    is returned as it is without calling it."""
+    if "  " in text or "\u00a0" in text or "\u2007" in text or "\u202f" in text:
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def clean(text: str) -> str:
     """NFC, no-break spaces as spaces, trimmed; tabs kept, even around empty cells, because
     they separate cells (an empty budget cell is still a cell)."""
-    text = unicodedata.normalize("NFC", text)
-    return "\t".join(_SPACES.sub(" ", part).strip() for part in text.split("\t"))
+    text = _squeeze(unicodedata.normalize("NFC", text))
+    if "\t" not in text:
+        return text.strip()
+    return "\t".join(part.strip() for part in text.split("\t"))
 
 
 def plain(text: str) -> str:
     """Text without markdown bold markers and tabs: for reading values, not choices."""
-    return _SPACES.sub(" ", _BOLD.sub("", text).replace("\t", " ")).strip()
+    return _squeeze(text.replace("**", "").replace("\t", " ")).strip()
 
 
 @dataclass
@@ -40,6 +50,12 @@ class Document:
     lines: list[Line]
     raw: bytes = b""
     _index: dict[int, int] = field(default_factory=dict, repr=False)
+    # Plain text of every line, computed once: the parsers ask for it hundreds of times per
+    # document (every `find` scans the lines), and `lines` never change after construction.
+    _plain: list[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._plain = [plain(line.text) for line in self.lines]
 
     @classmethod
     def from_lines(cls, path: str, fmt: str, lines: list[Line], raw: bytes = b"") -> Document:
@@ -52,7 +68,7 @@ class Document:
 
     @property
     def normalised_text(self) -> str:
-        return "\n".join(plain(line.text) for line in self.lines)
+        return "\n".join(self._plain)
 
     @property
     def content_id(self) -> str:
@@ -70,7 +86,7 @@ class Document:
         return self.lines[i].text
 
     def plain(self, i: int) -> str:
-        return plain(self.lines[i].text)
+        return self._plain[i]
 
     def no(self, i: int) -> int:
         return self.lines[i].no
@@ -87,8 +103,9 @@ class Document:
         """Index of the first line (in plain text) matching `pattern`, searched with re.search."""
         rx = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
         stop = len(self.lines) if end is None else min(end, len(self.lines))
+        search, lines = rx.search, self._plain
         for i in range(max(start, 0), stop):
-            if rx.search(self.plain(i)):
+            if search(lines[i]):
                 return i
         return None
 
@@ -97,14 +114,16 @@ class Document:
     ) -> Iterator[int]:
         rx = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
         stop = len(self.lines) if end is None else min(end, len(self.lines))
+        search, lines = rx.search, self._plain
         for i in range(max(start, 0), stop):
-            if rx.search(self.plain(i)):
+            if search(lines[i]):
                 yield i
 
     def block(self, start: int, end: int | None) -> str:
         """Plain text of lines [start, end), joined by newlines."""
         stop = len(self.lines) if end is None else end
-        return "\n".join(self.plain(i) for i in range(start, max(start, stop)))
+        lines = self._plain
+        return "\n".join([lines[i] for i in range(start, max(start, stop))])
 
 
 def spans(starts: list[int], end: int) -> list[tuple[int, int]]:

@@ -80,6 +80,7 @@ Method = Literal["exact", "alias", "fuzzy", "unresolved"]
 THRESHOLD = 85.0
 AMBIGUITY_MARGIN = 3.0
 SHORT = 4  # names of at most this many characters only ever match exactly
+CACHED_NAMES = 4096  # resolutions a Resolver remembers (a batch names the same bodies often)
 CASE_SENSITIVE_UP_TO = 5  # one-word names this short must match with their exact case
 MAX_GAP = 4  # characters of punctuation/space allowed between the words of one name
 
@@ -145,6 +146,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
 # E-mail addresses and web addresses: "narvik.kommune.no" inside one is not a name.
 _ADDRESS = re.compile(r"[^\s<>()]+@[^\s<>()]+|(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
+_WWW = re.compile(r"www\.", re.IGNORECASE)
 _MARKUP = re.compile(r"[*_<>`]+")
 # After a place-like name, these words mean the name is part of a longer one
 # ("Værøy barnehage", "Bodø videregående skole", "Innlandet fylkeskommune").
@@ -181,13 +183,19 @@ def normalise(name: str) -> str:
 
     A trailing legal form ("AS", "A/S", "SA") is dropped only when at least two words remain,
     because "Nord SA" or "Narvik AS" stripped to one word would equal a university's or a
-    municipality's short name.
+    municipality's short name. Repeated forms ("... AS AS") are all dropped, so that
+    normalising twice gives the same as once.
     """
     words = _fold(name).split()
-    for size in (2, 1):
-        tail = "".join(words[-size:])
-        if len(words) - size >= 2 and tail in LEGAL_FORMS and (size == 1 or tail == "as"):
-            return " ".join(words[:-size])
+    stripped = True
+    while stripped:
+        stripped = False
+        for size in (2, 1):
+            tail = "".join(words[-size:])
+            if len(words) - size >= 2 and tail in LEGAL_FORMS and (size == 1 or tail == "as"):
+                words = words[:-size]
+                stripped = True
+                break
     return " ".join(words)
 
 
@@ -248,6 +256,10 @@ class _Candidate:
     entry: Entry
 
 
+# The fuzzy targets of some kinds, and their names with sorted words (`_sorted_words`).
+_Targets = tuple[tuple[_Candidate, ...], tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class _Pattern:
     """One name as a word sequence for `find_in`."""
@@ -277,12 +289,33 @@ class Resolver:
         self._alias = _index(self.gazetteer, canonical=False)
         self._fuzzy = _fuzzy_targets(self.gazetteer)
         self._patterns = _patterns(self.gazetteer)
+        # The one-word patterns among them, for genitives ("NTGs"), and every word that
+        # can start a hit: `_hits` skips the other words of a text with one set lookup.
+        self._one_word = {
+            first: one
+            for first, patterns in self._patterns.items()
+            if (one := tuple(p for p in patterns if len(p.words) == 1))
+        }
+        self._starters = frozenset(self._patterns) | {f"{w}s" for w in self._one_word}
+        # A resolution is immutable and depends only on (name, kinds), and a batch names
+        # the same bodies in report after report, so each resolver remembers the latest
+        # CACHED_NAMES of them; the fuzzy targets are filtered once per set of kinds.
+        self._cache: dict[tuple[str, frozenset[str] | None], Resolution] = {}
+        self._targets: dict[frozenset[str] | None, _Targets] = {}
 
     # resolve ----------------------------------------------------------------------------
 
     def resolve(self, name: str, kinds: Collection[str] | None = None) -> Resolution:
         """One written name → the one entry it clearly means, or unresolved."""
         allowed = frozenset(kinds) if kinds is not None else None
+        found = self._cache.get((name, allowed))
+        if found is None:
+            if len(self._cache) >= CACHED_NAMES:
+                del self._cache[next(iter(self._cache))]  # the oldest
+            found = self._cache[name, allowed] = self._resolve_uncached(name, allowed)
+        return found
+
+    def _resolve_uncached(self, name: str, allowed: frozenset[str] | None) -> Resolution:
         key = normalise(name)
         for method, index in (("exact", self._exact), ("alias", self._alias)):
             found = _allowed(index.get(key, ()), allowed)
@@ -299,19 +332,44 @@ class Resolver:
         if block is not None:
             allowed = block if allowed is None else allowed & block
         distinctive = _distinctive(key, tolerant=True)
-        best: dict[str, tuple[float, Entry]] = {}
-        for target in self._fuzzy:
-            if allowed is not None and target.entry.kind not in allowed:
+        targets, sorted_wholes = self._targets_of(allowed)
+        # The best entry's score, the best score of any other entry, and the best entry.
+        # Targets come best whole-name score first (one C call for all of them); a
+        # target's score is at most its whole-name score, so once that is no higher than
+        # the second best, no later target can change the outcome.
+        first, second, winner = -1.0, -1.0, None
+        best: dict[str, float] = {}
+        ranked = process.extract(
+            _sorted_words(key), sorted_wholes, scorer=fuzz.ratio, processor=None, limit=None
+        )
+        for _, whole, i in ranked:
+            if whole <= second:
+                break
+            target = targets[i]
+            score = _score(whole, distinctive, target)
+            if score <= best.get(target.entry.id, -1.0):
                 continue
-            score = _score(key, distinctive, target)
-            if score > best.get(target.entry.id, (-1.0, target.entry))[0]:
-                best[target.entry.id] = (score, target.entry)
-        ranked = sorted(best.values(), key=lambda pair: pair[0], reverse=True)
-        if not ranked or ranked[0][0] < self.threshold:
-            return _unresolved(name, ranked[0][0] if ranked else 0.0)
-        if len(ranked) > 1 and ranked[1][0] >= ranked[0][0] - AMBIGUITY_MARGIN:
-            return _unresolved(name, ranked[0][0])
-        return _resolved(name, ranked[0][1], "fuzzy", ranked[0][0])
+            best[target.entry.id] = score
+            if winner is not None and target.entry.id == winner.id:
+                first = score
+            elif score > first:
+                first, second, winner = score, first, target.entry
+            elif score > second:
+                second = score
+        if winner is None:
+            return _unresolved(name, 0.0)
+        if first < self.threshold:
+            return _unresolved(name, first)
+        if len(best) > 1 and second >= first - AMBIGUITY_MARGIN:
+            return _unresolved(name, first)
+        return _resolved(name, winner, "fuzzy", first)
+
+    def _targets_of(self, allowed: frozenset[str] | None) -> _Targets:
+        """The fuzzy targets of the allowed kinds, and their names with sorted words."""
+        if allowed not in self._targets:
+            targets = tuple(t for t in self._fuzzy if allowed is None or t.entry.kind in allowed)
+            self._targets[allowed] = (targets, tuple(_sorted_words(t.whole) for t in targets))
+        return self._targets[allowed]
 
     # find_in ----------------------------------------------------------------------------
 
@@ -326,9 +384,9 @@ class Resolver:
         """
         allowed = frozenset(kinds) if kinds is not None else None
         words = list(_WORD.finditer(text))
-        hits = [hit for i in range(len(words)) for hit in self._hits_at(text, words, i)]
+        hits = self._hits(text, words)
         starts = {hit.start for hit in hits}
-        addresses = [m.span() for m in _ADDRESS.finditer(text)]
+        addresses = _addresses(text) if hits else []
         hits = [
             hit for hit in hits if _plausible(text, hit, starts) and not _inside(hit, addresses)
         ]
@@ -342,16 +400,21 @@ class Resolver:
             found.append((resolution, hit.start, hit.end))
         return found
 
-    def _hits_at(self, text: str, words: list[re.Match[str]], i: int) -> Iterable[_Hit]:
-        first = words[i].group().casefold()
-        patterns = self._patterns.get(first, ())
-        if first.endswith("s"):  # a one-word name in the genitive: "NTGs", "Bodøs"
-            genitive = self._patterns.get(first[:-1], ())
-            patterns = (*patterns, *(p for p in genitive if len(p.words) == 1))
-        for pattern in patterns:
-            end = _match_words(text, words, i, pattern)
-            if end is not None:
-                yield _Hit(words[i].start(), end, pattern)
+    def _hits(self, text: str, words: list[re.Match[str]]) -> list[_Hit]:
+        """Every pattern that matches from some word on, in word order (overlaps kept)."""
+        starters = self._starters
+        folded = [word.group().casefold() for word in words]
+        hits = []
+        for i in [i for i, first in enumerate(folded) if first in starters]:
+            first = folded[i]
+            patterns = self._patterns.get(first, ())
+            if first.endswith("s"):  # a one-word name in the genitive: "NTGs", "Bodøs"
+                patterns = (*patterns, *self._one_word.get(first[:-1], ()))
+            for pattern in patterns:
+                end = _match_words(text, words, i, pattern)
+                if end is not None:
+                    hits.append(_Hit(words[i].start(), end, pattern))
+        return hits
 
 
 # --- index building ------------------------------------------------------------------------
@@ -464,6 +527,15 @@ def _plausible(text: str, hit: _Hit, starts: set[int]) -> bool:
     return capital is None or hit.end + capital.end() in starts
 
 
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of the e-mail and web addresses in `text`. `_ADDRESS` backtracks over every
+    word, and most texts have no address, so it only runs on a text with a '@', '://' or
+    'www.' (every address has one)."""
+    if "@" not in text and "://" not in text and not _WWW.search(text):
+        return []
+    return [m.span() for m in _ADDRESS.finditer(text)]
+
+
 def _inside(hit: _Hit, spans: list[tuple[int, int]]) -> bool:
     return any(start <= hit.start and hit.end <= end for start, end in spans)
 
@@ -484,9 +556,14 @@ def _allowed(entries: Iterable[Entry], allowed: frozenset[str] | None) -> list[E
     return list({e.id: e for e in entries if allowed is None or e.kind in allowed}.values())
 
 
-def _score(key: str, distinctive: str, target: _Candidate) -> float:
-    """The lower of the whole-name and the distinctive-part similarity (see module doc)."""
-    whole = fuzz.token_sort_ratio(key, target.whole)
+def _sorted_words(text: str) -> str:
+    """`fuzz.ratio` of two texts with sorted words is their `fuzz.token_sort_ratio`."""
+    return " ".join(sorted(text.split()))
+
+
+def _score(whole: float, distinctive: str, target: _Candidate) -> float:
+    """The lower of the whole-name similarity (`whole`, the token_sort_ratio of the two
+    normalised names) and the distinctive-part similarity (see module doc)."""
     if not distinctive or not target.distinctive:
         return whole if distinctive == target.distinctive else 0.0
     return min(whole, fuzz.token_sort_ratio(distinctive, target.distinctive))

@@ -47,7 +47,10 @@ Matching rules, and why
    inside them.
 
 The whole vocabulary compiles to one regular expression that tries every word start;
-overlaps are resolved afterwards in Python (rule 5).
+overlaps are resolved afterwards in Python (rule 5). Inside it the labels are grouped into
+a prefix tree on their first letters, so a word start tries only the few labels that can
+begin with its letters instead of all of them; the grouping keeps the labels' order, so
+the label chosen at each word start is the same as in a flat alternation (see `_tree`).
 """
 
 from __future__ import annotations
@@ -88,6 +91,12 @@ _TOKEN_SPLIT = re.compile(_SEP)
 _CONNECTOR = re.compile(r"((?<![\-\u2010\u2011\u2013\u2014])\s+og\s+|\s*/\s*)")
 _CONNECTOR_RE = {"og": f"{_SEP}og{_SEP}", "/": r"\s*/\s*"}
 _ACRONYM_ENDING = "(?:s|en|ens|er|ene)?"
+# Letters that may key a branch of the prefix tree (`_tree`): under re.IGNORECASE the
+# characters each of them matches are disjoint from those any other one matches (checked
+# over all of Unicode). A label word starting with any other character is never keyed.
+_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789æøå")
+_TREE_LEAF = 3  # a branch with at most this many labels is not split further
+_TREE_DEPTH = 3  # and none is split on more than its first three letters
 
 
 class VocabularyError(ValueError):
@@ -130,6 +139,7 @@ class _Label:
     part_concepts: tuple[str | None, ...]
     source: str
     splitter: re.Pattern[str] | None
+    prefix: str = ""  # first letters of the first word, lower-cased, for `_tree`
 
 
 def _tokens(part: str) -> list[str]:
@@ -189,6 +199,47 @@ def _label_re(label: str, capture: bool) -> str:
     return r"(?<!\w)" + "".join(out)
 
 
+def _prefix(label: str) -> str:
+    """The label's first letters that `_tree` may branch on (lower-cased key characters)."""
+    word = _tokens(_split(label)[0][0])[0]
+    keys = []
+    for char in word:
+        if char.lower() not in _KEY_CHARS:
+            break
+        keys.append(char.lower())
+    return "".join(keys)
+
+
+def _tree(labels: list[_Label], depth: int, groups: list[_Label]) -> str:
+    """The alternation of `labels`, one capturing group each, branched on their prefixes.
+
+    A flat alternation of every label makes the regex engine try all of them (hundreds) at
+    every word start, which made matching the hot spot of parsing. Here a branch is
+    guarded by a lookahead for the letters its labels start with, so a word start tries a
+    handful of guards and then only the labels of its one branch.
+
+    The first label that matches at a position is the same as in the flat alternation:
+    every branch keeps the labels' order; guards of one level differ in their last key
+    letter, so at most one of them passes (`_KEY_CHARS`); and a label too short to branch
+    on at this depth goes into every branch and into a last unguarded one. A label may
+    thus own several groups; `groups` maps each group (from 1, in order) to its label.
+    """
+    if len(labels) <= _TREE_LEAF or depth >= _TREE_DEPTH:
+        groups.extend(labels)
+        return "|".join(f"({label.source})" for label in labels)
+    keys = list(dict.fromkeys(lab.prefix[: depth + 1] for lab in labels if len(lab.prefix) > depth))
+    short = [lab for lab in labels if len(lab.prefix) <= depth]
+    if len(keys) == 1 and not short:  # all share this letter: branch on the next one
+        return _tree(labels, depth + 1, groups)
+    branches = []
+    for key in keys:
+        members = [lab for lab in labels if len(lab.prefix) <= depth or lab.prefix.startswith(key)]
+        branches.append(f"(?={re.escape(key)})(?:{_tree(members, depth + 1, groups)})")
+    if short:
+        branches.append(f"(?:{_tree(short, depth + 1, groups)})")
+    return "|".join(branches)
+
+
 def _validate_label(label: str, owner: str) -> None:
     parts, _ = _split(label)
     if not label[:1].isalnum() or not label[-1:].isalnum() or not all(map(_tokens, parts)):
@@ -208,10 +259,9 @@ class Vocabulary:
         self._check_broader()
         owners = self._label_owners(stops)
         self._labels = self._compile_labels(owners)
-        self._pattern = re.compile(
-            r"(?<!\w)(?=(?:" + "|".join(f"({lab.source})" for lab in self._labels) + "))",
-            re.IGNORECASE,
-        )
+        self._groups: list[_Label] = []  # group number - 1 -> its label
+        body = _tree(self._labels, 0, self._groups)
+        self._pattern = re.compile(r"(?<!\w)(?=(?:" + body + "))", re.IGNORECASE)
 
     # -- construction ------------------------------------------------------------------
 
@@ -301,6 +351,7 @@ class Vocabulary:
             part_concepts=part_concepts if composite else (owner,),
             source=_label_re(label, capture=False),
             splitter=splitter,
+            prefix=_prefix(label),
         )
 
     # -- lookup ----------------------------------------------------------------------
@@ -340,7 +391,7 @@ class Vocabulary:
         for m in self._pattern.finditer(text):
             group = m.lastindex
             if group is not None:
-                found.append((m.start(group), m.end(group), self._labels[group - 1]))
+                found.append((m.start(group), m.end(group), self._groups[group - 1]))
         return found
 
     @staticmethod
