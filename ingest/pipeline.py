@@ -7,8 +7,10 @@ files are always returned.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,10 +116,19 @@ def _walk(root: Path, seen: set[str]) -> Iterator[Path]:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if entry.is_dir():
+        if _is_dir(entry):
             yield from _walk(path, seen)
         else:
             yield path
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """DirEntry.is_dir() raises on a symbolic link loop; such an entry is reported as a
+    file that cannot be read instead of stopping the walk."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def ingest_paths(
@@ -148,9 +159,10 @@ def ingest_paths(
 
 
 def ingest_file(parser: Parser, path: Path) -> FileOutcome:
-    if path.suffix.lower() not in READERS and not path.is_dir():
-        if not path.exists():
-            return FileOutcome(str(path), "failed", error=f"{path}: no such file or folder")
+    problem = _unreachable(path)
+    if problem:
+        return FileOutcome(str(path), "failed", error=f"{path}: {problem}")
+    if path.suffix.lower() not in READERS:
         return FileOutcome(
             str(path), "skipped", error=str(UnsupportedFormat(path, sorted(READERS)))
         )
@@ -164,3 +176,25 @@ def ingest_file(parser: Parser, path: Path) -> FileOutcome:
         )
     warned = any(d.level in ("warning", "error") for d in record.diagnostics)
     return FileOutcome(str(path), "warnings" if warned else "ok", record)
+
+
+def _unreachable(path: Path) -> str | None:
+    """Why a path cannot even be looked at (missing, a broken or looping symbolic link, a
+    folder that cannot be listed), or None."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return f"broken symbolic link (points to {os.readlink(path)})"
+        return "no such file or folder"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(info.st_mode):
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            return f"cannot list the folder: {exc.strerror or exc}"
+        return "is a folder, not a file"
+    return None

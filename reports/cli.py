@@ -141,6 +141,32 @@ def _ingest_tables(batch, fmt: Format) -> None:
         render(diags, ["file", "line", "level", "field", "message"], fmt, title="Diagnostics")
 
 
+@app.command()
+def text(
+    path: Annotated[Path, typer.Argument(help="One report file (.txt, .md, .docx or .pdf).")],
+) -> None:
+    """Show a report's text as the parsers see it, numbered by the lines that evidence and
+    diagnostics point at.
+
+    For .docx and .pdf these are the extracted lines (paragraphs and table rows, table
+    cells separated by ' | '), so 'line 57' in a diagnostic can be found here."""
+    from kompetansekart.ingest.errors import IngestError
+    from kompetansekart.ingest.readers import reader_for
+
+    try:
+        _, read = reader_for(path)
+        result = read(path)
+    except IngestError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    for diagnostic in result.diagnostics:
+        typer.echo(f"{diagnostic.level}: {diagnostic.message}", err=True)
+    width = len(str(result.lines[-1].no)) if result.lines else 1
+    for line in result.lines:
+        if line.text.strip():  # blank lines keep their numbers but are not shown
+            typer.echo(f"{line.no:>{width}}  {line.text.replace(chr(9), ' | ')}")
+
+
 def _grand_total(r) -> int | None:
     """The report's stated grand total; else its budget rows; else its measures."""
     if r.budget_sum and r.budget_sum.total_stated is not None:

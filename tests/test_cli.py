@@ -70,7 +70,7 @@ def test_a_bad_file_fails_alone_and_the_exit_code_says_so(tmp_path, corpus_dir):
     assert f"failed: {tmp_path / 'empty.txt'}: the file is empty" in result.stderr
     assert f"failed: {tmp_path / 'garbage.txt'}: binary data, not text" in result.stderr
     assert "skipped: " in result.stderr and "unsupported file type .xyz" in result.stderr
-    assert "known types: .markdown, .md, .text, .txt" in result.stderr
+    assert "known types: .docx, .markdown, .md, .pdf, .text, .txt" in result.stderr
 
 
 def test_empty_folder_gives_valid_empty_json(tmp_path):
@@ -111,3 +111,22 @@ def test_console_script_starts_without_heavy_imports():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_text_shows_the_numbered_lines_that_evidence_points_at(corpus_dir, parser):
+    path = next(corpus_dir.glob("003_*.txt"))
+    result = runner.invoke(app, ["text", str(path)])
+    assert result.exit_code == 0
+    shown = dict(line.strip().split("  ", 1) for line in result.stdout.splitlines())
+    record = parser.parse_file(path)
+    owner_line = record.evidence["owner"]
+    assert "Narvik kommune" in shown[str(owner_line)]
+    assert all(" | " in shown[str(r.line)] for r in record.budget if r.line)
+
+
+def test_text_names_the_file_it_cannot_read(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = runner.invoke(app, ["text", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {path}: the file is empty"

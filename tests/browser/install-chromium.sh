@@ -8,7 +8,12 @@
 # Prints one line saying what it did and the version; exits non-zero with a reason when it
 # cannot install. Recommends are left out (printer and notification daemons); the fonts
 # that the maps' labels are drawn in are named instead.
+#
+# It also makes sure DejaVu Sans is there (fonts-dejavu-core): the PDF twins the tests
+# generate (demo/pdf_writer.py) need a font with æøå and the ☒/☐ checkbox glyphs.
 set -euo pipefail
+
+DEJAVU=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
 CHROMIUM="${KOMPETANSEKART_CHROMIUM:-/usr/bin/chromium}"
 
@@ -18,20 +23,27 @@ version() {
     "$CHROMIUM" --version 2>/dev/null | head -n 1
 }
 
-if [ -x "$CHROMIUM" ]; then
+PACKAGES=()
+if [ ! -f "$DEJAVU" ]; then
+    PACKAGES+=(fonts-dejavu-core)
+fi
+if [ -x "$CHROMIUM" ] && [ ${#PACKAGES[@]} -eq 0 ]; then
     echo "install-chromium: already installed, nothing to do: $CHROMIUM ($(version))"
     exit 0
 fi
+if [ ! -x "$CHROMIUM" ]; then
+    PACKAGES+=(chromium fonts-liberation)
+fi
 
-if [ "$CHROMIUM" != /usr/bin/chromium ]; then
+if [ ! -x "$CHROMIUM" ] && [ "$CHROMIUM" != /usr/bin/chromium ]; then
     echo "install-chromium: KOMPETANSEKART_CHROMIUM=$CHROMIUM is not an executable file;" \
         "unset it to install Debian's chromium at /usr/bin/chromium" >&2
     exit 1
 fi
 
 if ! command -v apt-get > /dev/null 2>&1; then
-    echo "install-chromium: /usr/bin/chromium is missing and apt-get is not available;" \
-        "install Chromium by hand and set KOMPETANSEKART_CHROMIUM to its path" >&2
+    echo "install-chromium: missing ${PACKAGES[*]} and apt-get is not available;" \
+        "install them by hand (Chromium: set KOMPETANSEKART_CHROMIUM to its path)" >&2
     exit 1
 fi
 
@@ -53,8 +65,8 @@ if ! "${SUDO[@]}" apt-get update -qq > "$LOG" 2>&1; then
     tail -n 20 "$LOG" >&2
     exit 1
 fi
-if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-liberation >> "$LOG" 2>&1; then
-    echo "install-chromium: 'apt-get install chromium' failed (full log: $LOG); its end:" >&2
+if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >> "$LOG" 2>&1; then
+    echo "install-chromium: 'apt-get install ${PACKAGES[*]}' failed (full log: $LOG); its end:" >&2
     tail -n 20 "$LOG" >&2
     exit 1
 fi
@@ -62,5 +74,9 @@ if [ ! -x "$CHROMIUM" ]; then
     echo "install-chromium: apt-get installed chromium but $CHROMIUM is still missing" >&2
     exit 1
 fi
+if [ ! -f "$DEJAVU" ]; then
+    echo "install-chromium: apt-get installed fonts-dejavu-core but $DEJAVU is still missing" >&2
+    exit 1
+fi
 rm -f "$LOG"
-echo "install-chromium: installed Debian's chromium with apt-get: $CHROMIUM ($(version))"
+echo "install-chromium: installed ${PACKAGES[*]} with apt-get: $CHROMIUM ($(version))"
