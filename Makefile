@@ -15,10 +15,13 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
-# The main job on the embedded store (no server): ingest the synthetic demo reports, build
-# the graph into ./.kompetansekart, and print the summary and a catalog query.
+# The main job on the embedded store (no server): generate a synthetic corpus of 200
+# reports in every layout and format (.txt, .md, .docx, .pdf) with its ground truth, build
+# it and the seven hand-written demo reports into ./.kompetansekart, and print the summary
+# and a catalog query.
 demo: install
-	$(BIN)/kompetansekart build demo/reports --store .kompetansekart -q
+	$(BIN)/kompetansekart demo --reports 200 --seed 1 -o .kompetansekart-demo --force
+	$(BIN)/kompetansekart build .kompetansekart-demo/reports demo/reports --store .kompetansekart -q
 	$(BIN)/kompetansekart report summary --store .kompetansekart
 	$(BIN)/kompetansekart query institutions-by-region --store .kompetansekart
 

@@ -192,6 +192,9 @@ def _register() -> None:
     from kompetansekart.reports.map_command import map_command
 
     app.command("map")(map_command)
+    from kompetansekart.reports.demo_command import demo
+
+    app.command("demo")(demo)
 
 
 _register()

@@ -17,12 +17,16 @@ FURTHER_ED = {"Ja": "ja", "Nei": "nei", "Vet ikke": "vet_ikke"}
 SAMI = {"Ja": "ja", "Nei": "nei", "Vurdert ikke relevant": "ikke_relevant"}
 _ROW_START = re.compile(r"^(\d{1,2})(?:\t|\s+)(.*)$")
 _ROLE_END = re.compile(r"(?:^|\s)(eier|uh)$", re.IGNORECASE)
-_UNIT_WORDS = (
-    ("kommunale", "barnehager"),
-    ("private", "barnehager"),
-    ("offentlige", "skoler"),
-    ("private", "skoler"),
-    ("pp-tjenest",),
+# Each units column's header, as the form words it (the header may wrap over lines).
+_UNIT_HEADERS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"kommunale\w*\s+barnehager\w*",
+        r"private\w*\s+barnehager\w*",
+        r"offentlige\w*\s+skoler\w*",
+        r"private\w*\s+skoler\w*",
+        r"pp-tjenest\w*|\bppt\b",  # "PP-tjenesten" or "PPT"
+    )
 )
 
 
@@ -97,6 +101,13 @@ def _split_name_contact(ctx: Context, body: str, kinds) -> tuple[str, str]:
             end += extra.end()
         return body[:end].strip(" ,"), body[end:].strip(" ,")
     words = body.split()
+    # An unknown organisation's name usually ends in what shows its kind ("... barnehage
+    # AS", "... skole"), and the contact person follows: split after the last such word.
+    # Only when none but the first word shows it ("Stiftelsen Solbakken Kari Nordmann"),
+    # take the longest prefix that still reads as an organisation.
+    for k in range(len(words) - 1, 1, -1):
+        if guess_kind(words[k - 1]):
+            return " ".join(words[:k]), " ".join(words[k:])
     for k in range(len(words) - 1, 0, -1):
         if guess_kind(" ".join(words[:k])):
             return " ".join(words[:k]), " ".join(words[k:])
@@ -182,9 +193,9 @@ def parse_units(ctx: Context, start: int) -> None:
 
 def _assign_units(ctx: Context, header: str, tokens: list[str], j: int) -> None:
     positions = []
-    for key, words in zip(UNIT_KEYS, _UNIT_WORDS, strict=True):
-        pos = _position(header, words)
-        positions.append((pos, key))
+    for key, rule in zip(UNIT_KEYS, _UNIT_HEADERS, strict=True):
+        match = rule.search(header)
+        positions.append((match.start() if match else -1, key))
     order = [key for pos, key in sorted(positions) if pos >= 0]
     if len(order) != len(tokens):
         ctx.diag(
@@ -207,9 +218,3 @@ def _assign_units(ctx: Context, header: str, tokens: list[str], j: int) -> None:
                 j,
             )
     ctx.evidence("units", j)
-
-
-def _position(header: str, words: tuple[str, ...]) -> int:
-    pattern = r"\s+".join(re.escape(w) + r"\w*" for w in words)
-    match = re.search(pattern, header)
-    return match.start() if match else -1

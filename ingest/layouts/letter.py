@@ -28,7 +28,8 @@ def parse(ctx: Context) -> None:
     body = doc.block(0, len(doc))
     uh = ctx.orgs_in(body, UH_KINDS)
     if uh:
-        ctx.report.uh = uh[:1] + [u for u in uh[1:] if u.id != uh[0].id]
+        distinct = uh[:1] + [u for u in uh[1:] if u.id != uh[0].id]
+        ctx.report.uh = ctx.units_first(distinct)  # "SePU ved Universitetet i Innlandet"
         first = next((j for j in range(len(doc)) if ctx.orgs_in(doc.plain(j), UH_KINDS)), None)
         ctx.evidence("uh", first)
     else:

@@ -168,7 +168,9 @@ def _simple(ctx: Context, by_key: dict[str, Field]) -> None:
         r.continuation = _YES.get(f.value.lower().strip(" ."))
         _noted(ctx, "continuation", f, r.continuation)
     if f := by_key.get("fase"):
-        r.phases = [p for word, p in PHASES.items() if word in f.value.lower()]
+        # "Analyse/vurdering av behov" names one phase with two of its words: once each.
+        found = (p for word, p in PHASES.items() if word in f.value.lower())
+        r.phases = list(dict.fromkeys(found))
         _noted(ctx, "phases", f, r.phases or None)
     if f := by_key.get("sammenheng"):
         r.linked_to_further_education = YES_NO_UNKNOWN.get(f.value.lower().strip(" ."))

@@ -1,0 +1,451 @@
+"""`kompetansekart demo`: N synthetic needs reports and their ground truth.
+
+    generate(Path("demo-corpus"), n=1000, seed=7, formats=("txt", "md"))
+
+writes `demo-corpus/reports/<nnnnn>-<layout>-<owner>[-<year>].<ext>` and
+`demo-corpus/truth.json` (format: demo/README.md). The same N, seed and formats give
+byte-identical files. The steps:
+
+1. `plan.plan()` decides every fact of every report (owners, networks, UH, years,
+   measures, amounts, people, planted problems) with one `random.Random(seed)`;
+2. `layouts.lines()` renders each report from templates; a .md report gets pipe tables,
+   a .docx or .pdf one is made by the writers in demo/docx_writer.py and
+   demo/pdf_writer.py from the same lines (imported only when asked for);
+3. `expected_view()` reads the record each report should parse to off the plan (never off
+   a parse), and the corpus facts (mismatches, overlaps, gaps, continuations) are derived
+   from those views and the plan.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kompetansekart.demo import layouts
+from kompetansekart.demo.plan import Corpus, Report, plan, slug
+from kompetansekart.demo.truth import failing_checks
+from kompetansekart.demo.world import World
+
+FORMATS = ("txt", "md", "docx", "pdf")
+TEXT_FORMATS = ("txt", "md")
+TRUTH_FILE = "truth.json"
+REPORTS_DIR = "reports"
+TRUTH_VERSION = 1
+_OURS = re.compile(r"^\d{5,}-[a-z0-9-]+\.(txt|md|docx|pdf)$")
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class DemoError(ValueError):
+    """A request the generator cannot carry out; the message says what to do."""
+
+
+Writer = Callable[[Sequence[str], Path], Path]
+
+
+def writer_for(fmt: str) -> Writer:
+    """The .docx or .pdf writer, imported on first use; DemoError names the problem."""
+    try:
+        if fmt == "docx":
+            from kompetansekart.demo.docx_writer import write_docx
+
+            return write_docx
+        if fmt == "pdf":
+            from kompetansekart.demo.pdf_writer import register_fonts, write_pdf
+
+            register_fonts()
+            return write_pdf
+    except Exception as exc:  # a missing module, library or font
+        raise DemoError(
+            f"cannot write .{fmt} reports: {type(exc).__name__}: {exc}. "
+            f"Choose other formats with --formats (e.g. --formats txt,md)."
+        ) from exc
+    raise DemoError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def default_formats() -> tuple[str, ...]:
+    """All four formats when both writers import, else the text formats."""
+    try:
+        for fmt in ("docx", "pdf"):
+            writer_for(fmt)
+    except DemoError:
+        return TEXT_FORMATS
+    return FORMATS
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """'txt,md,docx' -> ('txt', 'md', 'docx'); DemoError for unknown or empty lists."""
+    names = (f.strip().lower().lstrip(".") for f in text.split(","))
+    found = tuple(dict.fromkeys(f for f in names if f))
+    unknown = [f for f in found if f not in FORMATS]
+    if unknown or not found:
+        raise DemoError(
+            f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}"
+        )
+    return found
+
+
+# --- the expected record -------------------------------------------------------------------
+
+
+def _owner(r: Report) -> dict:
+    return {"name": r.owner.name, "id": r.owner.id}
+
+
+def _budget(r: Report) -> list[dict]:
+    return [
+        {
+            "scheme": row.scheme,
+            "label": row.label,
+            "owner_amount": row.owner,
+            "uh_amount": row.uh,
+            "total_stated": row.total,
+        }
+        for row in r.rows
+        if not row.blank
+    ]
+
+
+def _budget_sum(r: Report) -> dict | None:
+    s = r.sum_row
+    return {"owner_amount": s.owner, "uh_amount": s.uh, "total_stated": s.total} if s else None
+
+
+def _partners(r: Report) -> tuple[list[str], list[str]]:
+    if r.layout in ("form2024", "continuation", "form2026") and not r.partner_list:
+        shown = [r.partners[0], next(p for p in r.partners if p.role == "uh")]
+    else:
+        shown = r.partners
+    return [p.name for p in shown], [p.role for p in shown]
+
+
+def _measures(r: Report) -> list[dict]:
+    out = []
+    for k, m in enumerate(r.measures):
+        attached = k == 0  # the 2026 form's attachment describes measure 1
+        if r.layout == "form2026":
+            terms = m.chosen_terms if attached else []
+            groups = list(m.target[1]) if attached else []
+        else:
+            terms = m.chosen_terms
+            groups = list(m.target[1]) if m.target else []
+        out.append(
+            {
+                "number": m.number,
+                "name": m.name,
+                "scheme": m.scheme,
+                "owner_amount": m.owner,
+                "uh_amount": m.uh,
+                "total_stated": None if r.layout == "continuation" else m.total,
+                "terms": terms,
+                "continued": m.continued,
+                "purpose": m.purpose[1] if m.purpose else None,
+                "themes": list(m.themes),
+                "target_groups": groups,
+            }
+        )
+    return out
+
+
+def _warnings(r: Report) -> list[str]:
+    """The fields the parser must warn about (a subset: others may warn too)."""
+    found = []
+    if r.layout in ("form2026", "webform"):
+        found.append("schemes")  # the merged form and the web form name no scheme
+    if r.layout == "form2024" and not r.schemes_visible:
+        found.append("schemes")
+    if r.layout == "continuation" and not r.continuation_visible:
+        found.append("continuation")
+    if r.planted in ("row-total", "measure-row-total"):
+        found.append("budget")
+    if r.planted == "measure-total":
+        found.append("measures")
+    if any(v is None for v in r.units.values()):
+        found.append("units")
+    if r.layout == "letter":
+        found.append("year")
+        if not r.schemes:
+            found.append("schemes")
+        if not r.uhs:
+            found.append("uh")
+    return sorted(found)
+
+
+def expected_view(r: Report) -> dict:
+    """The record report `r` should parse to, in the vocabulary of demo/truth.py."""
+    names, roles = _partners(r)
+    letter = r.layout == "letter"
+    form = r.layout in ("form2024", "continuation", "form2026")
+    units = dict.fromkeys(("kommunale_barnehager", "private_barnehager", "offentlige_skoler"))
+    units |= {"private_skoler": None, "ppt": None}
+    return {
+        "layout": "form" if form else r.layout,
+        "year": None if letter else r.year,
+        "schemes": list(r.schemes),
+        "sector": r.sector,
+        "continuation": r.continuation,
+        "continues_year": r.year - 1 if form and r.continuation else None,
+        "phases": list(r.phases),
+        "owner": _owner(r),
+        "network_id": r.network_id,
+        "uh_ids": [u.id for u in r.uhs],
+        "budget": _budget(r),
+        "budget_sum": _budget_sum(r),
+        "measures": _measures(r),
+        "partner_names": names,
+        "partner_roles": roles,
+        "union_held": r.union_held,
+        "unions": [union for _, union, _ in r.unions],
+        "units": units if letter else dict(r.units),
+        "sami_perspective": r.sami,
+        "linked_to_further_education": r.further_education,
+        "warning_fields": _warnings(r),
+    }
+
+
+# --- corpus facts --------------------------------------------------------------------------
+
+
+def _mismatches(corpus: Corpus, views: dict[str, dict]) -> list[dict]:
+    out = []
+    for r in corpus.reports:
+        for check in failing_checks(views[r.file]):
+            out.append({"report": r.file, **check, "planted": r.planted})
+    return out
+
+
+def _overlaps(corpus: Corpus, views: dict[str, dict]) -> list[dict]:
+    """Every owner with two or more measures on one theme in one year, planted or not."""
+    groups: dict[tuple[str, int, str], list[dict]] = defaultdict(list)
+    owners = {}
+    for r in corpus.reports:
+        view = views[r.file]
+        if view["year"] is None:
+            continue
+        owners[r.owner.id] = r.owner.name
+        for m in view["measures"]:
+            for theme in m["themes"]:
+                groups[(r.owner.id, view["year"], theme)].append(
+                    {"report": r.file, "number": m["number"], "name": m["name"]}
+                )
+    planted = set(corpus.overlaps)
+    return [
+        {
+            "owner_id": owner,
+            "owner": owners[owner],
+            "year": year,
+            "theme": theme,
+            "planted": (owner, year, theme) in planted,
+            "measures": ms,
+        }
+        for (owner, year, theme), ms in sorted(groups.items())
+        if len(ms) >= 2
+    ]
+
+
+def _continuations(corpus: Corpus) -> list[dict]:
+    return [
+        {
+            "report": r.file,
+            "continues": r.continues.file,
+            "owner_id": r.owner.id,
+            "year": r.year,
+            "continues_year": r.continues.year,
+            "measures": [m.number for m in r.measures],
+        }
+        for r in corpus.reports
+        if r.continues is not None
+    ]
+
+
+def _gaps(corpus: Corpus) -> tuple[list[dict], list[dict]]:
+    """Municipalities in no report at all (neither owner nor listed partner), and networks
+    none of whose members is in a report with a university or unit."""
+    world = World.load()
+    present: set[str] = set()
+    with_uh: set[str] = set()
+    for r in corpus.reports:
+        listed = r.partner_list or r.layout in ("webform", "letter")
+        shown = r.partners if listed else r.partners[:1]
+        ids = {p.org_id for p in shown if p.municipality} | {r.owner.id}
+        present |= ids
+        if r.uhs:
+            with_uh |= ids
+    gaps = [
+        {"id": m.id, "name": m.name, "network": m.network}
+        for m in world.municipalities
+        if m.id not in present
+    ]
+    networks = []
+    for net in sorted(world.networks.values(), key=lambda n: n.id):
+        members = [m.id for m in world.municipalities if m.network == net.id]
+        if any(m in with_uh for m in members):
+            continue
+        reason = (
+            "members take part only in reports without a university"
+            if any(m in present for m in members)
+            else "no member takes part in any report"
+        )
+        networks.append(
+            {
+                "id": net.id,
+                "name": net.name,
+                "members": len(members),
+                "planted": net.id == corpus.no_uh_network,
+                "reason": reason,
+            }
+        )
+    return gaps, networks
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    out: Path
+    reports: int
+    seconds: float
+    layouts: Counter = field(default_factory=Counter)
+    formats: Counter = field(default_factory=Counter)
+    mismatches: int = 0
+    overlaps: int = 0
+
+    def line(self) -> str:
+        lay = ", ".join(f"{k} {v}" for k, v in sorted(self.layouts.items()))
+        fmt = ", ".join(f"{k} {v}" for k, v in sorted(self.formats.items()))
+        return (
+            f"{self.reports} reports in {self.out / REPORTS_DIR} ({lay}; {fmt}), truth in "
+            f"{self.out / TRUTH_FILE}; {self.mismatches} budget mismatches, {self.overlaps} "
+            f"overlaps; {self.seconds:.1f} s"
+        )
+
+
+def file_name(r: Report, width: int) -> str:
+    owner = slug(r.owner.name.removesuffix(" kommune"))
+    year = "" if r.layout == "letter" else f"-{r.year}"
+    return f"{r.index + 1:0{width}d}-{r.variant}-{owner}{year}.{r.fmt}"
+
+
+def _prepare(out: Path, force: bool) -> Path:
+    if out.exists() and not out.is_dir():
+        raise DemoError(f"{out} is a file, not a folder")
+    if out.is_dir() and any(out.iterdir()):
+        if not force:
+            raise DemoError(
+                f"{out} is not empty; choose a new folder or pass --force to write into it"
+            )
+        reports = out / REPORTS_DIR
+        if reports.is_dir():  # our own earlier reports: a smaller N must not leave extras
+            for old in reports.iterdir():
+                if old.is_file() and _OURS.match(old.name):
+                    old.unlink()
+    reports = out / REPORTS_DIR
+    reports.mkdir(parents=True, exist_ok=True)
+    return reports
+
+
+def _fixed_zip(path: Path) -> None:
+    """Rewrite a .docx with fixed member times, so the same text gives the same bytes."""
+    with zipfile.ZipFile(path) as z:
+        members = [(info, z.read(info)) for info in z.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, _ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            z.writestr(fixed, data)
+    path.write_bytes(buffer.getvalue())
+
+
+def _write(r: Report, path: Path, writers: dict[str, Writer]) -> None:
+    if r.fmt in TEXT_FORMATS:
+        path.write_bytes(layouts.text(r).encode("utf-8"))
+        return
+    writers[r.fmt](layouts.lines(r), path)
+    if r.fmt == "docx":
+        _fixed_zip(path)
+
+
+def _json_list(items: list[dict]) -> str:
+    """A JSON list with one item per line: valid JSON that diffs well and loads fast."""
+    if not items:
+        return "[]"
+    body = ",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=False) for item in items)
+    return "[\n" + body + "\n]"
+
+
+def generate(
+    out: Path,
+    n: int,
+    seed: int,
+    formats: Sequence[str] = TEXT_FORMATS,
+    *,
+    force: bool = False,
+) -> Summary:
+    """Write N reports and truth.json into `out` (see the module doc)."""
+    started = time.perf_counter()
+    if n < 1:
+        raise DemoError("--reports must be at least 1")
+    formats = tuple(formats)
+    writers = {fmt: writer_for(fmt) for fmt in formats if fmt not in TEXT_FORMATS}
+    reports_dir = _prepare(Path(out), force)
+    corpus = plan(n, seed, formats)
+    width = max(5, len(str(n)))
+    for r in corpus.reports:
+        r.file = file_name(r, width)
+    views = {r.file: expected_view(r) for r in corpus.reports}
+    for r in corpus.reports:
+        _write(r, reports_dir / r.file, writers)
+    mismatches = _mismatches(corpus, views)
+    overlaps = _overlaps(corpus, views)
+    gaps, networks = _gaps(corpus)
+    summary = Summary(Path(out), n, 0.0, mismatches=len(mismatches), overlaps=len(overlaps))
+    for r in corpus.reports:
+        summary.layouts[r.variant] += 1
+        summary.formats[r.fmt] += 1
+    meta = {
+        "generator": "kompetansekart demo",
+        "truth_version": TRUTH_VERSION,
+        "seed": seed,
+        "reports": n,
+        "formats": list(formats),
+        "reports_dir": REPORTS_DIR,
+        "layouts": dict(sorted(summary.layouts.items())),
+        "files_per_format": dict(sorted(summary.formats.items())),
+    }
+    files = [
+        {
+            "file": r.file,
+            "format": r.fmt,
+            "layout": r.variant,
+            "planted": r.planted,
+            "overlap": r.overlap,
+            "expected": views[r.file],
+        }
+        for r in corpus.reports
+    ]
+    parts = [
+        f'{{\n"meta": {json.dumps(meta, ensure_ascii=False)},\n',
+        f'"files": {_json_list(files)},\n',
+        f'"mismatches": {_json_list(mismatches)},\n',
+        f'"overlaps": {_json_list(overlaps)},\n',
+        f'"continuations": {_json_list(_continuations(corpus))},\n',
+        f'"gap_municipalities": {_json_list(gaps)},\n',
+        f'"networks_without_uh": {_json_list(networks)}\n}}\n',
+    ]
+    (Path(out) / TRUTH_FILE).write_bytes("".join(parts).encode("utf-8"))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def load_truth(out: Path) -> dict:
+    """truth.json of a generated folder."""
+    return json.loads((Path(out) / TRUTH_FILE).read_text("utf-8"))
