@@ -17,6 +17,7 @@ from kompetansekart.graph.model import KIND_TYPES, EdgeType, Graph, NodeType
 from kompetansekart.ingest.records import Measure, NeedsReport, OrgRef
 from kompetansekart.ingest.vocab import Vocabulary
 from kompetansekart.ontology.gazetteer import Entry, Gazetteer
+from kompetansekart.runtime import paused_gc
 
 GAZETTEER = "gazetteer"
 COUNTY = "area:18"  # Nordland; the reference data covers one county so far
@@ -25,12 +26,13 @@ N = NodeType
 
 
 def build(records: Iterable[NeedsReport], gazetteer: Gazetteer | None = None) -> Graph:
-    builder = _Builder(Graph(), gazetteer or Gazetteer.load())
-    builder.reference_layer()
-    reports = list(records)
-    for report in reports:
-        builder.report(report)
-    builder.derive(reports)
+    with paused_gc():  # see kompetansekart/runtime.py: linear instead of quadratic
+        builder = _Builder(Graph(), gazetteer or Gazetteer.load())
+        builder.reference_layer()
+        reports = list(records)
+        for report in reports:
+            builder.report(report)
+        builder.derive(reports)
     return builder.g
 
 

@@ -118,6 +118,9 @@ class Node:
     type: NodeType
     props: dict[str, Value] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    # The sources as a set, for merging: a hub (a scheme, Nord universitet) gathers
+    # thousands of sources, and rebuilding a set per merge made the build quadratic.
+    _seen: set[str] = field(default_factory=set, repr=False, compare=False)
 
 
 @dataclass
@@ -127,17 +130,19 @@ class Edge:
     dst: str
     props: dict[str, Value] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, str, str, tuple[tuple[str, Any], ...]]:
         """Edges are one per (src, type, dst, identifying props): PARTNERS_WITH in 2024
         and in 2025 are two edges, the same fact from two reports is one."""
-        ident = tuple(sorted((k, _hashable(v)) for k, v in self.props.items() if k in _IDENT))
+        props = self.props
+        ident = tuple((k, _hashable(props[k])) for k in _IDENT if k in props)
         return (self.src, self.type.value, self.dst, ident)
 
 
-# Properties that make two edges between the same nodes different facts.
-_IDENT = frozenset({"scheme", "year", "role"})
+# Properties that make two edges between the same nodes different facts, in sorted order.
+_IDENT = ("role", "scheme", "year")
 
 
 def _hashable(value: Value) -> Any:
@@ -162,7 +167,8 @@ class Graph:
         for k, v in props.items():
             if v is not None and node.props.get(k) is None:
                 node.props[k] = v
-        _extend(node.sources, sources or [])
+        if sources:
+            _extend(node.sources, node._seen, sources)
         return node
 
     def add_edge(
@@ -180,7 +186,8 @@ class Graph:
         else:
             for k, v in edge.props.items():
                 have.props.setdefault(k, v)
-        _extend(have.sources, sources or [])
+        if sources:
+            _extend(have.sources, have._seen, sources)
         return have
 
     def of_type(self, *types: NodeType) -> Iterator[Node]:
@@ -200,8 +207,10 @@ class Graph:
         return dict(sorted(nodes.items())), dict(sorted(edges.items()))
 
 
-def _extend(have: list[str], new: list[str]) -> None:
-    seen = set(have)
+def _extend(have: list[str], seen: set[str], new: list[str]) -> None:
+    if len(seen) != len(have):  # sources set directly on the dataclass: catch up once
+        seen.clear()
+        seen.update(have)
     for s in new:
         if s not in seen:
             have.append(s)

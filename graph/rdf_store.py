@@ -112,13 +112,53 @@ def open_oxigraph(path: Path) -> Graph:
 
 
 def ntriples(model: Model) -> Iterator[str]:
-    """The model as N-Triples lines, without building an rdflib graph in memory."""
+    """The model as N-Triples lines, without building an rdflib graph in memory.
+
+    The same triples as `node_triples`/`edge_triples` (tests/graph/test_export.py parses
+    both and compares), written straight to text: making an rdflib term per literal was
+    most of the time to serialise a national graph (~900k triples)."""
+    iris: dict[URIRef, str] = {}
+
+    def iri(term: URIRef) -> str:
+        text = iris.get(term)
+        if text is None:
+            text = iris[term] = f"<{term}>"
+        return text
+
+    a, label, source, derived = (
+        iri(t) for t in (RDF.type, RDFS.label, KK.source, PROV.wasDerivedFrom)
+    )
     for node in model.nodes.values():
-        for s, p, o in node_triples(node):
-            yield f"{s.n3()} {p.n3()} {o.n3()} .\n"
+        s = iri(resource(node.id))
+        yield f"{s} {a} {iri(KK[node.type.value])} .\n"
+        for key, value in node.props.items():
+            p = iri(_RENAMED.get(key) or KK[key])
+            for v in value if isinstance(value, list) else [value]:
+                yield f"{s} {p} {_nt_literal(v)} .\n"
+            if key == "name":
+                yield f"{s} {label} {_nt_literal(value)} .\n"
+        for src in node.sources:
+            yield f"{s} {source} {_nt_literal(src)} .\n"
+        for origin in dict.fromkeys(_origin(src) for src in node.sources):
+            yield f"{s} {derived} {iri(origin)} .\n"
     for edge in model.edges.values():
-        for s, p, o in edge_triples(edge):
-            yield f"{s.n3()} {p.n3()} {o.n3()} .\n"
+        p = iri(KK[EDGE_PROPERTIES[edge.type.value]])
+        yield f"{iri(resource(edge.src))} {p} {iri(resource(edge.dst))} .\n"
+
+
+# N-Triples escapes in a string literal: backslash, quote, line feed, carriage return.
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_INTEGER = f"^^<{XSD.integer}>"
+_BOOLEAN = f"^^<{XSD.boolean}>"
+
+
+def _nt_literal(value: Value) -> str:
+    """A literal as `_literals` types it: booleans and integers typed, the rest strings."""
+    if isinstance(value, bool):
+        return f'"{str(value).lower()}"{_BOOLEAN}'
+    if isinstance(value, int):
+        return f'"{value}"{_INTEGER}'
+    return '"' + str(value).translate(_NT_ESCAPES) + '"'
 
 
 def load_oxigraph(model: Model, path: Path) -> int:

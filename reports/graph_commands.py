@@ -32,6 +32,11 @@ class Engine(StrEnum):
     cypher = "cypher"
 
 
+# Above this many triples `build` leaves SHACL to `validate` unless --shacl is given:
+# pyshacl needed 70 s for the 923k triples of 10,000 reports (bench/RESULTS.md).
+SHACL_AUTO_MAX_TRIPLES = 250_000
+
+
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders to add.")],
     store: StoreOption = None,
@@ -39,6 +44,25 @@ def build(
         bool, typer.Option("--people", help="Keep contact persons in the stored records.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the counts.")] = False,
+    shacl: Annotated[
+        bool | None,
+        typer.Option(
+            "--shacl/--no-shacl",
+            help="Check the graph against the SHACL shapes. Default: when it has at most "
+            f"{SHACL_AUTO_MAX_TRIPLES:,} triples (pyshacl takes about a minute per million; "
+            "'kompetansekart validate' checks a bigger store on demand).",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for reading the files. Default: one per core for 64 "
+            "files or more, else 1.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest reports into the graph store and rebuild the graph.
 
@@ -53,12 +77,13 @@ def build(
 
     target = StoreDir(store_path(store))
     with file_progress(not quiet) as progress:
-        batch = ingest_paths(paths, **progress)
+        batch = ingest_paths(paths, jobs=jobs, **progress)
     new = [r if people else redact(r) for r in batch.records]
     records, merge = target.merge(new)
     model = build_model(records)
-    violations = validate(to_rdflib(model))
     meta = target.save(records, model)
+    check = shacl if shacl is not None else meta["triples"] <= SHACL_AUTO_MAX_TRIPLES
+    violations = validate(to_rdflib(model)) if check else None
     typer.echo(
         f"{target.path}: {meta['reports']} reports ({len(merge.added)} added, "
         f"{len(merge.replaced)} replaced, {len(merge.unchanged)} unchanged), "
@@ -70,12 +95,19 @@ def build(
         rows = [{"kind": "node", "type": t, "count": n} for t, n in meta["nodes"].items()]
         rows += [{"kind": "edge", "type": t, "count": n} for t, n in meta["edges"].items()]
         render(rows, ["kind", "type", "count"], Format.table, title="Graph", out=sys.stderr)
-    _shacl_summary(violations)
+    _shacl_summary(violations, meta["triples"])
     if batch.failed:
         raise typer.Exit(1)
 
 
-def _shacl_summary(violations) -> None:
+def _shacl_summary(violations, triples: int) -> None:
+    if violations is None:
+        typer.echo(
+            f"SHACL: not checked for {triples:,} triples (about a minute per million); "
+            "run 'kompetansekart validate' or build with --shacl",
+            err=True,
+        )
+        return
     serious = [v for v in violations if v.severity == "Violation"]
     if not violations:
         typer.echo("SHACL: the graph conforms to ontology/shapes.ttl", err=True)

@@ -29,6 +29,25 @@ def test_rebuilding_the_same_files_reports_them_unchanged(store, corpus_dir):
     assert "5 reports (0 added, 0 replaced, 5 unchanged)" in result.stderr
 
 
+def test_shacl_can_be_left_to_validate_and_forced(tmp_path, corpus_dir, monkeypatch):
+    """Above SHACL_AUTO_MAX_TRIPLES build leaves SHACL to `validate` and says so; --shacl
+    forces it, --no-shacl skips it on any size."""
+    from kompetansekart.reports import graph_commands
+
+    store = tmp_path / "store"
+    skipped = runner.invoke(app, ["build", str(corpus_dir), "--store", str(store), "--no-shacl"])
+    assert skipped.exit_code == 0
+    assert "SHACL: not checked for " in skipped.stderr
+    assert "run 'kompetansekart validate' or build with --shacl" in skipped.stderr
+    monkeypatch.setattr(graph_commands, "SHACL_AUTO_MAX_TRIPLES", 10)
+    auto = runner.invoke(app, ["build", str(corpus_dir), "--store", str(store), "-q"])
+    assert "SHACL: not checked for " in auto.stderr
+    forced = runner.invoke(app, ["build", str(corpus_dir), "--store", str(store), "--shacl"])
+    assert "SHACL: the graph conforms" in forced.stderr
+    validate = runner.invoke(app, ["validate", "--store", str(store)])
+    assert validate.exit_code == 0
+
+
 def test_store_from_the_environment(store, monkeypatch):
     monkeypatch.setenv("KOMPETANSEKART_STORE", str(store))
     result = runner.invoke(app, ["query", "regions-without-uh", "-f", "json"])

@@ -30,6 +30,28 @@ def test_bulk_ntriples_equal_the_rdflib_graph(rdf, corpus_model):
     assert isomorphic(bulk, rdf)
 
 
+def test_bulk_ntriples_escape_hostile_text_like_rdflib(tmp_path):
+    """Quotes, backslashes, line breaks, tabs, æøå, a boolean, an integer and a list: the
+    hand-written N-Triples must say what rdflib's terms say, and Oxigraph must accept them."""
+    from kompetansekart.graph.model import Graph as Model
+    from kompetansekart.graph.model import NodeType
+    from kompetansekart.graph.rdf_store import load_oxigraph
+
+    model = Model()
+    model.add_node(
+        "org:odd",
+        NodeType.ORGANIZATION,
+        ["r1:3", 'r"2\\:4'],
+        name='Bodø "kommune"\\ \n\r\tæøå ☒',
+        continued=True,
+        year=2026,
+        term=["V2026", 'H"2026'],
+    )
+    bulk = Graph().parse(data="".join(ntriples(model)), format="nt")
+    assert isomorphic(bulk, to_rdflib(model))
+    assert load_oxigraph(model, tmp_path / "ox") == len(bulk)
+
+
 def test_oxigraph_store_holds_the_same_triples(corpus_store, rdf):
     count = corpus_store.sparql().query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert int(next(iter(count))[0]) == len(rdf) == corpus_store.meta()["triples"]

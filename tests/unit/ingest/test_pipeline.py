@@ -69,3 +69,23 @@ def test_folder_walk_survives_a_symlink_loop(tmp_path):
 def test_missing_path_is_a_failure_not_a_crash(tmp_path):
     batch = ingest_paths([tmp_path / "nope.txt"])
     assert batch.failed and "no such file" in batch.outcomes[0].error
+
+
+def test_parallel_workers_give_the_same_outcomes_in_the_same_order(tmp_path):
+    """A batch big enough for worker processes (ingest_paths' default above
+    PARALLEL_MIN_FILES files) gives exactly what one process gives, bad files included."""
+    from kompetansekart.demo.generator import generate
+    from kompetansekart.ingest.pipeline import PARALLEL_MIN_FILES
+
+    generate(tmp_path / "corpus", PARALLEL_MIN_FILES + 6, 11, ("txt", "md"))
+    folder = tmp_path / "corpus" / "reports"
+    (folder / "00000-empty.txt").write_bytes(b"")
+    (folder / "notes.xyz").write_text("?")
+    serial = ingest_paths([folder], jobs=1)
+    parallel = ingest_paths([folder], jobs=2)
+    assert len(serial.outcomes) == PARALLEL_MIN_FILES + 8
+    assert [(o.path, o.status, o.error) for o in parallel.outcomes] == [
+        (o.path, o.status, o.error) for o in serial.outcomes
+    ]
+    assert [r.to_json() for r in parallel.records] == [r.to_json() for r in serial.records]
+    assert serial.count("failed") == 1 and serial.count("skipped") == 1
