@@ -177,6 +177,19 @@ def _warnings(r: Report) -> list[str]:
     return sorted(found)
 
 
+def _needs(r: Report) -> list[str]:
+    """The themes the report states as needs: the web form's needs answer; in the forms
+    the background text of each measure, whose theme sentences name its other themes (the
+    measure's name carries the first). A continuation's text is a progress account, not a
+    needs assessment, and the letters' paragraphs name no theme."""
+    if r.layout == "webform":
+        return list(r.needs)
+    if r.layout in ("letter", "continuation"):
+        return []
+    measures = r.measures[:1] if r.layout == "form2026" else r.measures
+    return list(dict.fromkeys(t for m in measures for t in m.themes[1:]))
+
+
 def expected_view(r: Report) -> dict:
     """The record report `r` should parse to, in the vocabulary of demo/truth.py."""
     names, roles = _partners(r)
@@ -192,6 +205,7 @@ def expected_view(r: Report) -> dict:
         "continuation": r.continuation,
         "continues_year": r.year - 1 if form and r.continuation else None,
         "phases": list(r.phases),
+        "needs": _needs(r),
         "owner": _owner(r),
         "network_id": r.network_id,
         "uh_ids": [u.id for u in r.uhs],
@@ -246,6 +260,37 @@ def _overlaps(corpus: Corpus, views: dict[str, dict]) -> list[dict]:
         }
         for (owner, year, theme), ms in sorted(groups.items())
         if len(ms) >= 2
+    ]
+
+
+def _unaddressed_needs(corpus: Corpus, views: dict[str, dict]) -> list[dict]:
+    """Every stated need no measure of the same owner and year addresses, in any report
+    (the catalog query themes-without-measures); planted: the web form's gap sentence."""
+    addressed: set[tuple[str, int, str]] = set()
+    stated: dict[tuple[str, int, str], list[str]] = defaultdict(list)
+    owners = {}
+    planted = set()
+    for r in corpus.reports:
+        view = views[r.file]
+        if view["year"] is None:
+            continue
+        owners[r.owner.id] = r.owner.name
+        for m in view["measures"]:
+            addressed.update((r.owner.id, view["year"], t) for t in m["themes"])
+        for theme in view["needs"]:
+            stated[(r.owner.id, view["year"], theme)].append(r.file)
+        planted.update((r.owner.id, r.year, t) for t in r.needs)
+    return [
+        {
+            "owner_id": owner,
+            "owner": owners[owner],
+            "year": year,
+            "theme": theme,
+            "planted": (owner, year, theme) in planted,
+            "reports": files,
+        }
+        for (owner, year, theme), files in sorted(stated.items())
+        if (owner, year, theme) not in addressed
     ]
 
 
@@ -316,6 +361,7 @@ class Summary:
     formats: Counter = field(default_factory=Counter)
     mismatches: int = 0
     overlaps: int = 0
+    unaddressed: int = 0
 
     def line(self) -> str:
         lay = ", ".join(f"{k} {v}" for k, v in sorted(self.layouts.items()))
@@ -323,7 +369,7 @@ class Summary:
         return (
             f"{self.reports} reports in {self.out / REPORTS_DIR} ({lay}; {fmt}), truth in "
             f"{self.out / TRUTH_FILE}; {self.mismatches} budget mismatches, {self.overlaps} "
-            f"overlaps; {self.seconds:.1f} s"
+            f"overlaps, {self.unaddressed} unaddressed needs; {self.seconds:.1f} s"
         )
 
 
@@ -407,7 +453,15 @@ def generate(
     mismatches = _mismatches(corpus, views)
     overlaps = _overlaps(corpus, views)
     gaps, networks = _gaps(corpus)
-    summary = Summary(Path(out), n, 0.0, mismatches=len(mismatches), overlaps=len(overlaps))
+    unaddressed = _unaddressed_needs(corpus, views)
+    summary = Summary(
+        Path(out),
+        n,
+        0.0,
+        mismatches=len(mismatches),
+        overlaps=len(overlaps),
+        unaddressed=len(unaddressed),
+    )
     for r in corpus.reports:
         summary.layouts[r.variant] += 1
         summary.formats[r.fmt] += 1
@@ -438,6 +492,7 @@ def generate(
         f'"mismatches": {_json_list(mismatches)},\n',
         f'"overlaps": {_json_list(overlaps)},\n',
         f'"continuations": {_json_list(_continuations(corpus))},\n',
+        f'"unaddressed_needs": {_json_list(unaddressed)},\n',
         f'"gap_municipalities": {_json_list(gaps)},\n',
         f'"networks_without_uh": {_json_list(networks)}\n}}\n',
     ]

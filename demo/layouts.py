@@ -487,7 +487,7 @@ def webform(r: Report, rnd: random.Random) -> list[str]:
         "",
         f"kommentar: {rnd.choice(w.NEUTRAL)}",
         "",
-        f"skriv her: {rnd.choice(w.NEUTRAL)}",
+        f"skriv her: {r.need_text or rnd.choice(w.NEUTRAL)}",
         "",
         f"Fase: {', '.join(phases[p] for p in r.phases)}",
         "",

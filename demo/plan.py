@@ -39,6 +39,7 @@ PLANTS = {
 }
 PLANT_RATE = 0.06
 OVERLAP_RATE = 0.05
+NEED_GAP_RATE = 0.3  # web forms whose needs answer names a theme no measure takes up
 SILENT_MUNICIPALITIES = 4
 _LETTER_SCHEMES = (None, "desentralisert", "desentralisert", "regional", "kompetanseloftet")
 _TRIES = 8
@@ -163,6 +164,8 @@ class Report:
     further_education: str | None = None
     letter_mode: str | None = None  # "continue", "start" or "no-uh"
     paragraphs: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)  # web form: themes its needs answer names
+    need_text: str | None = None  # that answer (a neutral sentence when there are none)
     planted: str | None = None
     overlap: str | None = None  # "within" or "across" when a planted overlap is here
     style_seed: int = 0  # small wording choices the templates make (demo/layouts.py)
@@ -231,6 +234,7 @@ class _Planner:
         ]
         self.owner_years: Counter[tuple[str, int]] = Counter()
         self.themes_used: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self.needs_stated: dict[tuple[str, int], set[str]] = defaultdict(set)
         self.reports: list[Report] = []
         self.pending_plants = list(PLANTS)
         self.pending_overlaps = ["within", "across"]
@@ -327,8 +331,9 @@ class _Planner:
         return None
 
     def _theme(self, owner: str, year: int, exclude: set[str]) -> str:
-        """A theme the owner has no measure on that year (unless every theme is taken)."""
-        used = self.themes_used[(owner, year)]
+        """A theme the owner has no measure on that year (unless every theme is taken), and
+        preferably not one of its unaddressed needs: those are planted gaps."""
+        used = self.themes_used[(owner, year)] | self.needs_stated[(owner, year)]
         free = [t for t in w.THEMES if t not in used and t not in exclude]
         return self.rng.choice(free or [t for t in w.THEMES if t not in exclude])
 
@@ -799,7 +804,24 @@ class _Planner:
         r.sami = rng.choice(("ja", "nei", "ikke_relevant"))
         r.further_education = rng.choice(("ja", "nei", "vet_ikke"))
         self._record_themes(r)
+        self._need(r)
         return r
+
+    def _need(self, r: Report) -> None:
+        """A web form's needs answer: mostly a neutral sentence, sometimes a theme the
+        owner has no measure on that year (a planted gap: a stated need no measure
+        addresses, unless a later report of the same owner and year takes the theme up)."""
+        rng = self.rng
+        key = (r.owner.id, r.year)
+        free = [t for t in w.THEMES if t not in self.themes_used[key]]
+        if not free or rng.random() >= NEED_GAP_RATE:
+            r.need_text = rng.choice(w.NEUTRAL)
+            return
+        theme = rng.choice(free)
+        phrase = rng.choice(w.THEMES[theme][1])
+        r.needs = [theme]
+        r.need_text = rng.choice(w.THEME_SENTENCES).format(p=phrase)
+        self.needs_stated[key].add(theme)
 
     def letter(self, i: int, fmt: str) -> Report:
         rng = self.rng

@@ -111,7 +111,10 @@ def test_a_second_load_removes_facts_no_longer_in_the_store(neo4j_clean, samples
 
 
 @pytest.mark.parametrize("corpus", ["samples", "synthetic"])
-def test_cypher_and_sparql_give_the_same_rows(neo4j_clean, samples, parser, demo_reports, corpus):
+def test_cypher_and_sparql_give_the_same_rows(
+    neo4j_clean, samples, parser, demo_reports, corpus, caplog
+):
+    caplog.set_level("WARNING", logger="neo4j.notifications")
     records = list(samples.values())
     if corpus == "synthetic":
         records = synthetic_records(samples, parser, demo_reports)
@@ -128,6 +131,8 @@ def test_cypher_and_sparql_give_the_same_rows(neo4j_clean, samples, parser, demo
             assert rows_of(s_headers, s_rows) == rows_of(c_headers, c_rows), (name, params)
             answered += bool(s_rows)
     assert answered >= 20  # most (query, parameter) pairs return rows, not [] == []
+    # no server warnings, e.g. "relationship type does not exist" on the samples' graph
+    assert [r.getMessage()[:200] for r in caplog.records if r.name == "neo4j.notifications"] == []
 
 
 def test_cli_neo4j_load_and_cypher_query(
