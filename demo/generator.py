@@ -368,9 +368,14 @@ class Summary:
         fmt = ", ".join(f"{k} {v}" for k, v in sorted(self.formats.items()))
         return (
             f"{self.reports} reports in {self.out / REPORTS_DIR} ({lay}; {fmt}), truth in "
-            f"{self.out / TRUTH_FILE}; {self.mismatches} budget mismatches, {self.overlaps} "
-            f"overlaps, {self.unaddressed} unaddressed needs; {self.seconds:.1f} s"
+            f"{self.out / TRUTH_FILE}; {_count(self.mismatches, 'budget mismatch', 'es')}, "
+            f"{_count(self.overlaps, 'overlap')}, {_count(self.unaddressed, 'unaddressed need')}; "
+            f"{self.seconds:.1f} s"
         )
+
+
+def _count(n: int, noun: str, plural: str = "s") -> str:
+    return f"{n} {noun}{'' if n == 1 else plural}"
 
 
 def file_name(r: Report, width: int) -> str:

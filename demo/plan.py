@@ -333,9 +333,11 @@ class _Planner:
     def _theme(self, owner: str, year: int, exclude: set[str]) -> str:
         """A theme the owner has no measure on that year (unless every theme is taken), and
         preferably not one of its unaddressed needs: those are planted gaps."""
-        used = self.themes_used[(owner, year)] | self.needs_stated[(owner, year)]
+        needs = self.needs_stated[(owner, year)]
+        used = self.themes_used[(owner, year)] | needs
         free = [t for t in w.THEMES if t not in used and t not in exclude]
-        return self.rng.choice(free or [t for t in w.THEMES if t not in exclude])
+        fallback = [t for t in w.THEMES if t not in exclude and t not in needs]
+        return self.rng.choice(free or fallback or [t for t in w.THEMES if t not in exclude])
 
     # -- people and partners ---------------------------------------------------------------
 

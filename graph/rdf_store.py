@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -96,6 +97,15 @@ def to_rdflib(model: Model, graph: Graph | None = None) -> Graph:
     return graph
 
 
+class OxigraphGraph(Graph):
+    """rdflib's Graph over an on-disk Oxigraph store, with the pyoxigraph store itself in
+    `native`: SELECT queries with many rows (the catalog) run on it directly, because
+    making an rdflib term per value cost more than the query (13,000 rows of
+    `continuations` at 10,000 reports: 0.98 s through rdflib, 0.45 s directly)."""
+
+    native: Any = None
+
+
 def open_oxigraph(path: Path) -> Graph:
     """The on-disk store, read-only: rdflib's API over Oxigraph (oxrdflib), so the same
     query code runs on it and on rdflib's memory store. Read-only handles do not take
@@ -105,10 +115,12 @@ def open_oxigraph(path: Path) -> Graph:
     import pyoxigraph as ox
     from oxrdflib import OxigraphStore
 
-    store = OxigraphStore(store=ox.Store.read_only(str(path)))
+    native = ox.Store.read_only(str(path))
     # The bulk loader writes Oxigraph's default graph; an rdflib Graph over oxrdflib reads
     # the named graph of its identifier unless that identifier is the default graph's.
-    return bind_prefixes(Graph(store=store, identifier=DATASET_DEFAULT_GRAPH_ID))
+    graph = OxigraphGraph(store=OxigraphStore(store=native), identifier=DATASET_DEFAULT_GRAPH_ID)
+    graph.native = native
+    return bind_prefixes(graph)
 
 
 def ntriples(model: Model) -> Iterator[str]:

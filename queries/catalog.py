@@ -196,11 +196,60 @@ def load(name_or_path: str, language: str = "sparql") -> CatalogQuery:
 
 def run(graph: Any, query: CatalogQuery, values: dict[str, str] | None = None):
     """(headers, rows) of a query on an rdflib Graph (memory or Oxigraph store). Values are
-    plain Python: integers as int, resources as graph-model ids ('orgnr:972418013')."""
-    result = graph.query(query.bind(values or {}))
+    plain Python: integers as int, resources as graph-model ids ('orgnr:972418013'). On
+    the Oxigraph store the query runs on pyoxigraph directly (graph/rdf_store.py,
+    OxigraphGraph), with the same values as through rdflib."""
+    text = query.bind(values or {})
+    native = getattr(graph, "native", None)
+    if native is not None:
+        solutions = native.query(text)
+        headers = [v.value for v in solutions.variables]
+        return headers, [dict(zip(headers, map(_native, row), strict=True)) for row in solutions]
+    result = graph.query(text)
     headers = [str(v) for v in result.vars]
     rows = [{h: _python(row[i]) for i, h in enumerate(headers)} for row in result]
     return headers, rows
+
+
+_XSD = str(XSD)
+# rdflib's toPython() gives int for these and bool for xsd:boolean; every other literal
+# comes out as its lexical form (see _python), so the native path does the same.
+_INTEGER_TYPES = frozenset(
+    _XSD + t
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
+)
+
+
+def _native(term: Any) -> Any:
+    """A pyoxigraph term as `_python` makes the rdflib one."""
+    if term is None:
+        return None
+    datatype = getattr(term, "datatype", None)
+    if datatype is None:  # a Literal always has one
+        return node_id(term.value) if type(term).__name__ == "NamedNode" else term.value
+    kind = datatype.value
+    if kind in _INTEGER_TYPES:
+        try:
+            return int(term.value)
+        except ValueError:
+            return term.value
+    if kind == _XSD + "boolean":
+        return term.value in ("true", "1")
+    return term.value
 
 
 def _python(term: Any) -> Any:
@@ -210,7 +259,9 @@ def _python(term: Any) -> Any:
         return node_id(term)
     if isinstance(term, Literal):
         value = term.toPython()
-        return value if isinstance(value, bool | int | str) else str(term)
+        # toPython() gives the Literal itself for types it does not map (xsd:gYear): a
+        # str subclass, so only int and bool are taken from it, the rest is plain text.
+        return value if isinstance(value, bool | int) else str(term)
     return str(term)
 
 

@@ -74,14 +74,16 @@ def build(
     from kompetansekart.graph.validate import validate
     from kompetansekart.ingest.pipeline import ingest_paths
     from kompetansekart.ingest.records import redact
+    from kompetansekart.runtime import paused_gc
 
     target = StoreDir(store_path(store))
     with file_progress(not quiet) as progress:
         batch = ingest_paths(paths, jobs=jobs, **progress)
-    new = [r if people else redact(r) for r in batch.records]
-    records, merge = target.merge(new)
-    model = build_model(records)
-    meta = target.save(records, model)
+    with paused_gc():  # tens of thousands of long-lived objects (kompetansekart/runtime.py)
+        new = [r if people else redact(r) for r in batch.records]
+        records, merge = target.merge(new)
+        model = build_model(records)
+        meta = target.save(records, model)
     check = shacl if shacl is not None else meta["triples"] <= SHACL_AUTO_MAX_TRIPLES
     violations = validate(to_rdflib(model)) if check else None
     typer.echo(
