@@ -1087,7 +1087,7 @@ def tables(res: BenchResult) -> list[Table]:
     out.append(
         (
             "Corpus (demo generator)",
-            size_headers(res, "", with_growth=False),
+            size_headers(res, ""),
             [
                 size_row("files", [s.files for s in S], lambda v: f"{v:,}", with_growth=False),
                 size_row("size", [s.bytes for s in S], fmt_mb, with_growth=False),
@@ -1411,6 +1411,18 @@ def _at_10k(res: BenchResult) -> SizeResult | None:
     return next((s for s in res.sizes if s.n == 10_000), None)
 
 
+def without_shacl(size: SizeResult) -> float | None:
+    """The build's split total minus the SHACL stages (model → rdflib, validate): the build
+    runs them only on small stores, so the build's own growth hides behind their absence
+    at the larger size."""
+    if not size.split:
+        return None
+    stages = size.split.get("stages", {})
+    return size.split["total_s"] - sum(
+        stages[k]["seconds"] for k in ("rdflib", "shacl") if k in stages
+    )
+
+
 def targets(res: BenchResult) -> list[Target]:
     """The issue's targets, each with the measured value; "—" when not measured."""
     big = _at_10k(res)
@@ -1429,12 +1441,12 @@ def targets(res: BenchResult) -> list[Target]:
     )
     if len(res.sizes) >= 2:
         a, b = res.sizes[-2], res.sizes[-1]
-        g = _div(b.build_s, a.build_s)
+        g = _div(without_shacl(b), without_shacl(a))
         limit = LINEAR_SLACK * b.n / a.n
         out.append(
             Target(
-                f"growth close to linear: build {a.n:,} → {b.n:,} at most ×{limit:g} "
-                f"(×{b.n / a.n:g} is linear)",
+                f"growth close to linear: ingest + build without SHACL (in-process split) "
+                f"{a.n:,} → {b.n:,} at most ×{limit:g} (×{b.n / a.n:g} is linear)",
                 "—" if g is None else f"×{g:.1f}",
                 "—" if g is None else "yes" if g <= limit else "NO",
             )
@@ -1476,8 +1488,10 @@ def superlinear(res: BenchResult) -> list[str]:
         return []
     a, b = res.sizes[-2], res.sizes[-1]
     limit = LINEAR_SLACK * b.n / a.n
+    notes: dict[str, str] = {}
     series: list[tuple[str, float | None, float | None]] = [
         ("kompetansekart build", a.build_s, b.build_s),
+        ("ingest + build without SHACL", without_shacl(a), without_shacl(b)),
         ("Neo4j load", a.neo4j_load_s, b.neo4j_load_s),
         ("map", a.map_s, b.map_s),
     ]
@@ -1487,11 +1501,15 @@ def superlinear(res: BenchResult) -> list[str]:
     for name in res.query_names:
         qa, qb = a.oxigraph.get(name), b.oxigraph.get(name)
         if qa and qb and qb.seconds and qb.seconds >= 0.05:  # ignore noise in small latencies
-            series.append((f"Oxigraph query {name}", qa.seconds, qb.seconds))
+            label = f"Oxigraph query {name}"
+            if qa.rows and qb.rows:
+                notes[label] = f"; its rows ×{qb.rows / qa.rows:,.1f}"
+            series.append((label, qa.seconds, qb.seconds))
     out = []
     for label, va, vb in series:
         if va and vb and vb / va > limit:
-            out.append(f"{label} ×{vb / va:,.1f} ({fmt_s(va)} → {fmt_s(vb)})")
+            note = notes.get(label, "")
+            out.append(f"{label} ×{vb / va:,.1f} ({fmt_s(va)} → {fmt_s(vb)}{note})")
     return out
 
 

@@ -125,3 +125,7 @@ def test_results_markdown_has_every_table_and_target(result):
         assert f"| {name} |" in text, name
     assert f"N = {SIZES[0]}" in text and f"N = {SIZES[1]}" in text
     assert "ENGINES DISAGREE" not in text
+    for block in text.split("\n\n"):  # no table row has more cells than its header
+        rows = [line.replace("\\|", "").count("|") for line in block.splitlines()]
+        if rows and block.startswith("|"):
+            assert max(rows) == rows[0], block
