@@ -35,18 +35,17 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+import machine  # bench/machine.py, next to this script
 
 ROOT = Path(__file__).resolve().parents[1]
 # The browser launcher and its flags live with the browser tests; one copy of them.
@@ -450,33 +449,10 @@ def _check(result: SizeResult, run: BrowserRun, state: dict[str, Any], path: Pat
 
 
 def machine_info() -> dict[str, str]:
-    """What the numbers were measured on: cores, memory, CPU, Python, Chromium, packages."""
-
-    def sh(*cmd: str) -> str:
-        try:
-            return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-
-    mem = next(
-        (line.split() for line in sh("free", "-h").splitlines() if line.startswith("Mem:")), []
+    chromium = machine.sh(str(chromium_executable()), "--version").strip().splitlines()
+    return machine.machine_info(
+        ("pyvis", "playwright"), {"chromium": chromium[-1] if chromium else "unknown"}
     )
-    cpu = "unknown"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    chromium = sh(str(chromium_executable()), "--version").strip().splitlines()
-    return {
-        "nproc": sh("nproc").strip() or str(os.cpu_count()),
-        "memory (free -h)": f"{mem[1]} total, {mem[6]} available" if len(mem) >= 7 else "?",
-        "cpu": cpu,
-        "os": platform.platform(),
-        "python": platform.python_version(),
-        "chromium": chromium[-1] if chromium else "unknown",
-        "packages": ", ".join(f"{p} {metadata.version(p)}" for p in ("pyvis", "playwright")),
-    }
 
 
 def _mib(n: int) -> str:

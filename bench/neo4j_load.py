@@ -34,10 +34,8 @@ import contextlib
 import datetime as dt
 import importlib.util
 import os
-import platform
 import random
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -47,6 +45,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 from unittest import mock
+
+import machine  # bench/machine.py, next to this script
 
 from kompetansekart.graph import neo4j_store
 from kompetansekart.graph import sink as sink_module
@@ -672,30 +672,7 @@ def server_info(driver: Any, settings: str, database: str | None = None) -> Serv
 
 
 def machine_info() -> dict[str, str]:
-    """Where the numbers came from: cores, memory, CPU, OS, Python and the driver."""
-    nproc = str(os.cpu_count())
-    with contextlib.suppress(OSError, subprocess.SubprocessError):
-        nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=True).stdout.strip()
-    memory = "unknown"
-    with contextlib.suppress(OSError, subprocess.SubprocessError):
-        out = subprocess.run(["free", "-h"], capture_output=True, text=True, check=True).stdout
-        mem = next((line.split() for line in out.splitlines() if line.startswith("Mem:")), [])
-        if len(mem) >= 7:
-            memory = f"{mem[1]} total, {mem[6]} available"
-    cpu = "unknown"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    return {
-        "nproc": nproc,
-        "memory (free -h)": memory,
-        "cpu": cpu,
-        "os": platform.platform(),
-        "python": platform.python_version(),
-        "neo4j driver": metadata.version("neo4j"),
-    }
+    return machine.machine_info(extra={"neo4j driver": metadata.version("neo4j")})
 
 
 def _loadavg() -> tuple[float, ...]:

@@ -28,7 +28,6 @@ import datetime as dt
 import gc
 import json
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -40,10 +39,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import machine  # bench/machine.py, next to this script
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
@@ -1028,38 +1027,7 @@ def _loadavg() -> str:
 
 
 def machine_info() -> dict[str, str]:
-    """What the numbers were measured on: cores, memory, CPU, Python and packages."""
-
-    def sh(*cmd: str) -> str:
-        try:
-            return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-
-    nproc = sh("nproc").strip() or str(os.cpu_count())
-    mem = next(
-        (line.split() for line in sh("free", "-h").splitlines() if line.startswith("Mem:")), []
-    )
-    memory = f"{mem[1]} total, {mem[6]} available" if len(mem) >= 7 else "unknown"
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    versions = ", ".join(
-        f"{pkg} {metadata.version(pkg)}" for pkg in ("rdflib", "oxrdflib", "pyoxigraph")
-    )
-    return {
-        "nproc": nproc,
-        "memory (free -h)": memory,
-        "cpu": cpu,
-        "os": platform.platform(),
-        "python": platform.python_version(),
-        "packages": versions,
-    }
+    return machine.machine_info(("rdflib", "oxrdflib", "pyoxigraph"))
 
 
 def run(

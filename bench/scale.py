@@ -52,7 +52,6 @@ import importlib.util
 import itertools
 import json
 import os
-import platform
 import re
 import resource
 import shutil
@@ -64,10 +63,11 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import machine  # bench/machine.py, next to this script
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER_PY = ROOT / "tests" / "neo4j" / "server.py"
@@ -919,37 +919,7 @@ def warm_up_neo4j(driver: Any, store: Path, batch_size: int) -> None:
 
 
 def machine_info() -> dict[str, str]:
-    """What the numbers were measured on (as bench/rdf_store.py records it)."""
-
-    def sh(*cmd: str) -> str:
-        try:
-            return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-
-    nproc = sh("nproc").strip() or str(os.cpu_count())
-    mem = next(
-        (line.split() for line in sh("free", "-h").splitlines() if line.startswith("Mem:")), []
-    )
-    memory = f"{mem[1]} total, {mem[6]} available" if len(mem) >= 7 else "unknown"
-    cpu = "unknown"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    packages = []
-    for pkg in ("rdflib", "oxrdflib", "pyoxigraph", "pyshacl", "neo4j", "pyvis"):
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            packages.append(f"{pkg} {metadata.version(pkg)}")
-    return {
-        "nproc": nproc,
-        "memory (free -h)": memory,
-        "cpu": cpu,
-        "os": platform.platform(),
-        "python": platform.python_version(),
-        "packages": ", ".join(packages),
-    }
+    return machine.machine_info(("rdflib", "oxrdflib", "pyoxigraph", "pyshacl", "neo4j", "pyvis"))
 
 
 def run(

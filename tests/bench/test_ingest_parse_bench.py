@@ -9,11 +9,10 @@ assert on time).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
+import bench_scripts
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,15 +23,7 @@ FILES = [
 
 
 def _load_bench() -> ModuleType:
-    name = "kk_bench_ingest_parse"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "ingest_parse.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_scripts.load("ingest_parse")
 
 
 @pytest.mark.parametrize("cold", [False, True])

@@ -11,32 +11,19 @@ assert on time).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import bench_scripts
 import pytest
 
 from kompetansekart.graph.model import EdgeType, Graph
 
-ROOT = Path(__file__).resolve().parents[2]
 RELATIONSHIPS = 500
 
 
 def _load_bench() -> ModuleType:
-    """bench/ is scripts, not a package: import the file by path. It is registered in
-    sys.modules first because dataclasses look their module up while building classes."""
-    name = "kk_bench_neo4j_load"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "neo4j_load.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_scripts.load("neo4j_load")
 
 
 bench = _load_bench()

@@ -10,31 +10,19 @@ shown by benchmarks that print ratios, never by tests that assert on time).
 from __future__ import annotations
 
 import gc
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
+import bench_scripts
 import pytest
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-ROOT = Path(__file__).resolve().parents[2]
 TRIPLES = 5_000
 
 
 def _load_bench() -> ModuleType:
-    """bench/ is scripts, not a package: import the file by path. It is registered in
-    sys.modules first because dataclasses look their module up while building classes."""
-    name = "kk_bench_rdf_store"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "rdf_store.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_scripts.load("rdf_store")
 
 
 bench = _load_bench()

@@ -10,33 +10,20 @@ that print ratios, never by tests that assert on time).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
+import bench_scripts
 import pytest
 
 from kompetansekart.queries import catalog
 
-ROOT = Path(__file__).resolve().parents[2]
 SIZES = (8, 24)
 
 pytestmark = pytest.mark.neo4j
 
 
 def _load_bench() -> ModuleType:
-    """bench/ is scripts, not a package: import the file by path (registered first, since
-    dataclasses look their module up while building classes)."""
-    name = "kk_bench_scale"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "scale.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_scripts.load("scale")
 
 
 bench = _load_bench()
