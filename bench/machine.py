@@ -9,6 +9,8 @@ import contextlib
 import os
 import platform
 import subprocess
+import sys
+import time
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -50,3 +52,18 @@ def machine_info(
     if versions:
         info["packages"] = ", ".join(versions)
     return info | (extra or {})
+
+
+MAX_LOAD = [0.0]  # the highest 1-minute load average any progress line has seen
+
+
+def log(message: str) -> None:
+    """Progress on stderr (stdout holds only the result tables), stamped with the load
+    average: on a shared machine other work is the main source of noise, and the results
+    should say how busy it was (MAX_LOAD)."""
+    try:
+        load = os.getloadavg()[0]
+        MAX_LOAD[0] = max(MAX_LOAD[0], load)
+    except OSError:
+        load = float("nan")
+    print(f"[{time.strftime('%H:%M:%S')} load {load:.1f}] {message}", file=sys.stderr, flush=True)

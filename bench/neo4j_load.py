@@ -32,21 +32,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import importlib.util
 import os
 import random
-import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from unittest import mock
 
 import machine  # bench/machine.py, next to this script
+import tables as tables_module  # bench/tables.py
 
 from kompetansekart.graph import neo4j_store
 from kompetansekart.graph import sink as sink_module
@@ -54,10 +52,10 @@ from kompetansekart.graph.model import Edge, EdgeType, Graph, Node, NodeType
 from kompetansekart.graph.neo4j_store import Neo4jStore, _checked, _edge_key
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVER_PY = ROOT / "tests" / "neo4j" / "server.py"
-# The same private module name as tests/conftest_neo4j.py: tests/neo4j is a directory called
-# `neo4j`, and `import neo4j` must keep finding the driver.
-SERVER_MODULE = "kompetansekart_tests_neo4j_server"
+# The Neo4j test server lives with the tests (tests/conftest_neo4j.py,
+# tests/neo4j/server.py); one copy of them.
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest_neo4j import load_server_module  # noqa: E402
 
 GAZETTEER = "gazetteer"
 COUNTY = "area:18"
@@ -807,7 +805,7 @@ def fmt_s(seconds: float | None) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-Table = tuple[str, list[str], list[list[str]]]
+Table = tables_module.Table
 
 
 def _row(r: LoadRun, note: str = "") -> list[str]:
@@ -1012,11 +1010,7 @@ def to_markdown(res: BenchResult, command: str) -> str:
         *[f"- {line}" for line in conclusions(res)],
         "",
     ]
-    for title, headers, rows in tables(res):
-        out += [f"## {title}", "", "| " + " | ".join(headers) + " |"]
-        out.append("|" + "|".join("---" for _ in headers) + "|")
-        out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
-        out.append("")
+    out += tables_module.markdown(tables(res))
     out += [
         "## Statements",
         "",
@@ -1039,45 +1033,12 @@ def to_markdown(res: BenchResult, command: str) -> str:
 
 
 def print_tables(res: BenchResult) -> None:
-    """rich tables on stdout (plain text when rich is missing)."""
-    try:
-        from rich.console import Console
-        from rich.table import Table as RichTable
-    except ImportError:
-        for title, headers, rows in tables(res):
-            print(f"\n{title}\n" + "\t".join(headers))
-            for row in rows:
-                print("\t".join(row))
-        for line in conclusions(res):
-            print(f"- {line}")
-        return
-    console = Console(width=max(160, shutil.get_terminal_size().columns))
-    for title, headers, rows in tables(res):
-        t = RichTable(title=title)
-        for h in headers:
-            t.add_column(h, overflow="fold")
-        for row in rows:
-            t.add_row(*row)
-        console.print(t)
-    for line in conclusions(res):
-        console.print(f"• {line}")
+    tables_module.print_tables(tables(res), conclusions(res))
 
 
 # --------------------------------------------------------------------------------------
 # Command line
 # --------------------------------------------------------------------------------------
-
-
-def load_server_module() -> ModuleType:
-    """tests/neo4j/server.py, imported by path (bench/ and tests/ are not packages)."""
-    module = sys.modules.get(SERVER_MODULE)
-    if module is None:
-        spec = importlib.util.spec_from_file_location(SERVER_MODULE, SERVER_PY)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[SERVER_MODULE] = module
-        spec.loader.exec_module(module)
-    return module
 
 
 @contextlib.contextmanager

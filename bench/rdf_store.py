@@ -44,6 +44,7 @@ from typing import Any
 
 import machine  # bench/machine.py, next to this script
 import pyoxigraph as ox
+import tables as tables_module  # bench/tables.py
 from oxrdflib import OxigraphStore
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -63,19 +64,7 @@ PYOXIGRAPH = "pyoxigraph direct"
 ENGINES = (MEMORY, OXRDFLIB, PYOXIGRAPH)
 
 
-_MAX_LOAD = [0.0]  # highest 1-minute load average seen at any progress line
-
-
-def _log(message: str) -> None:
-    """Progress goes to stderr so stdout holds only the result tables. Each line also
-    samples the load average: other work on a shared machine is the main source of noise
-    in sub-second timings, and the report should say how busy the machine was."""
-    try:
-        load = os.getloadavg()[0]
-        _MAX_LOAD[0] = max(_MAX_LOAD[0], load)
-    except OSError:
-        load = float("nan")
-    print(f"[{time.strftime('%H:%M:%S')} load {load:.1f}] {message}", file=sys.stderr, flush=True)
+_log = machine.log
 
 
 # --------------------------------------------------------------------------------------
@@ -870,7 +859,7 @@ def oxigraph_worker(path: Path, owner: URIRef, repeats: int) -> dict[str, Any]:
         t0 = time.perf_counter()
         len(obj)  # oxrdflib: COUNT(DISTINCT TRIPLE(?s, ?p, ?o)); pyoxigraph: Store.__len__
         lens[name] = time.perf_counter() - t0
-    return {"queries": timed, "len": lens, "max_load": _MAX_LOAD[0]}
+    return {"queries": timed, "len": lens, "max_load": machine.MAX_LOAD[0]}
 
 
 def run_oxigraph_worker(path: Path, owner: URIRef, repeats: int) -> dict[str, Any]:
@@ -1075,7 +1064,7 @@ def run(
 
         qs = queries(data.sample_owner)
         ox_side = run_oxigraph_worker(primary_dir, data.sample_owner, repeats)
-        _MAX_LOAD[0] = max(_MAX_LOAD[0], ox_side["max_load"])
+        machine.MAX_LOAD[0] = max(machine.MAX_LOAD[0], ox_side["max_load"])
         # The memory store's process holds its graph, not also the generator's triples.
         data.triples = []
         gc.collect()
@@ -1107,7 +1096,7 @@ def run(
             machine={
                 **machine_info(),
                 "load average (1/5/15 min) at start / end": f"{load_at_start} / {_loadavg()}",
-                "highest 1-min load average during the run": f"{_MAX_LOAD[0]:.2f} "
+                "highest 1-min load average during the run": f"{machine.MAX_LOAD[0]:.2f} "
                 f"(on {_cores()} cores; above that, other processes competed)",
             },
             started=started,
@@ -1148,7 +1137,7 @@ def ratio(a: float, b: float) -> str:
     return f"{r:.2g}×" if r >= 0.01 else f"1/{1 / r:,.0f}×"
 
 
-Table = tuple[str, list[str], list[list[str]]]
+Table = tables_module.Table
 
 
 def _footprint(r: LoadResult) -> str:
@@ -1285,11 +1274,7 @@ def to_markdown(res: BenchResult, command: str) -> str:
         *[f"- {line}" for line in recommendation(res)],
         "",
     ]
-    for title, headers, rows in tables(res):
-        out += [f"## {title}", "", "| " + " | ".join(headers) + " |"]
-        out.append("|" + "|".join("---" for _ in headers) + "|")
-        out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
-        out.append("")
+    out += tables_module.markdown(tables(res))
     out += ["## Queries", ""]
     for q in res.queries:
         params = (
@@ -1305,26 +1290,7 @@ def to_markdown(res: BenchResult, command: str) -> str:
 
 
 def print_tables(res: BenchResult) -> None:
-    """rich tables on stdout (plain text when rich is missing)."""
-    try:
-        from rich.console import Console
-        from rich.table import Table as RichTable
-    except ImportError:
-        for title, headers, rows in tables(res):
-            print(f"\n{title}\n" + "\t".join(headers))
-            for row in rows:
-                print("\t".join(row))
-        return
-    console = Console(width=max(160, shutil.get_terminal_size().columns))
-    for title, headers, rows in tables(res):
-        t = RichTable(title=title, show_lines=False)
-        for h in headers:
-            t.add_column(h, overflow="fold")
-        for row in rows:
-            t.add_row(*row)
-        console.print(t)
-    for line in recommendation(res):
-        console.print(f"• {line}")
+    tables_module.print_tables(tables(res), recommendation(res))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -64,16 +64,17 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import machine  # bench/machine.py, next to this script
+import tables as tables_module  # bench/tables.py
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVER_PY = ROOT / "tests" / "neo4j" / "server.py"
-# The same private module name as tests/conftest_neo4j.py: tests/neo4j is a directory called
-# `neo4j`, and `import neo4j` must keep finding the driver.
-SERVER_MODULE = "kompetansekart_tests_neo4j_server"
+# The Neo4j test server and its clean-up live with the tests (tests/conftest_neo4j.py,
+# tests/neo4j/server.py); one copy of them.
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest_neo4j import clean_database, load_server_module  # noqa: E402
+
 # Amounts as the reports write them ("150 000,-"): one cheap regex over every byte.
 BASELINE_REGEX = r"\d[\d .]*,-"
 # A stage grows "close to linearly" when 10x more reports cost at most this times 10x.
@@ -94,18 +95,8 @@ BUILD_STAGES: tuple[tuple[str, str, str, str], ...] = (
     ("oxigraph", "Oxigraph bulk load", "kompetansekart.graph.rdf_store", "load_oxigraph"),
 )
 
-_MAX_LOAD = [0.0]  # highest 1-minute load average seen at any progress line
 
-
-def _log(message: str) -> None:
-    """Progress on stderr, stamped with the load average: on a shared 2-core machine other
-    work is the main source of noise, and the results should say how busy it was."""
-    try:
-        load = os.getloadavg()[0]
-        _MAX_LOAD[0] = max(_MAX_LOAD[0], load)
-    except OSError:
-        load = float("nan")
-    print(f"[{time.strftime('%H:%M:%S')} load {load:.1f}] {message}", file=sys.stderr, flush=True)
+_log = machine.log
 
 
 def _loadavg() -> tuple[float, ...]:
@@ -785,18 +776,6 @@ def measure_help(runs: int = HELP_RUNS) -> list[float]:
 # --------------------------------------------------------------------------------------
 
 
-def load_server_module() -> ModuleType:
-    """tests/neo4j/server.py, imported by path (bench/ and tests/ are not packages)."""
-    module = sys.modules.get(SERVER_MODULE)
-    if module is None:
-        spec = importlib.util.spec_from_file_location(SERVER_MODULE, SERVER_PY)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[SERVER_MODULE] = module
-        spec.loader.exec_module(module)
-    return module
-
-
 @contextlib.contextmanager
 def neo4j_server(heap: str, pagecache: str) -> Iterator[tuple[Any, str]]:
     """(driver, description) of a throwaway Neo4j Community server on 127.0.0.1."""
@@ -816,23 +795,6 @@ def neo4j_server(heap: str, pagecache: str) -> Iterator[tuple[Any, str]]:
             )
         finally:
             driver.close()
-
-
-def clean_database(driver: Any) -> None:
-    """Data, constraints and indexes, as tests/conftest_neo4j.py cleans: every load is
-    timed from the same empty start, constraint creation included."""
-    with driver.session() as session:
-        session.run(
-            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
-    records, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN name")
-    for record in records:
-        driver.execute_query(f"DROP CONSTRAINT `{record['name'].replace('`', '``')}` IF EXISTS")
-    records, _, _ = driver.execute_query(
-        "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name"
-    )
-    for record in records:
-        driver.execute_query(f"DROP INDEX `{record['name'].replace('`', '``')}` IF EXISTS")
 
 
 def set_transaction_timeout(driver: Any, seconds: float | None) -> None:
@@ -982,7 +944,7 @@ def run(
 # Tables
 # --------------------------------------------------------------------------------------
 
-Table = tuple[str, list[str], list[list[str]]]
+Table = tables_module.Table
 
 
 def fmt_s(seconds: float | None) -> str:
@@ -1587,7 +1549,7 @@ def to_markdown(res: BenchResult, command: str) -> str:
         *[f"- {k}: {v}" for k, v in res.machine.items()],
         f"- load average (1/5/15 min) at the start: {_fmt_load(res.load_before)}; at the end: "
         f"{_fmt_load(res.load_after)}; highest 1-minute figure seen during the run: "
-        f"{_MAX_LOAD[0]:.2f} (the run itself keeps one core busy)",
+        f"{machine.MAX_LOAD[0]:.2f} (the run itself keeps one core busy)",
         f"- Neo4j: {res.neo4j}",
         "",
         "## Method",
@@ -1611,37 +1573,12 @@ def to_markdown(res: BenchResult, command: str) -> str:
         *[f"- {line}" for line in conclusions(res)],
         "",
     ]
-    for title, headers, rows in tables(res):
-        out += [f"## {title}", "", "| " + " | ".join(headers) + " |"]
-        out.append("|" + "|".join("---" if i == 0 else "---:" for i in range(len(headers))) + "|")
-        out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
-        out.append("")
+    out += tables_module.markdown(tables(res))
     return "\n".join(out)
 
 
 def print_tables(res: BenchResult) -> None:
-    """rich tables on stdout (plain text when rich is missing)."""
-    try:
-        from rich.console import Console
-        from rich.table import Table as RichTable
-    except ImportError:
-        for title, headers, rows in tables(res):
-            print(f"\n{title}\n" + "\t".join(headers))
-            for row in rows:
-                print("\t".join(row))
-        for line in conclusions(res):
-            print(f"- {line}")
-        return
-    console = Console(width=max(160, shutil.get_terminal_size().columns))
-    for title, headers, rows in tables(res):
-        table = RichTable(title=title, title_justify="left")
-        for i, h in enumerate(headers):
-            table.add_column(h, overflow="fold", justify="left" if i == 0 else "right")
-        for row in rows:
-            table.add_row(*row)
-        console.print(table)
-    for line in conclusions(res):
-        console.print(f"• {line}")
+    tables_module.print_tables(tables(res), conclusions(res))
 
 
 # --------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ import re
 import time
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -234,31 +234,41 @@ def _mismatches(corpus: Corpus, views: dict[str, dict]) -> list[dict]:
     return out
 
 
+def _dated(corpus: Corpus, views: dict[str, dict]) -> Iterator[tuple[Report, int, dict]]:
+    """(report, year, expected view) of every report that states a year: the owner-year
+    facts (overlaps, unaddressed needs) are about those, as the queries are."""
+    for r in corpus.reports:
+        view = views[r.file]
+        if view["year"] is not None:
+            yield r, view["year"], view
+
+
+def _fact(key: tuple[str, int, str], planted: set, owners: dict[str, str]) -> dict:
+    """The owner-year-theme head every such fact in truth.json starts with."""
+    owner, year, theme = key
+    return {
+        "owner_id": owner,
+        "owner": owners[owner],
+        "year": year,
+        "theme": theme,
+        "planted": key in planted,
+    }
+
+
 def _overlaps(corpus: Corpus, views: dict[str, dict]) -> list[dict]:
     """Every owner with two or more measures on one theme in one year, planted or not."""
     groups: dict[tuple[str, int, str], list[dict]] = defaultdict(list)
-    owners = {}
-    for r in corpus.reports:
-        view = views[r.file]
-        if view["year"] is None:
-            continue
-        owners[r.owner.id] = r.owner.name
+    for r, year, view in _dated(corpus, views):
         for m in view["measures"]:
             for theme in m["themes"]:
-                groups[(r.owner.id, view["year"], theme)].append(
+                groups[(r.owner.id, year, theme)].append(
                     {"report": r.file, "number": m["number"], "name": m["name"]}
                 )
     planted = set(corpus.overlaps)
+    owners = {r.owner.id: r.owner.name for r in corpus.reports}
     return [
-        {
-            "owner_id": owner,
-            "owner": owners[owner],
-            "year": year,
-            "theme": theme,
-            "planted": (owner, year, theme) in planted,
-            "measures": ms,
-        }
-        for (owner, year, theme), ms in sorted(groups.items())
+        _fact(key, planted, owners) | {"measures": ms}
+        for key, ms in sorted(groups.items())
         if len(ms) >= 2
     ]
 
@@ -268,29 +278,18 @@ def _unaddressed_needs(corpus: Corpus, views: dict[str, dict]) -> list[dict]:
     (the catalog query themes-without-measures); planted: the web form's gap sentence."""
     addressed: set[tuple[str, int, str]] = set()
     stated: dict[tuple[str, int, str], list[str]] = defaultdict(list)
-    owners = {}
     planted = set()
-    for r in corpus.reports:
-        view = views[r.file]
-        if view["year"] is None:
-            continue
-        owners[r.owner.id] = r.owner.name
+    for r, year, view in _dated(corpus, views):
         for m in view["measures"]:
-            addressed.update((r.owner.id, view["year"], t) for t in m["themes"])
+            addressed.update((r.owner.id, year, t) for t in m["themes"])
         for theme in view["needs"]:
-            stated[(r.owner.id, view["year"], theme)].append(r.file)
+            stated[(r.owner.id, year, theme)].append(r.file)
         planted.update((r.owner.id, r.year, t) for t in r.needs)
+    owners = {r.owner.id: r.owner.name for r in corpus.reports}
     return [
-        {
-            "owner_id": owner,
-            "owner": owners[owner],
-            "year": year,
-            "theme": theme,
-            "planted": (owner, year, theme) in planted,
-            "reports": files,
-        }
-        for (owner, year, theme), files in sorted(stated.items())
-        if (owner, year, theme) not in addressed
+        _fact(key, planted, owners) | {"reports": files}
+        for key, files in sorted(stated.items())
+        if key not in addressed
     ]
 
 

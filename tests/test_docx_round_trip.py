@@ -6,33 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from twins import comparable, source_lines
+from twins import (
+    CORPUS_NAMES,
+    DEMO_REPORTS,
+    ROOT,
+    comparable,
+    corpus_file,
+    source_lines,
+    text_record,
+)
 
 from kompetansekart.demo.docx_writer import write_docx
 from kompetansekart.ingest.readers import docx
 
 pytestmark = pytest.mark.corpus
 
-ROOT = Path(__file__).resolve().parents[1]
-DEMO_REPORTS = sorted(
-    p for p in (ROOT / "demo" / "reports").iterdir() if p.suffix in (".txt", ".md")
-)
-CORPUS_NAMES = [f"{i:03d}" for i in range(5)]
 KINDS = ["content-control", "legacy"]
-
-_records: dict[Path, dict] = {}
-
-
-def text_record(parser, path: Path) -> dict:
-    """The text report's comparable record, parsed once per module."""
-    if path not in _records:
-        _records[path] = comparable(parser.parse_file(path))
-    return _records[path]
-
-
-def corpus_file(corpus_dir: Path, prefix: str) -> Path:
-    (path,) = corpus_dir.glob(f"{prefix}_*.txt")
-    return path
 
 
 def assert_twin(parser, source: Path, out: Path, kind: str) -> None:

@@ -7,33 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from twins import comparable, source_lines
+from twins import CORPUS_NAMES, DEMO_REPORTS, comparable, corpus_file, source_lines, text_record
 
 from kompetansekart.demo.pdf_writer import write_pdf
 from kompetansekart.ingest.document import clean
 from kompetansekart.ingest.readers import pdf
 
 pytestmark = pytest.mark.corpus
-
-ROOT = Path(__file__).resolve().parents[1]
-DEMO_REPORTS = sorted(
-    p for p in (ROOT / "demo" / "reports").iterdir() if p.suffix in (".txt", ".md")
-)
-CORPUS_NAMES = [f"{i:03d}" for i in range(5)]
-
-_records: dict[Path, dict] = {}
-
-
-def text_record(parser, path: Path) -> dict:
-    """The text report's comparable record, parsed once per module."""
-    if path not in _records:
-        _records[path] = comparable(parser.parse_file(path))
-    return _records[path]
-
-
-def corpus_file(corpus_dir: Path, prefix: str) -> Path:
-    (path,) = corpus_dir.glob(f"{prefix}_*.txt")
-    return path
 
 
 def kept(lines: list[str]) -> list[str]:

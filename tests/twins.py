@@ -17,6 +17,11 @@ from typing import Any
 from kompetansekart.ingest.readers import reader_for
 
 # Diagnostic codes that describe the file container rather than the report's content.
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_REPORTS = sorted(
+    p for p in (ROOT / "demo" / "reports").iterdir() if p.suffix in (".txt", ".md")
+)
+CORPUS_NAMES = [f"{i:03d}" for i in range(5)]
 READER_CODES = frozenset({"encoding", "docx", "pdf"})
 
 _LINE_REF = re.compile(r"\b(lines?|linje[r]?)\s+\d+(\s*(-|–|and|og|,)\s*\d+)*", re.IGNORECASE)
@@ -49,3 +54,19 @@ def comparable(record: Any) -> dict[str, Any]:
         if d.get("code") not in READER_CODES
     ]
     return data
+
+
+_records: dict[Path, dict] = {}
+
+
+def text_record(parser, path: Path) -> dict:
+    """The text report's comparable record, parsed once per session."""
+    if path not in _records:
+        _records[path] = comparable(parser.parse_file(path))
+    return _records[path]
+
+
+def corpus_file(corpus_dir: Path, prefix: str) -> Path:
+    """The real sample whose name starts with `prefix` ('000' ... '004')."""
+    (path,) = corpus_dir.glob(f"{prefix}_*.txt")
+    return path
