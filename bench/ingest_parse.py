@@ -9,8 +9,10 @@ repeats; the tables show the mean of those medians (a typical report) and report
 (files / sum of the per-file medians).
 
 Stages, as `Parser.parse_file` runs them: read (the reader: bytes to lines), document
-(`Document.from_lines`: cleaned lines, plain text, content id), detect (the layout),
-layout (the layout parser, which resolves names and matches vocabularies) and infer. The
+(`Document.from_lines`: cleaned lines, plain text, content id), structure (the form's
+pairs, tables and sections), detect (the layout's score), fill (the record fields, which
+resolves names and matches vocabularies, and the accounting of every amount and mark) and
+infer. The
 total is timed separately, on `parse_file` itself; the staged run must give the same
 record, or the script stops. Import and first `Parser()` construction are timed in fresh
 processes, because both are cached per process.
@@ -42,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEMO = ROOT / "demo" / "reports"
-STAGES = ("read", "document", "detect", "layout", "infer")
+STAGES = ("read", "document", "structure", "detect", "fill", "infer")
 
 STARTUP = """
 import sys, time
@@ -86,10 +88,14 @@ def startup(ingest_dir: str | None, runs: int) -> tuple[float, float]:
 
 def staged(parser, path: Path) -> tuple[object, dict[str, float]]:
     """`Parser.parse_file`, step by step, with the time of each step."""
+    from kompetansekart.ingest.accounting import account
     from kompetansekart.ingest.context import Context
     from kompetansekart.ingest.document import Document
+    from kompetansekart.ingest.fill import fill
+    from kompetansekart.ingest.form import read_form
     from kompetansekart.ingest.infer import infer
-    from kompetansekart.ingest.layouts import LAYOUTS, detect
+    from kompetansekart.ingest.layouts import detect
+    from kompetansekart.ingest.pipeline import _own_file
     from kompetansekart.ingest.readers import reader_for
     from kompetansekart.ingest.records import NeedsReport, OrgRef, Source
 
@@ -106,14 +112,19 @@ def staged(parser, path: Path) -> tuple[object, dict[str, float]]:
     )
     ctx = Context(doc, report, parser.resolver, parser.themes, parser.target_groups, parser.schemes)
     t2 = clock()
-    report.layout = detect(doc)
+    form = read_form(doc, parser.labels)
     t3 = clock()
-    LAYOUTS[report.layout](ctx)
+    layout = detect(doc, form)
+    report.layout = layout.name
     t4 = clock()
-    infer(ctx)
-    report.diagnostics[:0] = result.diagnostics
+    state = fill(ctx, form, parser.labels, layout.answers)
+    account(state)
     t5 = clock()
-    times = dict(zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True))
+    infer(ctx)
+    report.diagnostics[:0] = [_own_file(d, str(path)) for d in result.diagnostics]
+    t6 = clock()
+    steps = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5)
+    times = dict(zip(STAGES, steps, strict=True))
     return report, times
 
 

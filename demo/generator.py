@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kompetansekart.demo import layouts
-from kompetansekart.demo.plan import Corpus, Report, plan, slug
+from kompetansekart.demo.plan import LAYOUTS, Corpus, Report, plan, slug
 from kompetansekart.demo.truth import failing_checks
 from kompetansekart.demo.world import World
 
@@ -91,6 +91,22 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return found
 
 
+def parse_layouts(text: str) -> tuple[str, ...]:
+    """'variant' -> ('variant',); 'form2024, variant' -> ('form2024', 'variant');
+    DemoError for unknown names, an empty list, or a continuation without form2024 (the
+    reports it continues)."""
+    names = (f.strip().lower() for f in text.split(","))
+    found = tuple(dict.fromkeys(f for f in names if f))
+    unknown = [f for f in found if f not in LAYOUTS]
+    if unknown or not found:
+        raise DemoError(
+            f"unknown layout(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(LAYOUTS)}"
+        )
+    if "continuation" in found and "form2024" not in found:
+        raise DemoError("a continuation continues a form2024 report: add form2024 to --layouts")
+    return found
+
+
 # --- the expected record -------------------------------------------------------------------
 
 
@@ -118,7 +134,9 @@ def _budget_sum(r: Report) -> dict | None:
 
 
 def _partners(r: Report) -> tuple[list[str], list[str]]:
-    if r.layout in ("form2024", "continuation", "form2026") and not r.partner_list:
+    if r.layout == "variant" and not r.partner_list:  # the header's owner and UH(s)
+        shown = r.partners[:1] + [p for p in r.partners if p.role == "uh"]
+    elif r.layout in ("form2024", "continuation", "form2026") and not r.partner_list:
         shown = [r.partners[0], next(p for p in r.partners if p.role == "uh")]
     else:
         shown = r.partners
@@ -164,7 +182,7 @@ def _warnings(r: Report) -> list[str]:
         found.append("continuation")
     if r.planted in ("row-total", "measure-row-total"):
         found.append("budget")
-    if r.planted == "measure-total":
+    if r.planted in ("measure-total", "variant-total"):
         found.append("measures")
     if any(v is None for v in r.units.values()):
         found.append("units")
@@ -192,6 +210,8 @@ def _needs(r: Report) -> list[str]:
 
 def expected_view(r: Report) -> dict:
     """The record report `r` should parse to, in the vocabulary of demo/truth.py."""
+    if r.layout == "variant":
+        return variant_view(r)
     names, roles = _partners(r)
     letter = r.layout == "letter"
     form = r.layout in ("form2024", "continuation", "form2026")
@@ -217,6 +237,38 @@ def expected_view(r: Report) -> dict:
         "union_held": r.union_held,
         "unions": [union for _, union, _ in r.unions],
         "units": units if letter else dict(r.units),
+        "sami_perspective": r.sami,
+        "linked_to_further_education": r.further_education,
+        "warning_fields": _warnings(r),
+    }
+
+
+def variant_view(r: Report) -> dict:
+    """What a careful reader takes from a variant report. Every value is visible in
+    every shape, so the keys are those of the other layouts except `layout` (the name of
+    a layout is the parser's own label, and a variant has none). A question the form does
+    not ask (sector, phases, Sami perspective, further education) is null or []; a
+    measure under a heading without a number has number null."""
+    names, roles = _partners(r)
+    return {
+        "year": r.year,
+        "schemes": list(r.schemes),
+        "sector": r.sector,
+        "continuation": r.continuation,
+        "continues_year": r.year - 1 if r.continuation else None,
+        "phases": list(r.phases),
+        "needs": _needs(r),
+        "owner": _owner(r),
+        "network_id": r.network_id,
+        "uh_ids": [u.id for u in r.uhs],
+        "budget": _budget(r),
+        "budget_sum": _budget_sum(r),
+        "measures": _measures(r),
+        "partner_names": names,
+        "partner_roles": roles,
+        "union_held": r.union_held,
+        "unions": [union for _, union, _ in r.unions],
+        "units": dict(r.units),
         "sami_perspective": r.sami,
         "linked_to_further_education": r.further_education,
         "warning_fields": _warnings(r),
@@ -439,15 +491,20 @@ def generate(
     formats: Sequence[str] = TEXT_FORMATS,
     *,
     force: bool = False,
+    layouts: Sequence[str] = LAYOUTS,
 ) -> Summary:
-    """Write N reports and truth.json into `out` (see the module doc)."""
+    """Write N reports and truth.json into `out` (see the module doc); `layouts` limits
+    the corpus to those layouts (e.g. only variants)."""
     started = time.perf_counter()
     if n < 1:
         raise DemoError("--reports must be at least 1")
     formats = tuple(formats)
     writers = {fmt: writer_for(fmt) for fmt in formats if fmt not in TEXT_FORMATS}
     reports_dir = _prepare(Path(out), force)
-    corpus = plan(n, seed, formats)
+    try:
+        corpus = plan(n, seed, formats, tuple(layouts))
+    except ValueError as exc:
+        raise DemoError(str(exc)) from exc
     width = max(5, len(str(n)))
     for r in corpus.reports:
         r.file = file_name(r, width)
@@ -479,17 +536,7 @@ def generate(
         "layouts": dict(sorted(summary.layouts.items())),
         "files_per_format": dict(sorted(summary.formats.items())),
     }
-    files = [
-        {
-            "file": r.file,
-            "format": r.fmt,
-            "layout": r.variant,
-            "planted": r.planted,
-            "overlap": r.overlap,
-            "expected": views[r.file],
-        }
-        for r in corpus.reports
-    ]
+    files = [_file_entry(r, views[r.file]) for r in corpus.reports]
     parts = [
         f'{{\n"meta": {json.dumps(meta, ensure_ascii=False)},\n',
         f'"files": {_json_list(files)},\n',
@@ -503,6 +550,21 @@ def generate(
     (Path(out) / TRUTH_FILE).write_bytes("".join(parts).encode("utf-8"))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _file_entry(r: Report, view: dict) -> dict:
+    """A report's entry in truth.json; a variant's also says what was drawn on each axis."""
+    entry = {
+        "file": r.file,
+        "format": r.fmt,
+        "layout": r.variant,
+        "planted": r.planted,
+        "overlap": r.overlap,
+    }
+    if r.shape is not None:
+        entry["variant"] = r.shape.to_json()
+    entry["expected"] = view
+    return entry
 
 
 def load_truth(out: Path) -> dict:

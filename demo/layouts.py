@@ -3,7 +3,8 @@
 Each layout the parser reads has a template: the 2024 form (tab-separated tables, choices
 in bold or marked with an 'x'), its continuation variant, the 2026 'kollektiv' form (☒/☐
 boxes, tables flattened to spaces, one attachment per measure), the web-form export and
-the prose letter. `lines(report)` gives the lines a .txt reader returns; `markdown()`
+the prose letter; a "variant" report is rendered by demo/variants.py through a form drawn
+per report. `lines(report)` gives the lines a .txt reader returns; `markdown()`
 turns tab tables into pipe tables and the title and section heads into headings (the
 Markdown variant of the form); the .docx and .pdf writers take the same lines.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import random
 import re
 
+from kompetansekart.demo import variants
 from kompetansekart.demo import world as w
 from kompetansekart.demo.plan import Measure, Report, Row
 
@@ -103,6 +105,8 @@ def lines(r: Report) -> list[str]:
         return webform(r, rnd)
     if r.layout == "letter":
         return letter(r, rnd)
+    if r.layout == "variant":
+        return variants.lines(r)
     raise ValueError(f"unknown layout {r.layout!r}")
 
 
@@ -114,7 +118,26 @@ def text(r: Report) -> str:
 
 def markdown(r: Report) -> list[str]:
     """The same lines with tab tables as pipe tables and the title and section heads as
-    headings, as a Markdown export of the form has them."""
+    headings, as a Markdown export of the form has them. A variant writes its own
+    Markdown headings (demo/variants.py); only its tables are converted here."""
+    if r.layout == "variant":
+        return pipe_tables(lines(r))
+    out = []
+    for line in lines(r):
+        if "\t" not in line:
+            if line.strip() == r.title:
+                line = "# " + line.strip()
+            elif line.startswith("Total sum det meldes behov for") or re.fullmatch(
+                r"Tiltak \d+", line
+            ):
+                line = "## " + line
+        out.append(line)
+    return pipe_tables(out)
+
+
+def pipe_tables(source: list[str]) -> list[str]:
+    """Runs of tab lines with the same number of cells as pipe tables (the first row is
+    the header); other lines unchanged."""
     out: list[str] = []
     table: list[list[str]] = []
 
@@ -125,7 +148,7 @@ def markdown(r: Report) -> list[str]:
             out.extend("| " + " | ".join(row) + " |" for row in table[1:])
             table.clear()
 
-    for line in lines(r):
+    for line in source:
         if "\t" in line:
             cells = line.split("\t")
             if table and len(cells) != len(table[0]):
@@ -133,10 +156,6 @@ def markdown(r: Report) -> list[str]:
             table.append(cells)
             continue
         flush()
-        if line.strip() == r.title:
-            line = "# " + line.strip()
-        elif line.startswith("Total sum det meldes behov for") or re.fullmatch(r"Tiltak \d+", line):
-            line = "## " + line
         out.append(line)
     flush()
     return out
@@ -561,4 +580,4 @@ def letter(r: Report, rnd: random.Random) -> list[str]:
     return L
 
 
-__all__ = ["amount", "lines", "markdown", "text"]
+__all__ = ["amount", "lines", "markdown", "pipe_tables", "text"]

@@ -11,6 +11,11 @@ one theme in one year (inside one report and across two reports), municipalities
 never appear, and one competence network whose members never work with a university.
 Each planted kind is forced once as soon as a report of a fitting layout comes up, then
 recurs at a low rate, so even a small corpus has one of each.
+
+About a third of the reports are "variants" (`demo/variants.py`): the same kind of facts,
+rendered through a form whose language, label style, choice marks, section order, measure
+headings, budget summary and amount style are drawn per report, so that a parser is tested
+on variation rather than on the five fixed templates.
 """
 
 from __future__ import annotations
@@ -21,12 +26,15 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kompetansekart.demo import variants as v
 from kompetansekart.demo import world as w
+from kompetansekart.demo.variants import Bank, Shape
 from kompetansekart.demo.world import Municipality, Uh, World
 from kompetansekart.ontology.gazetteer import Gazetteer
 
-LAYOUTS = ("form2024", "continuation", "form2026", "webform", "letter")
-_LAYOUT_WEIGHTS = (33, 12, 25, 15, 15)
+LAYOUTS = ("form2024", "continuation", "form2026", "webform", "letter", "variant")
+_LAYOUT_WEIGHTS = (33, 12, 25, 15, 15, 55)  # variants: about a third of a corpus
+MEASURED = ("form2024", "form2026", "webform", "variant")  # layouts an 'across' can follow
 
 # Planted budget mismatches and the layout each is planted in.
 PLANTS = {
@@ -36,6 +44,7 @@ PLANTS = {
     "scheme-column": "continuation",  # the continued measures do not add up to their row
     "measure-row-total": "form2026",  # a per-measure row's total is not owner + UH
     "webform-total": "webform",  # 'Samlet' is not 'Sum skoleeier' + 'Sum UH'
+    "variant-total": "variant",  # a variant's measure total is not owner + UH
 }
 PLANT_RATE = 0.06
 OVERLAP_RATE = 0.05
@@ -168,6 +177,7 @@ class Report:
     need_text: str | None = None  # that answer (a neutral sentence when there are none)
     planted: str | None = None
     overlap: str | None = None  # "within" or "across" when a planted overlap is here
+    shape: Shape | None = None  # a variant's drawn form (demo/variants.py)
     style_seed: int = 0  # small wording choices the templates make (demo/layouts.py)
     file: str = ""
     taken: set[str] = field(default_factory=set, repr=False)  # people's names in use
@@ -204,16 +214,29 @@ def email_of(name: str) -> str:
 # --- the planner --------------------------------------------------------------------------
 
 
-def plan(n: int, seed: int, formats: tuple[str, ...] = ("txt",)) -> Corpus:
-    """The decisions for N reports; report i gets format formats[i % len(formats)]."""
-    return _Planner(seed, formats).run(n)
+def plan(
+    n: int, seed: int, formats: tuple[str, ...] = ("txt",), layouts: tuple[str, ...] = LAYOUTS
+) -> Corpus:
+    """The decisions for N reports; report i gets format formats[i % len(formats)]. A
+    subset of LAYOUTS makes a corpus of those layouts only (a continuation needs
+    form2024 reports to continue); the full set keeps the default mix."""
+    unknown = [lay for lay in layouts if lay not in LAYOUTS]
+    if unknown or not layouts:
+        raise ValueError(f"unknown layouts {unknown}; choose from {', '.join(LAYOUTS)}")
+    if "continuation" in layouts and "form2024" not in layouts:
+        raise ValueError("a continuation continues a form2024 report: add form2024")
+    return _Planner(seed, formats, tuple(lay for lay in LAYOUTS if lay in layouts)).run(n)
 
 
 class _Planner:
-    def __init__(self, seed: int, formats: tuple[str, ...]) -> None:
+    def __init__(self, seed: int, formats: tuple[str, ...], layouts: tuple[str, ...]) -> None:
         self.rng = random.Random(seed)
         self.seed = seed
         self.formats = formats
+        self.layouts = layouts
+        self.weights = [
+            wt for lay, wt in zip(LAYOUTS, _LAYOUT_WEIGHTS, strict=True) if lay in layouts
+        ]
         self.world = World.load()
         rng = self.rng
         munis = list(self.world.municipalities)
@@ -236,8 +259,9 @@ class _Planner:
         self.themes_used: dict[tuple[str, int], set[str]] = defaultdict(set)
         self.needs_stated: dict[tuple[str, int], set[str]] = defaultdict(set)
         self.reports: list[Report] = []
-        self.pending_plants = list(PLANTS)
+        self.pending_plants = [kind for kind, lay in PLANTS.items() if lay in layouts]
         self.pending_overlaps = ["within", "across"]
+        self.pending_need = True  # the first web form with a free theme states a gap
         self.planted_overlaps: list[tuple[str, int, str]] = []
         self.measured: list[Report] = []  # reports with measures: sources of 'across'
         self.continuable: list[Report] = []  # 2024-form reports not yet continued
@@ -249,7 +273,7 @@ class _Planner:
         for i in range(n):
             r = self.report(i)
             self.reports.append(r)
-            if r.layout in ("form2024", "form2026", "webform") and r.measures:
+            if r.layout in MEASURED and r.measures:
                 self.measured.append(r)
             if r.layout in ("form2024", "continuation") and r.year + 1 in w.FORM2024_YEARS:
                 self.continuable.append(r)
@@ -262,7 +286,7 @@ class _Planner:
         across = self._across_source()
         if across is not None:
             return self.across(i, fmt, across)
-        layout = self.rng.choices(LAYOUTS, _LAYOUT_WEIGHTS)[0]
+        layout = self.rng.choices(self.layouts, self.weights)[0]
         if layout == "continuation":
             source = self._continuation_source()
             if source is not None:
@@ -277,6 +301,9 @@ class _Planner:
         if layout == "webform":
             year = self.rng.choice(w.FORM2026_YEARS)
             return self.webform(i, fmt, self._owner(year), year)
+        if layout == "variant":
+            year = self.rng.choice(w.YEARS)
+            return self.variant(i, fmt, self._owner(year), year)
         return self.letter(i, fmt)
 
     # -- choosing who and when -------------------------------------------------------------
@@ -444,13 +471,14 @@ class _Planner:
             options.append(Term("Videre", "videre", rng.random() < 0.3))
         return options
 
-    def _text(self, themes: list[str], count: int) -> list[str]:
-        """Running text: neutral sentences and one sentence per theme in `themes`."""
+    def _text(self, themes: list[str], count: int, bank: Bank = v.NB) -> list[str]:
+        """Running text: neutral sentences and one sentence per theme in `themes`, in the
+        language of `bank` (bokmål unless a nynorsk variant asks)."""
         rng = self.rng
-        lines = rng.sample(w.NEUTRAL, count)
+        lines = rng.sample(bank.neutral, count)
         for k, theme in enumerate(themes):
-            phrase = rng.choice(w.THEMES[theme][1])
-            sentence = rng.choice(w.THEME_SENTENCES).format(p=phrase)
+            phrase = rng.choice(bank.themes[theme][1])
+            sentence = rng.choice(bank.theme_sentences).format(p=phrase)
             lines.insert(min(k + 1, len(lines)), sentence)
         return lines
 
@@ -465,9 +493,9 @@ class _Planner:
             taken.add(secondary)
         return primary, secondary
 
-    def _name(self, theme: str, names: set[str]) -> str:
-        options = [n for n in w.THEMES[theme][0] if n not in names]
-        name = self.rng.choice(options or list(w.THEMES[theme][0]))
+    def _name(self, theme: str, names: set[str], bank: Bank = v.NB) -> str:
+        options = [n for n in bank.themes[theme][0] if n not in names]
+        name = self.rng.choice(options or list(bank.themes[theme][0]))
         names.add(name)
         return name
 
@@ -620,18 +648,18 @@ class _Planner:
         theme = self.rng.choice(sorted({t for m in source.measures for t in m.themes}))
         self.owner_years[(source.owner.id, source.year)] += 1
         self.planted_overlaps.append((source.owner.id, source.year, theme))
-        if source.year in w.FORM2024_YEARS:
-            return self.form2024(
-                i,
-                fmt,
-                source.owner,
-                source.year,
-                shared_theme=theme,
-                avoid_schemes=tuple(source.schemes),
-            )
-        if self.rng.random() < 0.5:
-            return self.form2026(i, fmt, source.owner, source.year, shared_theme=theme)
-        return self.webform(i, fmt, source.owner, source.year, shared_theme=theme)
+        owner, year, avoid = source.owner, source.year, tuple(source.schemes)
+        fits = ("form2024",) if year in w.FORM2024_YEARS else ("form2026", "webform")
+        fits = tuple(lay for lay in fits if lay in self.layouts)
+        if not fits:  # only variants asked for (a source is always of an allowed layout)
+            return self.variant(i, fmt, owner, year, shared_theme=theme, avoid_schemes=avoid)
+        if fits == ("form2024",):
+            return self.form2024(i, fmt, owner, year, shared_theme=theme, avoid_schemes=avoid)
+        if fits == ("form2026", "webform"):
+            fits = fits[:1] if self.rng.random() < 0.5 else fits[1:]
+        if fits == ("form2026",):
+            return self.form2026(i, fmt, owner, year, shared_theme=theme)
+        return self.webform(i, fmt, owner, year, shared_theme=theme)
 
     def continuation(self, i: int, fmt: str, source: Report) -> Report:
         rng = self.rng
@@ -760,6 +788,119 @@ class _Planner:
         self._record_themes(r)
         return r
 
+    def variant(
+        self,
+        i: int,
+        fmt: str,
+        owner: Municipality,
+        year: int,
+        *,
+        shared_theme: str | None = None,
+        avoid_schemes: tuple[str, ...] = (),
+    ) -> Report:
+        """A report in a form drawn at random (demo/variants.py). It has the facts of the
+        2024 form (one or two schemes with a budget row each, numbered measures with
+        their own amounts) and of the 2026 form (sector, phases, Sami perspective,
+        further education, each asked or not), in bokmål or nynorsk. Its shape is drawn
+        after the facts, which decide a few of its labels."""
+        rng = self.rng
+        lang = v.draw_lang(rng)
+        r = self._base(i, "variant", fmt, owner, year)
+        r.owner_written = self._owner_written(owner)
+        self._network(r, inline_ok=False)
+        r.uhs = self._uhs(2 if rng.random() < 0.15 else 1)
+        r.partners, r.partner_list = self._partners(r, r.taken, private_ok=True)
+        r.planted = self._plant("variant")
+        sector = rng.choices(("grunnskole", "barnehage", "begge"), (60, 20, 20))[0]
+        r.sector = sector if rng.random() < 0.85 else None  # some forms do not ask
+        r.phases = rng.choice(_PHASE_SETS) if rng.random() < 0.7 else ()
+        r.continuation = rng.random() < 0.25
+        self._variant_measures(r, v.BANKS[lang], shared_theme, avoid_schemes)
+        shape_rng = random.Random(rng.randrange(2**32))
+        r.shape = v.draw_shape(shape_rng, lang, fmt, r.sector, len(r.schemes))
+        r.title = r.shape.labels["title"].format(year=year, owner=r.owner_written)
+        if r.shape.headings == "part":  # the measures stand under one heading, unnumbered
+            for m in r.measures:
+                m.number = None
+        self._variant_rows(r)
+        r.union_held, r.unions = self._unions(r.taken)
+        r.units = self._units(r.sector)
+        r.sami = rng.choice(("ja", "nei", "ikke_relevant")) if rng.random() < 0.75 else None
+        further = rng.choice(("ja", "nei", "vet_ikke"))
+        r.further_education = further if rng.random() < 0.75 else None
+        self._record_themes(r)
+        return r
+
+    def _variant_measures(
+        self, r: Report, bank: Bank, shared_theme: str | None, avoid_schemes: tuple[str, ...]
+    ) -> None:
+        """One to three measures in the report's language, each the money of one scheme:
+        with two schemes the first measure is the first scheme's and the rest the
+        second's, and each measure says which (so its scheme is known either way)."""
+        rng = self.rng
+        owner, year = r.owner.id, r.year
+        within = shared_theme is None and (
+            "within" in self.pending_overlaps or rng.random() < OVERLAP_RATE
+        )
+        count = rng.choices((1, 2, 3), (40, 40, 20))[0]
+        if within:
+            count = max(count, 2)
+            if "within" in self.pending_overlaps:
+                self.pending_overlaps.remove("within")
+        weights = {s: wt for s, wt in _SCHEME_WEIGHTS.items() if s not in avoid_schemes}
+        schemes = [rng.choices(list(weights), list(weights.values()))[0]]
+        if count >= 2 and rng.random() < 0.2:
+            schemes.append(rng.choice([s for s in w.SCHEME_ROWS if s not in schemes]))
+        r.schemes = [s for s in w.SCHEME_ROWS if s in schemes]
+        names: set[str] = set()
+        themes_taken: set[str] = set()
+        videre = rng.random() < 0.25
+        for k in range(count):
+            first = shared_theme if k == 0 else None
+            primary, secondary = self._measure_themes(owner, year, themes_taken, first)
+            if within and k == 1:
+                secondary = r.measures[0].themes[0]
+                self.planted_overlaps.append((owner, year, secondary))
+                r.overlap = "within"
+            themes = [primary] + ([secondary] if secondary else [])
+            o, u = self._amounts()
+            purpose = rng.choices(_PURPOSES, [p[2] for p in _PURPOSES])[0]
+            row = schemes[0] if k == 0 or len(schemes) == 1 else schemes[-1]
+            r.measures.append(
+                Measure(
+                    number=k + 1,
+                    name=self._name(primary, names, bank),
+                    themes=themes,
+                    text=self._text(themes[1:], rng.randrange(1, 3), bank),
+                    target=rng.choice(bank.target_groups),
+                    owner=o,
+                    uh=u,
+                    total=o + u,
+                    uh_ref=r.uhs[k % len(r.uhs)],
+                    scheme_row=row,
+                    scheme=row,
+                    terms=self._terms(year, videre),
+                    purpose=(purpose[0], purpose[1]),
+                )
+            )
+        if shared_theme is not None:
+            r.overlap = "across"
+
+    def _variant_rows(self, r: Report) -> None:
+        """A budget row per scheme (unused ones blank, zero or left out, as the shape
+        says), the Sum row if the shape writes one, and the planted mismatch."""
+        zero = r.shape.unused_rows == "zero"
+        for scheme in w.SCHEME_ROWS:
+            ms = [m for m in r.measures if m.scheme_row == scheme]
+            o, u = sum(m.owner for m in ms), sum(m.uh for m in ms)
+            r.rows.append(Row(scheme, None, o, u, o + u, blank=not ms and not zero))
+        self._sum_row(r)
+        if not r.shape.sum_row:
+            r.sum_row = None
+        if r.planted == "variant-total":
+            m = self.rng.choice(r.measures)
+            m.total += self.rng.choice(_DELTAS)
+
     def webform(
         self, i: int, fmt: str, owner: Municipality, year: int, *, shared_theme: str | None = None
     ) -> Report:
@@ -812,13 +953,15 @@ class _Planner:
     def _need(self, r: Report) -> None:
         """A web form's needs answer: mostly a neutral sentence, sometimes a theme the
         owner has no measure on that year (a planted gap: a stated need no measure
-        addresses, unless a later report of the same owner and year takes the theme up)."""
+        addresses, unless a later report of the same owner and year takes the theme up).
+        The first web form that can plant one does, like the other planted kinds."""
         rng = self.rng
         key = (r.owner.id, r.year)
         free = [t for t in w.THEMES if t not in self.themes_used[key]]
-        if not free or rng.random() >= NEED_GAP_RATE:
+        if not free or (not self.pending_need and rng.random() >= NEED_GAP_RATE):
             r.need_text = rng.choice(w.NEUTRAL)
             return
+        self.pending_need = False
         theme = rng.choice(free)
         phrase = rng.choice(w.THEMES[theme][1])
         r.needs = [theme]

@@ -49,6 +49,7 @@ VIEW_KEYS = (
     "linked_to_further_education",
     "warning_fields",
 )
+VARIANT_KEYS = tuple(k for k in VIEW_KEYS if k != "layout")  # a variant names no layout
 BUDGET_KEYS = ("scheme", "label", "owner_amount", "uh_amount", "total_stated")
 SUM_KEYS = ("owner_amount", "uh_amount", "total_stated")
 _MISSING = object()

@@ -2,7 +2,8 @@
 
 Forms mark a choice in four ways, and sometimes not at all:
 
-* **Boxes** after (or before) a label: checked ``☒ ☑ ✓ ✔ ■ [x] [X]``, unchecked ``☐ □ [ ]``.
+* **Boxes** after (or before) a label: checked ``☒ ☑ ✓ ✔ ■ [x] [X] (x)``, unchecked
+  ``☐ □ [ ] ( )``.
   An HTML ``<input type="checkbox" checked>`` counts as a checked box, one without
   ``checked`` as an unchecked box.
 * **Bold**: ``Regional ordning **Desentralisert ordning** Kompetanseløftet``. The bold may
@@ -48,7 +49,8 @@ __all__ = ["Choice", "count_boxes", "read_choice"]
 _CHECKED_CHARS = "☒☑✓✔■"
 _UNCHECKED_CHARS = "☐□"
 _BOX_RE = re.compile(
-    rf"(?P<on>[{_CHECKED_CHARS}]|\[[xX]\])|(?P<off>[{_UNCHECKED_CHARS}]|\[[ \u00a0]?\])"
+    rf"(?P<on>[{_CHECKED_CHARS}]|\[[xX✓✔]\]|\([xX✓✔]\))"
+    rf"|(?P<off>[{_UNCHECKED_CHARS}]|\[[ \u00a0]?\]|\([ \u00a0]\))"
     r"|(?P<input><input\b[^>]*>)"
 )
 _CHECKBOX_TYPE_RE = re.compile(r"""\btype\s*=\s*["']?checkbox\b""", re.IGNORECASE)
@@ -56,7 +58,9 @@ _CHECKED_ATTR_RE = re.compile(r"\bchecked\b", re.IGNORECASE)
 _BOLD_RE = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
 _X = r"\s+[xX](?![\w\]\-])"  # a lone x: not "xylofon", "x-akse" or the x of "[x]"
 _X_RE = re.compile(_X)
-_BOX_TEXT = rf"[{_CHECKED_CHARS}{_UNCHECKED_CHARS}]|\[[xX \u00a0]?\]"
+_BOX_TEXT = (
+    rf"[{_CHECKED_CHARS}{_UNCHECKED_CHARS}]|\[[xX✓✔ \u00a0]?\]|\([xX✓✔ \u00a0]\)"
+)
 _MARK_AFTER_RE = re.compile(rf"\s*(?:{_BOX_TEXT}|<input\b)|{_X}", re.IGNORECASE)
 _MARK_BEFORE_RE = re.compile(rf"(?:{_BOX_TEXT})\s*$")
 

@@ -31,9 +31,20 @@ class Context:
         return None if i is None else self.doc.no(i)
 
     def evidence(self, field: str, i: int | None) -> None:
-        """Record the source line (by document index) a field was read from."""
+        """Record the source line (by document index) a field was read from, and its
+        file when the report is in several files and the line is not in the main one."""
         if i is not None:
             self.report.evidence[field] = self.doc.no(i)
+            other = self.part_file(i)
+            if other:
+                self.report.evidence_files[field] = other
+
+    def part_file(self, i: int | None) -> str | None:
+        """The file of line i when it is not the report's main file, else None."""
+        if i is None:
+            return None
+        file = self.doc.file_of(i)
+        return file if file != self.doc.path else None
 
     def diag(
         self,
@@ -44,7 +55,7 @@ class Context:
         i: int | None = None,
     ) -> None:
         self.report.diagnostics.append(
-            Diagnostic(level, code, message, field, self.line_no(i), self.doc.path)
+            Diagnostic(level, code, message, field, self.line_no(i), self.part_file(i))
         )
 
     def org(self, name: str, kinds: Collection[str] | None, field: str, i: int | None) -> OrgRef:

@@ -1,9 +1,15 @@
 """A read document as the parsers see it: non-blank lines with their original numbers.
 
-Readers differ (text, Markdown, Word, PDF) but all end here, so the layout parsers work on
-one shape: cleaned lines, table cells split on tabs, and searches that return indexes into
-the line list (so a parser can say "the value is on the next line") while provenance uses
-each line's own number in the source file.
+Readers differ (text, Markdown, Word, PDF, Excel) but all end here, so the form reader
+works on one shape: cleaned lines, table cells split on tabs, and searches that return
+indexes into the line list (so a reader can say "the value is on the next line") while
+provenance uses each line's own number in its source file.
+
+Cleaning squeezes runs of spaces, but a plain-text form often aligns its columns with
+spaces ("Barnehageeier      Trondheim kommune"), so before that each line keeps what the
+spacing said: its cells split at runs of two or more spaces (`aligned`), its indent, and
+whether a blank line stood before it (`gap`): blank lines are dropped, but they separate
+a question and its answer from the next question.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from re import Pattern
 from kompetansekart.ingest.records import Line
 
 _SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")  # never a tab, so it never joins two cells
+_COLUMN_GAP = re.compile(r"[ \u00a0\u2007\u202f]{2,}")
 
 
 def _squeeze(text: str) -> str:
@@ -38,9 +45,33 @@ def clean(text: str) -> str:
     return "\t".join(part.strip() for part in text.split("\t"))
 
 
+_INLINE_TAGS = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|small)\s*>", re.IGNORECASE)
+
+
 def plain(text: str) -> str:
-    """Text without markdown bold markers and tabs: for reading values, not choices."""
+    """Text without markdown bold markers, inline HTML tags (<i>…</i>) and tabs: for
+    reading values, not choices."""
+    if "<" in text:
+        text = _INLINE_TAGS.sub("", text)
     return _squeeze(text.replace("**", "").replace("\t", " ")).strip()
+
+
+def aligned_cells(text: str) -> list[str] | None:
+    """A plain line's columns where it aligns them with runs of spaces, else None."""
+    if "\t" in text:
+        return None
+    body = text.strip()
+    if not _COLUMN_GAP.search(body):
+        return None
+    cells = [plain(c) for c in _COLUMN_GAP.split(body)]
+    if len(cells) < 2:
+        return None
+    # two spaces after a full stop are typing, not columns: columns hold short texts
+    if len(cells[0].split()) > 8 or cells[0].endswith((".", "!", "?", ",")):
+        return None
+    if any(len(c.split()) > 15 for c in cells):
+        return None
+    return cells
 
 
 @dataclass
@@ -49,22 +80,46 @@ class Document:
     format: str
     lines: list[Line]
     raw: bytes = b""
-    _index: dict[int, int] = field(default_factory=dict, repr=False)
+    # What the spacing of each line said before cleaning (see the module docstring);
+    # filled by `from_lines`, empty for a document built from clean lines directly.
+    aligned: list[list[str] | None] = field(default_factory=list, repr=False)
+    indent: list[int] = field(default_factory=list, repr=False)
+    blank_before: list[bool] = field(default_factory=list, repr=False)
     # Plain text of every line, computed once: the parsers ask for it hundreds of times per
     # document (every `find` scans the lines), and `lines` never change after construction.
     _plain: list[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._plain = [plain(line.text) for line in self.lines]
+        if not self.aligned:
+            self.aligned = [None] * len(self.lines)
+            self.indent = [0] * len(self.lines)
+        if not self.blank_before:
+            self.blank_before = [
+                k == 0 or b.no != a.no + 1 or b.file != a.file
+                for k, (a, b) in enumerate(zip([*self.lines[:1], *self.lines], self.lines))
+            ]
 
     @classmethod
     def from_lines(cls, path: str, fmt: str, lines: list[Line], raw: bytes = b"") -> Document:
-        kept = []
+        kept: list[Line] = []
+        aligned: list[list[str] | None] = []
+        indent: list[int] = []
+        blank: list[bool] = []
+        dropped = True
         for line in lines:
             text = clean(line.text)
             if text.replace("\t", "").strip():
-                kept.append(Line(line.no, text, line.file or path))
-        return cls(path, fmt, kept, raw)
+                file = line.file or path
+                blank.append(dropped or (bool(kept) and kept[-1].file != file))
+                dropped = False
+                kept.append(Line(line.no, text, file, line.heading))
+                original = line.text
+                aligned.append(aligned_cells(original) if "  " in original else None)
+                indent.append(len(original) - len(original.lstrip(" \u00a0")))
+            else:
+                dropped = True
+        return cls(path, fmt, kept, raw, aligned, indent, blank)
 
     @property
     def normalised_text(self) -> str:
@@ -94,8 +149,20 @@ class Document:
     def cells(self, i: int) -> list[str]:
         return [plain(cell) for cell in self.lines[i].text.split("\t")]
 
+    def raw_cells(self, i: int) -> list[str]:
+        """Cells with their marks (bold, boxes) kept: for reading choices."""
+        return self.lines[i].text.split("\t")
+
     def is_table_row(self, i: int) -> bool:
         return "\t" in self.lines[i].text
+
+    def gap(self, i: int) -> bool:
+        """True when a blank line (or another file) stands between line i-1 and line i.
+        A line a reader drops (a Markdown table's '|---|' row) is not a blank line."""
+        return self.blank_before[i]
+
+    def file_of(self, i: int) -> str:
+        return self.lines[i].file or self.path
 
     def find(
         self, pattern: str | Pattern[str], start: int = 0, end: int | None = None

@@ -14,17 +14,22 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from kompetansekart.ingest.accounting import account
 from kompetansekart.ingest.context import Context
 from kompetansekart.ingest.document import Document
 from kompetansekart.ingest.errors import IngestError, UnsupportedFormat
+from kompetansekart.ingest.fill import fill
+from kompetansekart.ingest.form import read_form
+from kompetansekart.ingest.grouping import belong_together, main_first
 from kompetansekart.ingest.infer import infer
-from kompetansekart.ingest.layouts import LAYOUTS, detect
+from kompetansekart.ingest.labels import Labels
+from kompetansekart.ingest.layouts import detect
 from kompetansekart.ingest.readers import READERS, reader_for
-from kompetansekart.ingest.records import NeedsReport, OrgRef, Source
+from kompetansekart.ingest.records import Diagnostic, NeedsReport, OrgRef, Source
 from kompetansekart.ingest.resolve import Resolver
 from kompetansekart.ingest.vocab import Vocabulary
 from kompetansekart.runtime import paused_gc
@@ -64,6 +69,7 @@ class Parser:
         self.themes = Vocabulary.themes()
         self.target_groups = Vocabulary.target_groups()
         self.schemes = Vocabulary.schemes()
+        self.labels = Labels.load()
 
     def parse_document(self, doc: Document) -> NeedsReport:
         report = NeedsReport(
@@ -72,8 +78,11 @@ class Parser:
             owner=OrgRef(name="(unknown)", id=None, kind=None),
         )
         ctx = Context(doc, report, self.resolver, self.themes, self.target_groups, self.schemes)
-        report.layout = detect(doc)
-        LAYOUTS[report.layout](ctx)
+        form = read_form(doc, self.labels)
+        layout = detect(doc, form)
+        report.layout = layout.name
+        state = fill(ctx, form, self.labels, layout.answers)
+        account(state)
         infer(ctx)
         return report
 
@@ -84,8 +93,32 @@ class Parser:
         if not doc.lines:
             raise IngestError(f"{path}: no text found in the document")
         report = self.parse_document(doc)
-        report.diagnostics[:0] = result.diagnostics
+        report.diagnostics[:0] = [_own_file(d, str(path)) for d in result.diagnostics]
         return report
+
+    def parse_parts(self, paths: list[Path]) -> NeedsReport:
+        """One report from several files (the main form first): their lines as one
+        document, each line keeping its file (`kompetansekart.ingest.grouping`)."""
+        lines = []
+        diagnostics = []
+        parts = []
+        for path in paths:
+            fmt, read = reader_for(path)
+            result = read(path)
+            lines += [replace(line, file=str(path)) for line in result.lines]
+            diagnostics += [_own_file(d, str(paths[0])) for d in result.diagnostics]
+            parts.append(Source(str(path), fmt, Document("", fmt, [], result.raw).sha256))
+        main = parts[0]
+        doc = Document.from_lines(main.path, main.format, lines, b"")
+        report = self.parse_document(doc)
+        report.source = replace(main, parts=parts[1:])
+        report.diagnostics[:0] = diagnostics
+        return report
+
+
+def _own_file(d: Diagnostic, path: str) -> Diagnostic:
+    """A reader's diagnostic names its file only when that is not the report's main file."""
+    return replace(d, file=None) if d.file == path else d
 
 
 # Files in a folder that document the folder rather than being reports. Only skipped in
@@ -163,12 +196,44 @@ def ingest_paths(
     if jobs is None:
         jobs = 1 if parser is not None or len(files) < PARALLEL_MIN_FILES else default_jobs()
     batch = Batch()
-    with paused_gc():  # see kompetansekart/runtime.py
-        for outcome in _outcomes(files, parser, jobs):
+    folder: list[tuple[Path, FileOutcome]] = []
+
+    def flush() -> None:
+        for outcome in _grouped(folder, parser):
             batch.outcomes.append(outcome)
             if on_file:
                 on_file(outcome)
+        folder.clear()
+
+    with paused_gc():  # see kompetansekart/runtime.py
+        for (path, named), outcome in zip(files, _outcomes(files, parser, jobs), strict=True):
+            if folder and (named or path.parent != folder[-1][0].parent):
+                flush()
+            folder.append((path, outcome))
+            if named:
+                flush()
+        flush()
     return batch
+
+
+def _grouped(folder: list[tuple[Path, FileOutcome]], parser: Parser | None) -> list[FileOutcome]:
+    """The outcomes of one folder's files, with the files of one report read as one
+    (`kompetansekart.ingest.grouping`): their outcome is the folder's."""
+    good = [(p, o) for p, o in folder if o.record is not None]
+    records = [o.record for _, o in good]
+    if not belong_together(records):  # type: ignore[arg-type]
+        return [o for _, o in folder]
+    order = [good[k][0] for k in main_first(records)]  # type: ignore[arg-type]
+    folder_path = order[0].parent
+    try:
+        record = (parser or Parser()).parse_parts(order)
+    except IngestError as exc:
+        merged = FileOutcome(str(folder_path), "failed", error=str(exc))
+    else:
+        warned = any(d.level in ("warning", "error") for d in record.diagnostics)
+        merged = FileOutcome(str(folder_path), "warnings" if warned else "ok", record)
+    rest = [o for p, o in folder if o.record is None]
+    return [merged, *rest]
 
 
 def _outcomes(

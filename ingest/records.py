@@ -8,8 +8,10 @@ output the user did not ask to contain it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Literal
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from functools import cache
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 Level = Literal["info", "warning", "error"]
 Role = Literal["eier", "uh"]
@@ -32,11 +34,14 @@ ORG_KINDS = (
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a source document; `no` is 1-based and is what provenance points at."""
+    """One line of a source document; `no` is 1-based and is what provenance points at.
+    `heading` is the heading level the source's own markup gives the line (Markdown
+    `#`s), 0 for none."""
 
     no: int
     text: str
     file: str = ""
+    heading: int = 0
 
 
 @dataclass(frozen=True)
@@ -50,14 +55,6 @@ class Diagnostic:
     line: int | None = None
     file: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "level": self.level,
-            "code": self.code,
-            "field": self.field,
-            "message": self.message,
-            "line": self.line,
-        }
 
 
 @dataclass(frozen=True)
@@ -74,14 +71,6 @@ class OrgRef:
     as_written: str = ""
     parent: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "as_written": self.as_written or self.name,
-            "id": self.id,
-            "kind": self.kind,
-            "parent": self.parent,
-        }
 
 
 @dataclass
@@ -174,14 +163,22 @@ class Units:
 
 @dataclass
 class Source:
+    """The file a report was read from; `parts` are the other files of the same report
+    (attachments, a budget workbook) when it arrives as several files."""
+
     path: str
     format: str
     sha256: str
+    parts: list[Source] = field(default_factory=list)
 
 
 @dataclass
 class NeedsReport:
-    """One behovsmelding. Unknown values are None or [] and carry a diagnostic."""
+    """One behovsmelding. Unknown values are None or [] and carry a diagnostic.
+
+    `evidence` maps a field path to the 1-based line it was read from; for a report in
+    several files, `evidence_files` names the file of each line that is not in the main
+    file (`source.path`)."""
 
     id: str
     source: Source
@@ -208,75 +205,79 @@ class NeedsReport:
     layout: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     evidence: dict[str, int] = field(default_factory=dict)
+    evidence_files: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        """The record as the shared JSON schema describes it (plus `layout` and `budget_sum`)."""
-        return {
-            "id": self.id,
-            "source": asdict(self.source),
-            "layout": self.layout,
-            "year": self.year,
-            "schemes": list(self.schemes),
-            "sector": self.sector,
-            "continuation": self.continuation,
-            "continues_year": self.continues_year,
-            "phases": list(self.phases),
-            "owner": self.owner.to_json(),
-            "network": self.network.to_json() if self.network else None,
-            "uh": [u.to_json() for u in self.uh],
-            "partners": [
-                {"org": p.org.to_json(), "role": p.role, "contact": p.contact}
-                for p in self.partners
-            ],
-            "contacts": [asdict(c) for c in self.contacts],
-            "institutions": [
-                {
-                    "org": i.org.to_json(),
-                    "owner": i.owner.to_json() if i.owner else None,
-                    "measures": list(i.measures),
-                }
-                for i in self.institutions
-            ],
-            "budget": [_budget_row_json(r) for r in self.budget],
-            "budget_sum": _budget_row_json(self.budget_sum) if self.budget_sum else None,
-            "measures": [_measure_json(m) for m in self.measures],
-            "needs": list(self.needs),
-            "union_consultation": asdict(self.union_consultation),
-            "units": asdict(self.units),
-            "sami_perspective": self.sami_perspective,
-            "linked_to_further_education": self.linked_to_further_education,
-            "diagnostics": [d.to_json() for d in self.diagnostics],
-            "evidence": dict(self.evidence),
-        }
+        """The record as the shared JSON schema describes it (plus `layout`,
+        `budget_sum`, each measure's and row's `line`, and `evidence_files`)."""
+        return to_json(self)
+
+    def line_of(self, field: str) -> int | None:
+        """The line a field was read from: its own evidence, else the first line of any
+        of its sub-fields ('measures[0]' -> 'measures[0].owner_amount', ...)."""
+        line = self.evidence.get(field)
+        if line is not None:
+            return line
+        lines = [n for k, n in self.evidence.items() if k.startswith((f"{field}.", f"{field}["))]
+        return min(lines, default=None)
 
 
-def _budget_row_json(row: BudgetRow) -> dict[str, Any]:
-    return {
-        "scheme": row.scheme,
-        "label": row.label,
-        "owner_amount": row.owner_amount,
-        "uh_amount": row.uh_amount,
-        "uh_breakdown": [{"uh": s.uh.to_json(), "amount": s.amount} for s in row.uh_breakdown],
-        "total_stated": row.total_stated,
-    }
+# --- JSON, generated from the dataclass fields ------------------------------------------------
 
 
-def _measure_json(m: Measure) -> dict[str, Any]:
-    return {
-        "number": m.number,
-        "name": m.name,
-        "scheme": m.scheme,
-        "purpose": m.purpose,
-        "owner_amount": m.owner_amount,
-        "uh_amount": m.uh_amount,
-        "total_stated": m.total_stated,
-        "coordinator_amount": m.coordinator_amount,
-        "uh": m.uh.to_json() if m.uh else None,
-        "terms": list(m.terms),
-        "target_groups": list(m.target_groups),
-        "themes": list(m.themes),
-        "continued": m.continued,
-    }
+def to_json(value: Any) -> Any:
+    """Any record value as JSON: dataclasses field by field, in field order.
+
+    An organisation's `as_written` is written out even when it equals its name, so a
+    reader of the JSON always sees what the document said."""
+    if isinstance(value, OrgRef):
+        out = {f.name: to_json(getattr(value, f.name)) for f in fields(value)}
+        out["as_written"] = value.as_written or value.name
+        return out
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    return value
+
+
+def from_json(d: dict[str, Any]) -> NeedsReport:
+    """The inverse of `NeedsReport.to_json()`: how a store reads its records back."""
+    return _from(NeedsReport, d)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def _from(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(tp)
+    if origin in (Union, UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        return _from(args[0], value) if len(args) == 1 else value
+    if origin is list:
+        (item,) = get_args(tp)
+        return [_from(item, v) for v in value]
+    if origin is dict:
+        _, item = get_args(tp)
+        return {k: _from(item, v) for k, v in value.items()}
+    if origin is Literal or tp is Any:
+        return value
+    if is_dataclass(tp):
+        hints = _hints(tp)
+        kwargs = {}
+        for f in fields(tp):
+            if f.name in value:
+                kwargs[f.name] = _from(hints[f.name], value[f.name])
+        if tp is OrgRef and kwargs.get("as_written") == kwargs.get("name"):
+            kwargs["as_written"] = ""
+        return tp(**kwargs)
+    return value
 
 
 def redact(report: NeedsReport) -> NeedsReport:
@@ -289,58 +290,4 @@ def redact(report: NeedsReport) -> NeedsReport:
         report,
         contacts=[],
         partners=[replace(p, contact=None) for p in report.partners],
-    )
-
-
-def _org(d: dict[str, Any] | None) -> OrgRef | None:
-    if d is None:
-        return None
-    return OrgRef(d["name"], d.get("id"), d.get("kind"), d.get("as_written") or "", d.get("parent"))
-
-
-def _row(d: dict[str, Any]) -> BudgetRow:
-    return BudgetRow(
-        scheme=d.get("scheme"),
-        owner_amount=d.get("owner_amount"),
-        uh_amount=d.get("uh_amount"),
-        total_stated=d.get("total_stated"),
-        label=d.get("label"),
-        uh_breakdown=[UhShare(_org(s["uh"]), s.get("amount")) for s in d.get("uh_breakdown", [])],
-    )
-
-
-def from_json(d: dict[str, Any]) -> NeedsReport:
-    """The inverse of `NeedsReport.to_json()`: how a store reads its records back."""
-    return NeedsReport(
-        id=d["id"],
-        source=Source(**d["source"]),
-        owner=_org(d["owner"]),
-        year=d.get("year"),
-        schemes=list(d.get("schemes", [])),
-        sector=d.get("sector"),
-        continuation=d.get("continuation"),
-        continues_year=d.get("continues_year"),
-        phases=list(d.get("phases", [])),
-        network=_org(d.get("network")),
-        uh=[_org(u) for u in d.get("uh", [])],
-        partners=[Partner(_org(p["org"]), p["role"], p.get("contact")) for p in d["partners"]],
-        contacts=[Contact(**c) for c in d.get("contacts", [])],
-        institutions=[
-            Institution(_org(i["org"]), _org(i.get("owner")), list(i.get("measures", [])))
-            for i in d.get("institutions", [])
-        ],
-        budget=[_row(r) for r in d.get("budget", [])],
-        budget_sum=_row(d["budget_sum"]) if d.get("budget_sum") else None,
-        measures=[Measure(**{**m, "uh": _org(m.get("uh"))}) for m in d.get("measures", [])],
-        needs=list(d.get("needs", [])),
-        union_consultation=UnionConsultation(**d.get("union_consultation", {})),
-        units=Units(**d.get("units", {})),
-        sami_perspective=d.get("sami_perspective"),
-        linked_to_further_education=d.get("linked_to_further_education"),
-        layout=d.get("layout"),
-        diagnostics=[
-            Diagnostic(x["level"], x.get("code", ""), x["message"], x.get("field"), x.get("line"))
-            for x in d.get("diagnostics", [])
-        ],
-        evidence=dict(d.get("evidence", {})),
     )

@@ -10,7 +10,7 @@ Why the rules are as they are:
   ordinary words and codes are not read as terms. Years are 19xx or 20xx.
 * ``Ut 2026`` ("through 2026") means the work runs to the end of that year, so it is the
   autumn term, ``H2026``. ``ut våren 2025`` is simply ``V2025``.
-* ``Videre`` ("onwards") is the open-ended term. In running text "videre" is a common
+* ``Videre`` (nynorsk ``vidare``, "onwards") is the open-ended term. In running text "videre" is a common
   adverb (``videre samarbeid``, ``Videre ser vi ...``), so :func:`find_terms` takes it only
   when no lower-case word follows it on the same line or at the start of the next line
   (a ``key:`` on the next line does not count as a following word). :func:`parse_term`
@@ -32,7 +32,7 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 _LONG = rf"(?P<season>v{_A}r(?:en)?|høst(?:en)?|haust(?:en)?|ut)[ \t\u00a0\u202f]+(?P<year>{_YEAR})"
 _COMPACT = rf"(?-i:(?P<letter>[VH])(?P<cyear>{_YEAR}))"
 _TERM_RE = re.compile(
-    rf"(?<!\w)(?:{_LONG}|{_COMPACT}|(?P<videre>videre))(?!\w)(?![/\-–]\d)", re.IGNORECASE
+    rf"(?<!\w)(?:{_LONG}|{_COMPACT}|(?P<videre>videre|vidare))(?!\w)(?![/\-–]\d)", re.IGNORECASE
 )
 _PROSE_AFTER_RE = re.compile(
     r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?(?-i:[a-zæøå])[\w-]*+(?!:)", re.IGNORECASE

@@ -17,6 +17,11 @@ from importlib import resources
 
 PACKAGE = "kompetansekart.ontology"
 DATA_FILE = "data/organisations.csv"
+# The rest of the country's municipalities (from the national reference), known so that
+# a report from any county resolves its owner; the area analyses cover the county of
+# organisations.csv in depth (category 'national' marks the others).
+NATIONAL_FILE = "data/municipalities.csv"
+NATIONAL = "national"
 COLUMNS = (
     "id",
     "name",
@@ -101,8 +106,10 @@ class Gazetteer:
     @functools.cache
     def load(cls) -> Gazetteer:
         """The packaged gazetteer, read once per process (it is immutable, so sharing is safe)."""
-        text = resources.files(PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
-        return cls.from_csv(text)
+        root = resources.files(PACKAGE)
+        local = cls.from_csv(root.joinpath(DATA_FILE).read_text(encoding="utf-8"))
+        national = cls.from_csv(root.joinpath(NATIONAL_FILE).read_text(encoding="utf-8"))
+        return cls([*local.entries, *national.entries])
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -122,7 +129,8 @@ class Gazetteer:
         return tuple(e for e in self._entries if e.kind in kinds)
 
     def municipalities(self) -> tuple[Entry, ...]:
-        return self.of_kind("kommune")
+        """The municipalities the area analyses cover (not the national register's)."""
+        return tuple(e for e in self.of_kind("kommune") if e.category != NATIONAL)
 
     def networks(self) -> tuple[Entry, ...]:
         return self.of_kind("nettverk")

@@ -44,6 +44,15 @@ def demo(
             "imported, else txt,md.",
         ),
     ] = None,
+    layouts: Annotated[
+        str | None,
+        typer.Option(
+            "--layouts",
+            help="Comma-separated layouts to generate: form2024, continuation, form2026, "
+            "webform, letter, variant (a form drawn at random per report). Default: all, "
+            "about a third of them variants. 'variant' alone gives an all-variant corpus.",
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -58,7 +67,10 @@ def demo(
     Real organisations (Nordland municipalities, networks and universities
     from the gazetteer); invented people, amounts and wording. Every layout
     the parser reads is used: the 2024 form (also as Markdown and as a
-    continuation), the 2026 form, the web-form export and the letter. Budget
+    continuation), the 2026 form, the web-form export and the letter, and
+    for about a third of the reports a "variant": a form whose language,
+    labels, choice marks, section order and budget style are drawn at
+    random, so that a parser meets forms it was not written for. Budget
     mismatches, double funding of a theme and left-out municipalities and
     networks are planted on purpose.
 
@@ -66,15 +78,18 @@ def demo(
     facts (see demo/README.md). Ingest the result with
     `kompetansekart ingest DIR/reports`."""
     from kompetansekart.demo.generator import (
+        LAYOUTS,
         DemoError,
         default_formats,
         generate,
         parse_formats,
+        parse_layouts,
     )
 
     try:
         chosen = parse_formats(formats) if formats else default_formats()
-        summary = generate(output, reports, seed, chosen, force=force)
+        kinds = parse_layouts(layouts) if layouts else LAYOUTS
+        summary = generate(output, reports, seed, chosen, force=force, layouts=kinds)
     except DemoError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -72,6 +72,12 @@ def _fifo(folder: Path) -> Path:
 
 
 def _unknown_suffix(folder: Path) -> Path:
+    path = folder / "budget.ods"
+    path.write_bytes(b"PK\x03\x04 not an OpenDocument spreadsheet we read")
+    return path
+
+
+def _damaged_xlsx(folder: Path) -> Path:
     path = folder / "budget.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a spreadsheet")
     return path
@@ -146,7 +152,8 @@ CASES: list[tuple[str, Callable[[Path], Path], str, str]] = [
     ("symlink loop", _symlink_loop, "failed", "symbolic link loop"),
     ("broken link", _broken_link, "failed", "broken symbolic link (points to "),
     ("fifo", _fifo, "failed", "not a regular file (a named pipe)"),
-    ("unknown suffix", _unknown_suffix, "skipped", "unsupported file type .xlsx; known types:"),
+    ("unknown suffix", _unknown_suffix, "skipped", "unsupported file type .ods; known types:"),
+    ("damaged xlsx", _damaged_xlsx, "failed", "not a valid .xlsx: damaged or truncated zip"),
     ("truncated docx", _truncated_docx, "failed", "not a valid .docx: damaged or truncated zip"),
     ("text as docx", _renamed_text_docx, "failed", "not a valid .docx: not a zip archive"),
     ("zip bomb docx", _zip_bomb_docx, "failed", "the .docx would unpack to 210 MB, more than the"),

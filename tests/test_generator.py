@@ -50,6 +50,7 @@ ALL_VARIANTS = {
     "form2026",
     "webform",
     "letter",
+    "variant",
 }
 
 

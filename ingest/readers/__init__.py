@@ -5,9 +5,9 @@ document with their 1-based line numbers, and diagnostics about the reading itse
 encoding was assumed, which checkboxes were read, ...). The registry below is the only
 suffix table in the project; `--help` and error messages take their lists from it.
 
-The Word and PDF readers pull in lxml and pdfminer, which cost ~90 ms to import; they are
-imported the first time a file of their kind is read, so a batch of text files and the
-CLI's start-up do not pay for them.
+The Word, PDF and Excel readers pull in lxml, pdfminer and openpyxl, which cost ~90 ms
+each to import; they are imported the first time a file of their kind is read, so a batch
+of text files and the CLI's start-up do not pay for them.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".markdown": ("md", _lazy("md")),
     ".docx": ("docx", _lazy("docx")),
     ".pdf": ("pdf", _lazy("pdf")),
+    ".xlsx": ("xlsx", _lazy("xlsx")),
 }
 
 

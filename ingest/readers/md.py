@@ -28,6 +28,9 @@ def _convert(line: Line) -> Line | None:
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         cells = [cell.strip() for cell in stripped[1:-1].split("|")]
         text = "\t".join(cells)
-    else:
-        text = _HEADING.sub("", text)
-    return Line(line.no, text, line.file)
+        return Line(line.no, text, line.file)
+    heading = _HEADING.match(text)
+    if heading is None:
+        return Line(line.no, text, line.file)
+    level = heading.group().count("#")
+    return Line(line.no, text[heading.end() :], line.file, level)

@@ -156,7 +156,7 @@ def test_private_bodies_from_the_samples(gazetteer: Gazetteer) -> None:
 
 
 def test_every_row_names_a_source(gazetteer: Gazetteer) -> None:
-    known = re.compile(r"S\d+|G\d|seed|inferred|public")
+    known = re.compile(r"S\d+|G\d|K\d+|W\d+|seed|inferred|public")
     for entry in gazetteer:
         assert entry.sources, entry
         assert all(known.fullmatch(s) for s in entry.sources), entry

@@ -1,0 +1,93 @@
+"""Nothing lost in silence: every amount and every marked choice is read or reported.
+
+After the fill pass, each amount written in the document is either one a field read, one
+a money rule set aside with its reason (a part of the amount before it, the owner's own
+contribution, last year's grant, a range), or it gets an `unread-amount` warning on its
+line; the set-aside ones are named too (`amount-not-budget`, info). Each checked mark (a
+☒, [x], (x), ✓, or an X in a grid cell) that no choice used gets `unread-choice`. An
+organisation number, a phone number or a date is not an amount (see
+`kompetansekart.ingest.amounts`), so they need no accounting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kompetansekart.ingest.amounts import format_nok
+from kompetansekart.ingest.money import amounts_in as find_amounts
+from kompetansekart.ingest.checkboxes import count_boxes
+from kompetansekart.ingest.fill.state import State
+from kompetansekart.ingest.money import find_ranges
+
+_X_CELL = re.compile(r"^\s*(?:[xX✓✔]|\*\*[xX]\*\*)\s*$")
+_WHY = {
+    "part": "a part of the amount before it",
+    "own-contribution": "the owner's own contribution (egeninnsats)",
+    "earlier-grant": "an earlier year's grant",
+    "other-year": "money for another year",
+    "other-project": "another project's cost",
+    "range": "a range, not one amount",
+    "approximate": "an approximate figure",
+    "several": "one of several unlabelled figures",
+}
+
+
+def account(f: State) -> None:
+    doc = f.doc
+    used = Counter(f.used)
+    for i in range(len(doc)):
+        text = doc.plain(i)
+        cells = doc.cells(i) if doc.is_table_row(i) else [text]
+        amounts = [a for cell in cells for a in find_amounts(cell)]
+        unread: list[int] = []
+        aside: list[int] = []
+        for a in amounts:
+            if used[(i, a.value)] > 0:
+                used[(i, a.value)] -= 1
+            elif (i, a.value) in f.asides:
+                aside.append(a.value)
+            else:
+                unread.append(a.value)
+        for low, high, *_ in find_ranges(text):
+            if (i, low) not in f.asides and (i, high) not in f.asides:
+                unread.append(low)
+        if unread:
+            f.diag(
+                "warning",
+                "unread-amount",
+                f"{', '.join(format_nok(v) for v in unread)} on this line "
+                f"{'is' if len(unread) == 1 else 'are'} not read into any field",
+                None,
+                i,
+            )
+        if aside:
+            reasons = sorted({_reason(f, i, v) for v in aside})
+            f.diag(
+                "info",
+                "amount-not-budget",
+                f"{', '.join(format_nok(v) for v in aside)}: {'; '.join(reasons)}; not a budget figure",
+                "budget",
+                i,
+            )
+        marks = _checked(doc, i)
+        if marks > f.marks[i]:
+            f.diag(
+                "warning",
+                "unread-choice",
+                f"{marks - f.marks[i]} marked choice(s) on this line not read into any field",
+                None,
+                i,
+            )
+
+
+def _checked(doc, i: int) -> int:
+    raw = doc.text(i)
+    n = count_boxes(raw)[0]
+    if doc.is_table_row(i):
+        n += sum(1 for cell in doc.cells(i)[1:] if _X_CELL.match(cell))
+    return n
+
+
+def _reason(f: State, i: int, value: int) -> str:
+    return _WHY.get(f.aside_why.get((i, value), "part"), "not a budget figure")

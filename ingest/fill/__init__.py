@@ -1,0 +1,544 @@
+"""The fill pass: record fields out of a form's structure, the same way for every layout.
+
+Each pair is offered to the handlers of its label's candidate fields in vocabulary order
+until one accepts the value (a name, an amount, a marked option ...); tables are read by
+what their header says (`tables.py`), flattened tables by rules without cell boundaries
+(`flat.py`). Then, only for fields still unknown, the words of the text (`prose.py`).
+Finally the measures are put in order, their evidence and diagnostics get their indexes,
+and what the document states twice is checked (a total against its parts, an
+organisation number against the name it stands beside).
+
+A label whose meaning is a placeholder ('skriv her') takes the meaning of the question
+just before it, or, where a layout asks its questions only by position (the web form),
+the field the layout's answer order gives (`ontology/data/layouts.csv`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from kompetansekart.ingest.amounts import format_nok
+from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS, Context
+from kompetansekart.ingest.fill import header as h
+from kompetansekart.ingest.fill import measures as ms
+from kompetansekart.ingest.fill.flat import read_flat, read_units
+from kompetansekart.ingest.fill.money_fields import amount, check_measure, place, set_aside
+from kompetansekart.ingest.fill.partners import read_flat_list
+from kompetansekart.ingest.fill.prose import fallbacks, prose_budget
+from kompetansekart.ingest.fill.state import Scope, Slot, State, norm_name
+from kompetansekart.ingest.fill.tables import read_table
+from kompetansekart.ingest.form.model import FlatTable, Form, Pair, Table
+from kompetansekart.ingest.labels import LabelMatch, Labels
+from kompetansekart.ingest.layouts import AnswerOrder
+from kompetansekart.ingest.money import Money, read_money, sum_difference
+from kompetansekart.ingest.records import Diagnostic, Measure
+
+Handler = Callable[[State, Pair, Scope], bool]
+
+
+def _consume(f: State, pair: Pair, scope: Scope) -> bool:
+    return True
+
+
+def _contact(fld: str) -> Handler:
+    _, role, part = fld.split(".")
+    return h.contact_field(None if role == "any" else role, part)
+
+
+HANDLERS: dict[str, Handler] = {
+    "owner": h.owner,
+    "owner_contact": h.owner_contact,
+    "uh_contact": h.uh_contact,
+    "orgnr": lambda f, p, s: _orgnr(f, p),
+    "kommunenummer": lambda f, p, s: _kommunenummer(f, p),
+    "uh": h.uh,
+    "uh_unit": h.uh_unit,
+    "network": h.network,
+    "schemes": h.schemes,
+    "year": h.year,
+    "sector": h.sector,
+    "continuation": h.continuation,
+    "phases": h.phases,
+    "several_owners": h.yes_no_only("partners.several_owners"),
+    "several_uh": h.yes_no_only("partners.several_uh"),
+    "several_schemes": h.yes_no_only("schemes.several"),
+    "budget_attached": h.yes_no_only("budget.attached"),
+    "coordinator_needed": ms.coordinator_needed,
+    "measure_count": h.measure_count,
+    "needs": h.needs,
+    "comment": lambda f, p, s: _comment(f, p),
+    "union_held": h.union_held,
+    "unions": h.unions,
+    "union_informed": _consume,
+    "sami": h.sami,
+    "further_ed": h.further_ed,
+    "budget_file": _consume,
+    "continued_measures": ms.continued_measures,
+    "progress": ms.progress,
+    "measure_name": ms.measure_name,
+    "measure_number": ms.measure_number,
+    "purpose": ms.purpose,
+    "terms": ms.terms,
+    "target_groups": ms.target_groups,
+    "description": ms.description,
+    "remark": ms.remark,
+    "owner_amount": amount("owner_amount"),
+    "uh_amount": amount("uh_amount"),
+    "total_amount": amount("total_amount"),
+    "coordinator_amount": amount("coordinator_amount"),
+    "earlier_grant": set_aside("earlier-grant"),
+    "own_contribution": set_aside("own-contribution"),
+    "continues_year": h.continues_year,
+    **h.UNIT_HANDLERS,
+}
+
+
+def handler(fld: str) -> Handler | None:
+    if fld.startswith("contact."):
+        return _contact(fld)
+    return HANDLERS.get(fld)
+
+
+def fill(ctx: Context, form: Form, labels: Labels, answers: AnswerOrder) -> State:
+    f = State(ctx, form, labels)
+    Filler(f, answers).run()
+    return f
+
+
+class Filler:
+    def __init__(self, f: State, answers: AnswerOrder) -> None:
+        self.f = f
+        self.answers = answers
+        self.anchor: str | None = None
+        self.answer_no = 0
+        self.previous: Pair | None = None
+
+    def run(self) -> None:
+        f = self.f
+        for item in f.form.items:
+            if isinstance(item, Pair):
+                self.pair(item)
+            elif isinstance(item, Table):
+                read_table(f, item, f.scope(item), self.pair)
+                self.previous = None
+            elif isinstance(item, FlatTable):
+                read_flat(f, item)
+                self.previous = None
+        self._sections()
+        fallbacks(f)
+        self._prose_money()
+        finish(f)
+
+    def pair(self, pair: Pair) -> None:
+        f = self.f
+        scope = f.scope(pair)
+        fields = self._meaning(pair)
+        done = False
+        for fld in fields:
+            if fld.startswith("section:"):
+                continue
+            handle = handler(fld)
+            if handle is not None and handle(f, pair, scope):
+                done = True
+                self._anchor(fld)
+                break
+        if not done:
+            unknown(f, pair, scope)
+        self.previous = pair
+
+    def _meaning(self, pair: Pair) -> tuple[str, ...]:
+        fields = pair.fields
+        if "answer" not in fields:
+            return fields
+        prev = self.previous
+        if prev is not None and not prev.value and not prev.more and prev.fields:
+            return prev.fields  # 'Beskriv behovet:' then 'Skriv her: …'
+        found = self.answers.field(self.anchor, self.answer_no)
+        self.answer_no += 1
+        return (found,) if found else ()
+
+    def _anchor(self, fld: str) -> None:
+        if self.answers.is_anchor(fld) and fld != self.anchor:
+            self.anchor = fld
+            self.answer_no = 0
+
+    # --- parts read as a whole -------------------------------------------------------------
+
+    def _sections(self) -> None:
+        f = self.f
+        r = f.report
+        units_read = False
+        for s in f.form.sections:
+            lines = list(range(s.start + 1, s.end))
+            if s.kind == "units" and all(v is None for v in vars(r.units).values()):
+                units_read = read_units(f, lines) or units_read
+            elif s.kind == "partners":
+                # rows a text export flattened (a table's rows were read with the table)
+                flat = [j for j in _until_other_field(f, lines, "partners") if not f.doc.is_table_row(j)]
+                read_flat_list(f, flat)
+        if not units_read and all(v is None for v in vars(r.units).values()):
+            i = f.doc.find(r"hvor mange (enheter|einingar)|kor mange einingar")
+            if i is not None:
+                read_units(f, list(range(i + 1, min(i + 12, len(f.doc)))))
+        if not r.union_consultation.unions:
+            span = _union_span(f)
+            if span:
+                h.add_unions(f, h.union_names(f, "\n".join(f.doc.plain(j) for j in span)), span[0])
+
+    def _prose_money(self) -> None:
+        """A report whose money is only in sentences (a letter, a prose budget)."""
+        f = self.f
+        r = f.report
+        if r.budget or f.summary is not None or any(
+            s.measure.owner_amount is not None or s.measure.total_stated is not None for s in f.slots
+        ):
+            return
+        lines = list(f.form.prose)
+        for pair in f.form.pairs():
+            if set(pair.fields) & {"needs", "comment", "description", "remark", "answer"} or not pair.fields:
+                lines += pair.value_lines()
+        prose_budget(f, sorted(set(lines)))
+
+
+def _until_other_field(f: State, lines: list[int], kind: str) -> list[int]:
+    """The lines of a part up to the first pair of a field that belongs elsewhere."""
+    stops = {
+        p.i
+        for p in f.form.pairs()
+        if p.meaning is not None
+        and set(p.fields) & {"union_held", "unions", "units.ppt", "sami", "further_ed"}
+    }
+    out = []
+    for j in lines:
+        if j in stops:
+            break
+        out.append(j)
+    return out
+
+
+def _union_span(f: State) -> list[int]:
+    """Lines from the union question to the next part: where the unions are listed."""
+    pairs = f.form.pairs()
+    start = next((p for p in pairs if set(p.fields) & {"union_held", "unions"}), None)
+    if start is None:
+        return []
+    stops = [s.start for s in f.form.sections if s.start > start.i]
+    later = [
+        p.i
+        for p in pairs
+        if p.i > start.i
+        and p.meaning is not None
+        and not set(p.fields) & {"union_held", "unions", "contact.any.function", "contact.any.name"}
+    ]
+    end = min([*stops, *later, min(start.i + 20, len(f.doc))])
+    return list(range(start.i, end))
+
+
+# --- fields that need the whole report -------------------------------------------------------
+
+
+def _orgnr(f: State, pair: Pair) -> bool:
+    text, j = h.first_value(f, pair)
+    digits = h.orgnr_in(text)
+    if digits is None:
+        return False
+    role = "uh" if re.search(r"\b(uh|universitet|høgsk)", pair.label, re.IGNORECASE) else "eier"
+    f.orgnr.append((digits, j, role))
+    return True
+
+
+def _kommunenummer(f: State, pair: Pair) -> bool:
+    return bool(re.search(r"\b\d{4}\b", pair.text(f.doc)))
+
+
+def _comment(f: State, pair: Pair) -> bool:
+    from kompetansekart.ingest.fill.institutions import institutions_in
+
+    text = pair.text(f.doc)
+    f.text_amounts(pair.value_lines())
+    f.report.institutions.extend(institutions_in(f.ctx, text, pair.first_line(), known_only=True))
+    return True
+
+
+def unknown(f: State, pair: Pair, scope: Scope) -> None:
+    """A label the vocabulary does not know: an organisation's amount or contact
+    ('Høgskulen i Volda / HVO: kr 300 000', 'Kontaktperson DMMH'), a part of the amount
+    before ('av dette reise …: kr 60 000'), or nothing the record keeps."""
+    text, j = h.first_value(f, pair)
+    if not text:
+        return
+    label = pair.label
+    if re.match(r"^(?:av dette|av desse|herav|hvorav|derav|inkludert|inkl\.?)\b", label, re.I):
+        money = read_money(text)
+        f.aside([j], list(money.read))
+        return
+    contact = re.match(r"^(kontaktperson|kontakt|e-post|epost|telefon|tlf\.?|stilling)\s+(?:hos\s+|for\s+)?(.+)$", label, re.I)
+    if contact:
+        part = {"kontaktperson": "name", "kontakt": "name", "e-post": "email", "epost": "email", "telefon": "phone", "tlf": "phone", "tlf.": "phone", "stilling": "function"}[contact.group(1).lower()]
+        role = _role_of(f, contact.group(2))
+        if role is not None:
+            h.set_contact(f, role, part, text, j)
+            return
+    role = _role_of(f, label)
+    if role is None:
+        return
+    money = read_money(text)
+    if money.read or money.problem:
+        attr = "uh_amount" if role == "uh" else "owner_amount"
+        place(f, pair, scope, attr, money, j, label if role == "uh" else None)
+        return
+    if scope.section is not None and scope.section.kind == "contacts":
+        h.contact_of_role(f, pair, role)
+
+
+def _role_of(f: State, text: str) -> str | None:
+    found = f.ctx.orgs_in(text, [*UH_KINDS, *OWNER_KINDS])
+    if not found:
+        return None
+    kind = found[0].kind
+    return "uh" if kind in UH_KINDS else "eier"
+
+
+# --- the end of a report ---------------------------------------------------------------------
+
+
+def finish(f: State) -> None:
+    r = f.report
+    _focus_and_loose(f)
+    for n, (continued, i) in f.continued_numbers.items():
+        slot = f.measure(n, create=False)
+        if slot is not None and slot.measure.continued is None:
+            slot.measure.continued = continued
+            slot.note("continued", i)
+    for n, ref in f.uh_only.items():
+        for slot in f.slots:
+            if slot.measure.number == n and slot.measure.uh is None:
+                slot.measure.uh = ref  # type: ignore[assignment]
+    for slot in f.slots:
+        check_measure(f, slot)
+    _summary(f)
+    _orgnrs(f)
+    _measures_into_record(f)
+    for k, row in enumerate(r.budget):
+        diff = sum_difference(row.owner_amount, row.uh_amount, row.total_stated)
+        if diff:
+            f.diag(
+                "warning",
+                "budget-row-sum",
+                f"{row.label or row.scheme or 'row'}: owner {format_nok(row.owner_amount)} + UH "
+                f"{format_nok(row.uh_amount)} = {format_nok(row.owner_amount + row.uh_amount)}, "
+                f"but the row states {format_nok(row.total_stated)}",
+                "budget",
+                _index_of(f, r.evidence.get(f"budget[{k}]")),
+            )
+    if f.measure_count is not None:
+        stated, i = f.measure_count
+        if stated != len(r.measures):
+            f.diag(
+                "warning",
+                "measure-count",
+                f"the form states {stated} measures; {len(r.measures)} were found",
+                "measures",
+                i,
+            )
+
+
+def _index_of(f: State, line: int | None) -> int | None:
+    if line is None:
+        return None
+    for i, ln in enumerate(f.doc.lines):
+        if ln.no == line:
+            return i
+    return None
+
+
+def _focus_and_loose(f: State) -> None:
+    r = f.report
+    if f.focus is not None:
+        target = _matching(f, f.focus)
+        if target is None:
+            if f.slots:
+                f.diag(
+                    "warning",
+                    "attachment-unmatched",
+                    f"attachment 'Tiltak {f.focus.measure.number}: {f.focus.measure.name}' "
+                    "matches no row of the summary table",
+                    "measures",
+                    f.focus.section.start if f.focus.section else None,
+                )
+            f.slots.append(f.focus)
+        else:
+            _merge(f, target, f.focus)
+            f.evidence("attachment", f.focus.section.start if f.focus.section else None)
+    loose = f.loose
+    if loose is None or not _has_fields(loose.measure):
+        return
+    if len(f.slots) == 1:
+        _merge(f, f.slots[0], loose)
+        return
+    if f.slots:
+        return
+    title = f.form.title
+    text = f.doc.plain(title) if title is not None else "Tiltak"
+    name = re.sub(r"^behovsmelding\s*[-–:]?\s*", "", text, flags=re.IGNORECASE) or text
+    loose.measure.name = name
+    loose.note("name", title)
+    f.diag(
+        "info",
+        "measure-unnamed",
+        f"the report has no measure name; its one measure is named after the title '{name}'",
+        "measures[0].name",
+        title,
+    )
+    s = f.summary
+    if s is not None:
+        m = loose.measure
+        for attr in ("owner_amount", "uh_amount", "total_stated"):
+            if getattr(m, attr) is None and getattr(s.row, attr) is not None:
+                setattr(m, attr, getattr(s.row, attr))
+                loose.note(attr, s.lines.get(attr))
+    if loose.measure.uh is None and len(r.uh) == 1:
+        loose.measure.uh = r.uh[0]
+    if loose.measure.continued is None:
+        loose.measure.continued = r.continuation
+    f.slots.append(loose)
+
+
+def _has_fields(m: Measure) -> bool:
+    return bool(
+        m.terms or m.target_groups or m.purpose or m.coordinator_amount is not None or m.themes
+    )
+
+
+def _matching(f: State, focus: Slot) -> Slot | None:
+    key = norm_name(focus.measure.name)
+    same = [s for s in f.slots if s.measure.number == focus.measure.number and norm_name(s.measure.name) == key]
+    if same:
+        return same[0]
+    numbered = [s for s in f.slots if s.measure.number == focus.measure.number]
+    return numbered[0] if len(numbered) == 1 and not key else None
+
+
+def _merge(f: State, into: Slot, other: Slot) -> None:
+    a, b = into.measure, other.measure
+    for attr in ("scheme", "purpose", "coordinator_amount", "uh", "continued", "number"):
+        if getattr(a, attr) is None and getattr(b, attr) is not None:
+            setattr(a, attr, getattr(b, attr))
+    for attr in ("owner_amount", "uh_amount", "total_stated"):
+        mine, theirs = getattr(a, attr), getattr(b, attr)
+        if mine is None and theirs is not None:
+            setattr(a, attr, theirs)
+        elif mine is not None and theirs is not None and mine != theirs:
+            f.diag(
+                "warning",
+                "attachment-amount",
+                f"{attr.replace('_', ' ')} {theirs} in the attachment, {mine} in the table",
+                f"measures[@{id(into)}].{attr}",
+                other.evidence.get(attr),
+            )
+    if not a.name:
+        a.name = b.name
+    a.terms = a.terms or b.terms
+    a.target_groups = list(dict.fromkeys([*a.target_groups, *b.target_groups]))
+    a.themes = list(dict.fromkeys([*a.themes, *b.themes]))
+    for sub, i in other.evidence.items():
+        into.evidence.setdefault(sub, i)
+    into.diags += other.diags
+    f.ctx.report.diagnostics[:] = [
+        replace(d, field=d.field.replace(f"@{id(other)}", f"@{id(into)}")) if d.field else d
+        for d in f.ctx.report.diagnostics
+    ]
+
+
+def _summary(f: State) -> None:
+    r = f.report
+    s = f.summary
+    if s is None:
+        return
+    row = s.row
+    if all(v is None for v in (row.owner_amount, row.uh_amount, row.total_stated)):
+        return
+    line = s.lines.get("total_stated", min(s.lines.values()))
+    row.line = f.doc.no(line)
+    if r.budget and r.budget_sum is None:
+        r.budget_sum = row
+        f.evidence("budget_sum", line)
+        return
+    if r.budget:
+        return
+    if len(r.schemes) == 1:
+        row.scheme = r.schemes[0]
+    r.budget.append(row)
+    f.evidence("budget[0]", line)
+
+
+def _orgnrs(f: State) -> None:
+    """An organisation number in the document resolves its organisation even when the
+    name is written otherwise; a number and a name that disagree are a warning."""
+    r = f.report
+    gaz = f.ctx.resolver.gazetteer
+    for digits, j, role in f.orgnr:
+        f.use(j, int(digits))
+        ref = r.owner if role == "eier" else (r.uh[0] if r.uh else None)
+        entry = gaz.by_id(f"orgnr:{digits}")
+        if ref is None:
+            continue
+        own = ref.id if ref.id and ref.id.startswith("orgnr:") else None
+        parent = ref.parent if ref.parent and ref.parent.startswith("orgnr:") else None
+        if f"orgnr:{digits}" in (own, parent):
+            continue
+        if ref.id is None and entry is not None:
+            new = f.ctx.resolver.resolve(entry.name).ref
+            new = replace(new, as_written=ref.as_written or ref.name)
+            if role == "eier":
+                r.owner = new
+                r.partners = [replace(p, org=new) if p.org == ref else p for p in r.partners]
+            else:
+                r.uh = [new if u == ref else u for u in r.uh]
+            f.diag(
+                "info",
+                "orgnr-resolved",
+                f"'{ref.name}' resolved as {entry.name} by its organisation number {digits}",
+                "owner" if role == "eier" else "uh",
+                j,
+            )
+            continue
+        theirs = entry.name if entry else "none"
+        f.diag(
+            "warning",
+            "orgnr-mismatch",
+            f"the document gives organisation number {digits} (in the gazetteer: {theirs}) "
+            f"for '{ref.name}', whose number in the gazetteer is {own or parent or 'none'}",
+            "owner" if role == "eier" else "uh",
+            j,
+        )
+
+
+def _measures_into_record(f: State) -> None:
+    r = f.report
+    r.measures = [s.measure for s in f.slots]
+    rename: dict[str, str] = {}
+    for k, slot in enumerate(f.slots):
+        rename[f"@{id(slot)}"] = str(k)
+        for sub, i in slot.evidence.items():
+            f.evidence(f"measures[{k}].{sub}", i)
+        lines = [f.doc.no(i) for i in slot.evidence.values() if i is not None]
+        if lines:
+            slot.measure.line = min(lines)
+            r.evidence.setdefault(f"measures[{k}]", min(lines))
+        if not slot.measure.name:
+            slot.measure.name = f"Tiltak {slot.measure.number}" if slot.measure.number else "Tiltak"
+    if rename:
+        pattern = re.compile(r"@\d+")
+        r.diagnostics[:] = [
+            replace(d, field=pattern.sub(lambda m: rename.get(m.group(), "?"), d.field))
+            if d.field and "@" in d.field
+            else d
+            for d in r.diagnostics
+        ]
+
+
+__all__ = ["fill"]
+_ = (Money, LabelMatch, Diagnostic)

@@ -1,0 +1,651 @@
+"""Report-level fields: owner, UH, network, scheme, year, sector, continuation, phases,
+contacts, union consultation, units, Sami perspective, further education, needs.
+
+Each handler takes one pair and returns True when the value fits the field (a name for
+the owner, an amount for the owner's share, ...), so the dispatcher can try the next
+candidate field of the same label otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
+from kompetansekart.ingest.fill.state import Scope, State, numbered, targets
+from kompetansekart.ingest.fill.values import (
+    count,
+    is_placeholder,
+    option_set,
+    person,
+    pick,
+    split_people,
+    year_in,
+)
+from kompetansekart.ingest.form.model import Pair
+from kompetansekart.ingest.records import UNIT_KEYS, Contact, OrgRef, Partner
+
+_ORGNR = re.compile(r"(?<!\d)(\d{3})[ .\u00a0]?(\d{3})[ .\u00a0]?(\d{3})(?!\d)")
+_NETWORK_WORD = re.compile(r"\b(kompetansenettverk|kompetanseregion|nettverk)\w*", re.IGNORECASE)
+SINGLE = frozenset(
+    {"sector", "continuation", "sami", "further_ed", "union_held", "several", "purpose", "yesno"}
+)
+
+
+def value_text(f: State, pair: Pair) -> str:
+    return pair.text(f.doc)
+
+
+def first_value(f: State, pair: Pair) -> tuple[str, int]:
+    """The first non-placeholder value line and its index."""
+    for j in pair.value_lines():
+        text = pair.value if j == pair.i else f.doc.plain(j)
+        if text.strip() and not is_placeholder(text):
+            return text.strip(), j
+    return "", pair.i
+
+
+# --- organisations -------------------------------------------------------------------------
+
+
+def orgnr_in(text: str) -> str | None:
+    m = _ORGNR.search(text)
+    return "".join(m.groups()) if m else None
+
+
+def org_in_value(f: State, text: str, kinds, fld: str, i: int) -> OrgRef | None:
+    """The organisation a value names: a known one inside it, else the name as written
+    (up to a parenthesis or a comma) kept unresolved."""
+    text = text.replace("**", "").strip()
+    if not text or is_placeholder(text):
+        return None
+    found = [r for r in f.ctx.orgs_in(text, kinds) if r.kind not in ("skole", "barnehage")]
+    found = found or f.ctx.orgs_in(text, kinds)
+    if found:
+        ref = found[0]
+        return ref if ref.as_written else replace(ref, as_written=text)
+    name = re.split(r"\s*[(,]|\s+[–-]\s+", text, maxsplit=1)[0].strip(" .:")
+    if not name or not name[0].isalpha() or len(name.split()) > 10:
+        return None
+    return replace(f.ctx.org(name, kinds, fld, i), as_written=text)
+
+
+def owner(f: State, pair: Pair, scope: Scope) -> bool:
+    text, j = first_value(f, pair)
+    if not text or _amounts(text):
+        return False
+    if scope.section is not None and scope.section.kind == "contacts":
+        return contact_of_role(f, pair, "eier")
+    digits = orgnr_in(text)
+    if digits:
+        f.orgnr.append((digits, j, "eier"))
+    head = _NETWORK_WORD.split(text, maxsplit=1)[0] if _NETWORK_WORD.search(text[1:]) else text
+    ref = org_in_value(f, head, OWNER_KINDS, "owner", j)
+    if ref is None:
+        return False
+    r = f.report
+    f.last_org_role = "eier"
+    if r.owner.id is None or (ref.id is not None and "owner" not in r.evidence):
+        if r.owner.id is None and ref.id is None and "owner" in r.evidence:
+            return True  # two unresolved names: keep the first
+        r.owner = ref
+        r.evidence.pop("owner", None)
+        f.evidence("owner", j)
+    if _NETWORK_WORD.search(text[1:]) and r.network is None:
+        network_text(f, text[_NETWORK_WORD.search(text[1:]).start() + 1 :], j)
+    return True
+
+
+def owner_contact(f: State, pair: Pair, scope: Scope) -> bool:
+    """Web form: 'eierkontakt: <organisation>, <person>, <function>'."""
+    return _org_contact(f, pair, "eier")
+
+
+def uh_contact(f: State, pair: Pair, scope: Scope) -> bool:
+    return _org_contact(f, pair, "uh")
+
+
+def _org_contact(f: State, pair: Pair, role: str) -> bool:
+    text = value_text(f, pair).replace("\n", " ")
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return False
+    kinds = OWNER_KINDS if role == "eier" else UH_KINDS
+    ref = f.ctx.org(parts[0], kinds, "owner" if role == "eier" else "uh", pair.i)
+    r = f.report
+    if role == "eier":
+        r.owner = ref
+        f.evidence("owner", pair.i)
+    else:
+        add_uh(f, [ref], pair.i)
+    name = parts[1] if len(parts) > 1 else None
+    r.partners.append(Partner(ref, role, name))  # type: ignore[arg-type]
+    f.evidence("partners", pair.i)
+    if name:
+        add_contact(f, Contact(name, role, parts[2] if len(parts) > 2 else None), pair.i)  # type: ignore[arg-type]
+    return True
+
+
+def add_uh(f: State, refs: list[OrgRef], i: int) -> None:
+    r = f.report
+    f.last_org_role = "uh"
+    for ref in refs:
+        known = {u.id or u.name for u in r.uh}
+        if (ref.id or ref.name) in known:
+            continue
+        if ref.parent and ref.parent in known:
+            # the unit names its university more precisely: it takes the university's place
+            r.uh = [ref if u.id == ref.parent else u for u in r.uh]
+            continue
+        if ref.id and any(u.parent == ref.id for u in r.uh):
+            continue
+        r.uh.append(ref)
+    f.evidence("uh", i)
+
+
+def uh(f: State, pair: Pair, scope: Scope) -> bool:
+    text = value_text(f, pair)
+    if not text or _amounts(pair.value or text):
+        return False
+    if scope.section is not None and scope.section.kind == "contacts":
+        return contact_of_role(f, pair, "uh")
+    refs: list[OrgRef] = []
+    for j in pair.value_lines():
+        line = pair.value if j == pair.i else f.doc.plain(j)
+        if not line.strip() or is_placeholder(line):
+            continue
+        found = f.ctx.units_first(f.ctx.orgs_in(line, UH_KINDS))
+        if not found:
+            if refs:
+                continue  # a line after a known UH that names none ('Institutt for …')
+            ref = org_in_value(f, line, UH_KINDS, "uh", j)
+            if ref is None:
+                continue
+            found = [ref]
+        only = re.search(r"\b(?:bare|kun|berre)\s+tiltak\s+(\d+)", line, re.IGNORECASE)
+        if only:
+            f.uh_only[int(only.group(1))] = found[0]
+        refs += found
+        digits = orgnr_in(line)
+        if digits:
+            f.orgnr.append((digits, j, "uh"))
+    if not refs:
+        return False
+    if scope.kind == "measure" and scope.slot is not None:
+        m = scope.slot.measure
+        if m.uh is None:
+            m.uh = refs[0]
+            scope.slot.note("uh", pair.first_line())
+        add_uh(f, refs[:1], pair.first_line())
+        return True
+    add_uh(f, refs, pair.first_line())
+    return True
+
+
+def uh_unit(f: State, pair: Pair, scope: Scope) -> bool:
+    text, j = first_value(f, pair)
+    if not text:
+        return False
+    found = [r for r in f.ctx.orgs_in(text, ["uh_enhet"])]
+    if not found:
+        return bool(org_in_value(f, text, ["uh_enhet"], "uh", j)) and False
+    add_uh(f, found[:1], j)
+    return True
+
+
+def network(f: State, pair: Pair, scope: Scope) -> bool:
+    text, j = first_value(f, pair)
+    if not text:
+        return False
+    return network_text(f, text, j, label=pair.label)
+
+
+def network_text(f: State, text: str, j: int, label: str = "") -> bool:
+    r = f.report
+    found = f.ctx.orgs_in(text, ["nettverk"])
+    if not found and label:
+        found = f.ctx.orgs_in(f"{label} {text}", ["nettverk"])
+    if found:
+        r.network = found[0]
+        f.evidence("network", j)
+        return True
+    if option_set("network_none").find(text):
+        r.network = None
+        f.evidence("network", j)
+        f.diag("info", "network-none", f"the report says it is in no network: '{text[:80]}'", "network", j)
+        return True
+    name = text.split("(")[0].strip(" .,")
+    if not name or len(name.split()) > 8:
+        return False
+    res = f.ctx.resolver.resolve(name, ["nettverk"])
+    ref = res.ref if res.method != "unresolved" else OrgRef(name, None, "nettverk", text)
+    if res.method == "unresolved":
+        f.diag(
+            "info",
+            "unresolved-name",
+            f"network '{name}' is not in the gazetteer; kept as written with no id",
+            "network",
+            j,
+        )
+    r.network = ref
+    f.evidence("network", j)
+    return True
+
+
+# --- choices -------------------------------------------------------------------------------
+
+
+def choice_pick(f: State, pair: Pair, found, multi: bool, fld: str):
+    raw = pair.raw_text(f.doc)
+    picked = pick(raw, found, multi)
+    if picked.marks:
+        f.marks[pair.i if pair.raw else pair.first_line()] += picked.marks
+        _spread_marks(f, pair, picked.marks)
+    if not picked.visible and len(picked.seen) > 1:
+        f.diag(
+            "warning",
+            "choice-not-visible",
+            f"no option is visibly marked among {', '.join(picked.seen)}",
+            fld,
+            pair.first_line(),
+        )
+    if multi is False and len(picked.values) > 1:
+        f.diag(
+            "warning",
+            "choice-ambiguous",
+            f"several options marked ({', '.join(picked.values)}); left unknown",
+            fld,
+            pair.first_line(),
+        )
+        return None
+    return picked
+
+
+def _spread_marks(f: State, pair: Pair, n: int) -> None:
+    """Checked marks of a multi-line value are counted on the lines that hold them."""
+    from kompetansekart.ingest.checkboxes import count_boxes
+
+    lines = pair.value_lines()
+    f.marks[pair.i if pair.raw else pair.first_line()] -= n
+    left = n
+    for j in lines:
+        raw = pair.raw if j == pair.i else f.doc.text(j)
+        k = min(count_boxes(raw)[0], left)
+        f.marks[j] += k
+        left -= k
+    if left:
+        f.marks[lines[0] if lines else pair.i] += left
+
+
+def schemes(f: State, pair: Pair, scope: Scope) -> bool:
+    text = value_text(f, pair) or pair.note or ""
+    found = scheme_options(f, text)
+    if not found:
+        # 'Behovsmeldingen gjelder:' asks the sector on some forms: the options decide
+        if option_set("sector").find(text):
+            return _option_field(f, pair, "sector", "sector", "sector")
+        return False
+    picked = choice_pick(f, pair, found, True, "schemes")
+    if picked is None:
+        return True
+    if picked.values and not f.report.schemes:
+        f.report.schemes = list(picked.values)
+        f.evidence("schemes", pair.first_line())
+    return True
+
+
+def scheme_options(f: State, text: str):
+    from kompetansekart.ingest.options import Found
+
+    out = []
+    for hit in f.ctx.schemes.find(text):
+        if hit.concept != "kollektiv":
+            out.append(Found(hit.concept, hit.matched, hit.start, hit.end))
+    return out
+
+
+def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, multi=False) -> bool:
+    text = value_text(f, pair)
+    if not text or is_placeholder(text):
+        return False
+    found = option_set(set_name).find(pair.raw_text(f.doc).replace("**", ""))
+    found = found or option_set(set_name).find(text)
+    if not found:
+        return False
+    picked = choice_pick(f, pair, found, multi, fld)
+    if picked is None:
+        return True
+    if picked.values:
+        value = list(picked.values) if multi else picked.values[0]
+        setattr(f.report, attr, value)
+        f.evidence(fld, pair.first_line())
+    return True
+
+
+def sector(f: State, pair: Pair, scope: Scope) -> bool:
+    if scheme_options(f, value_text(f, pair)) and not option_set("sector").find(value_text(f, pair)):
+        return schemes(f, pair, scope)
+    return _option_field(f, pair, "sector", "sector", "sector")
+
+
+def phases(f: State, pair: Pair, scope: Scope) -> bool:
+    return _option_field(f, pair, "phases", "phases", "phases", multi=True)
+
+
+def _three(f: State, pair: Pair, attr: str, fld: str, allowed: tuple[str, ...]) -> bool:
+    text = value_text(f, pair)
+    if not text:
+        return False
+    found = [x for x in option_set("yesno").find(pair.raw_text(f.doc).replace("**", "")) if x.value in allowed]
+    if not found:
+        if option_set("yesno").find(text):
+            f.diag("warning", "value-unknown", f"'{text[:60]}' not understood", fld, pair.first_line())
+            return True
+        return False
+    picked = choice_pick(f, pair, _first_group(found), False, fld)
+    if picked is not None and picked.values:
+        setattr(f.report, attr, picked.values[0])
+        f.evidence(fld, pair.first_line())
+    return True
+
+
+def _first_group(found):
+    """A free answer ('Ja – sørsamisk språk …') names its option first; the rest of the
+    sentence may repeat option words that are not the answer."""
+    return found
+
+
+def sami(f: State, pair: Pair, scope: Scope) -> bool:
+    return _three(f, pair, "sami_perspective", "sami_perspective", ("ja", "nei", "ikke_relevant"))
+
+
+def further_ed(f: State, pair: Pair, scope: Scope) -> bool:
+    return _three(
+        f, pair, "linked_to_further_education", "linked_to_further_education", ("ja", "nei", "vet_ikke")
+    )
+
+
+def yes_no_field(f: State, pair: Pair, fld: str) -> bool | None | str:
+    """A yes/no answer: True/False, None when unanswered; 'skip' when it is not one."""
+    text = value_text(f, pair) or (pair.note or "")
+    raw = pair.raw_text(f.doc) or (pair.note or "")
+    found = [x for x in option_set("yesno").find(raw.replace("**", "")) if x.value in ("ja", "nei")]
+    if not found:
+        return "skip" if not text or is_placeholder(text) else "skip"
+    picked = choice_pick(f, pair, found, False, fld)
+    if picked is None or not picked.values:
+        return None
+    return picked.values[0] == "ja"
+
+
+def continuation(f: State, pair: Pair, scope: Scope) -> bool:
+    """The report's continuation, or, for a label inside a measure or about one
+    ('Vidareføring: ja', 'tiltak[0].videreført=ja'), that measure's."""
+    about_report = re.search(r"behovsmelding|partnerskap|partnarskap", pair.label, re.IGNORECASE)
+    of_measure = (scope.kind == "measure" or numbered(pair)) and not about_report
+    answer = yes_no_field(f, pair, "measures.continued" if of_measure else "continuation")
+    if answer == "skip":
+        return False
+    if of_measure:
+        if isinstance(answer, bool):
+            for slot in targets(f, pair, scope):
+                if slot.measure.continued is None:
+                    slot.measure.continued = answer
+                    slot.note("continued", pair.first_line())
+        return True
+    r = f.report
+    if isinstance(answer, bool) and r.continuation is None:
+        r.continuation = answer
+        f.evidence("continuation", pair.first_line())
+        year = pair.meaning.year if pair.meaning else None
+        year = year or year_in(pair.label)
+        if answer and year is None:
+            year = _from_year(value_text(f, pair))
+        if answer and year:
+            r.continues_year = year
+            f.evidence("continues_year", pair.first_line())
+        _measures_named(f, value_text(f, pair), pair.first_line(), answer)
+    return True
+
+
+def continues_year(f: State, pair: Pair, scope: Scope) -> bool:
+    text, j = first_value(f, pair)
+    y = year_in(text)
+    if y is None:
+        return False
+    if f.report.continues_year is None:
+        f.report.continues_year = y
+        f.evidence("continues_year", j)
+    return True
+
+
+def _from_year(text: str) -> int | None:
+    m = re.search(r"\b(?:fra|frå|from)\s+((?:19|20)\d{2})\b", text, re.IGNORECASE)
+    return int(m.group(1)) if m else None
+
+
+_NAMED = re.compile(
+    r"tiltak\s+(\d+(?:\s*(?:,|og|&)\s*\d+)*)\s+(?:er\s+|blir\s+|vert\s+)?"
+    r"(videreføres|vidareførast|vidareført|videreført|fortsetter|held\s+fram|er\s+nytt|er\s+nye|nytt|ny|nye)",
+    re.IGNORECASE,
+)
+
+
+def _measures_named(f: State, text: str, i: int, answer: bool) -> None:
+    """'Ja – tiltak 1 og 2 videreføres fra 2024, tiltak 3 er nytt'."""
+    for m in _NAMED.finditer(text):
+        numbers = [int(n) for n in re.findall(r"\d+", m.group(1))]
+        new = m.group(2).lower().startswith(("er ny", "ny", "nytt", "nye"))
+        for n in numbers:
+            f.continued_numbers[n] = (not new, i)
+
+
+def yes_no_only(fld: str):
+    """A yes/no question the record keeps nowhere ('Flere eiere?'): its mark is read."""
+
+    def handle(f: State, pair: Pair, scope: Scope) -> bool:
+        return yes_no_field(f, pair, fld) != "skip"
+
+    return handle
+
+
+def union_held(f: State, pair: Pair, scope: Scope) -> bool:
+    answer = yes_no_field(f, pair, "union_consultation.held")
+    if answer == "skip":
+        return False
+    if isinstance(answer, bool) and f.report.union_consultation.held is None:
+        f.report.union_consultation.held = answer
+        f.evidence("union_consultation.held", pair.first_line())
+    return True
+
+
+def unions(f: State, pair: Pair, scope: Scope) -> bool:
+    text = value_text(f, pair)
+    found = union_names(f, text)
+    if not found and not text:
+        return True  # the list follows in a table or lines
+    add_unions(f, found, pair.first_line())
+    return True
+
+
+def union_names(f: State, text: str) -> list[str]:
+    out = []
+    for res, _s, _e in f.ctx.resolver.find_in(text, ["annen"]):
+        entry = res.entry
+        if entry and entry.category == "union" and res.ref.name not in out:
+            out.append(res.ref.name)
+    return out
+
+
+def add_unions(f: State, names: list[str], i: int) -> None:
+    have = f.report.union_consultation.unions
+    for n in names:
+        if n not in have:
+            have.append(n)
+    if names:
+        f.evidence("union_consultation.unions", i)
+
+
+def units(attr: str):
+    def handle(f: State, pair: Pair, scope: Scope) -> bool:
+        text, j = first_value(f, pair)
+        if not text:
+            return False
+        value, stated = count(text)
+        if value is not None:
+            if getattr(f.report.units, attr) is None:
+                setattr(f.report.units, attr, value)
+                f.evidence(f"units.{attr}", j)
+            return True
+        if not stated:
+            f.diag(
+                "warning",
+                "units-not-stated",
+                f"{attr} marked '{text}' instead of a number; the count is unknown",
+                f"units.{attr}",
+                j,
+            )
+            return True
+        return False
+
+    return handle
+
+
+def year(f: State, pair: Pair, scope: Scope) -> bool:
+    text, j = first_value(f, pair)
+    y = year_in(text) or (pair.meaning.year if pair.meaning else None)
+    if y is None:
+        return False
+    if f.report.year is None:
+        f.report.year = y
+        f.evidence("year", j)
+    return True
+
+
+def needs(f: State, pair: Pair, scope: Scope) -> bool:
+    f.text_amounts(pair.value_lines())
+    text = value_text(f, pair)
+    if not text or is_placeholder(text):
+        return True
+    found = f.ctx.themes.ids_in(text)
+    r = f.report
+    r.needs.extend(t for t in found if t not in r.needs)
+    if found:
+        f.evidence("needs", pair.first_line())
+    if scope.kind == "measure" or f.focus is not None:
+        slot = f.measure_slot(scope)
+        m = slot.measure
+        m.themes = [*m.themes, *(t for t in found if t not in m.themes)]
+    return True
+
+
+def measure_count(f: State, pair: Pair, scope: Scope) -> bool:
+    text, j = first_value(f, pair)
+    m = re.search(r"\d+", text)
+    if not m:
+        return False
+    f.measure_count = (int(m.group()), j)
+    return True
+
+
+# --- contacts ------------------------------------------------------------------------------
+
+
+def add_contact(f: State, contact: Contact, i: int) -> None:
+    r = f.report
+    for k, c in enumerate(r.contacts):
+        if c.name.casefold() == contact.name.casefold():
+            r.contacts[k] = Contact(
+                c.name,
+                c.role,
+                c.function or contact.function,
+                c.email or contact.email,
+                c.phone or contact.phone,
+            )
+            f.last_contact = k
+            return
+    for pending in [p for p in f.pending_contact if p[0] == contact.role]:
+        _, part, value, _j = pending
+        if getattr(contact, part) is None:
+            setattr(contact, part, value)
+        f.pending_contact.remove(pending)
+    r.contacts.append(contact)
+    f.last_contact = len(r.contacts) - 1
+    f.evidence(f"contacts[{len(r.contacts) - 1}]", i)
+    f.evidence("contacts", i)
+
+
+def contact_field(role: str | None, part: str):
+    def handle(f: State, pair: Pair, scope: Scope) -> bool:
+        text, j = first_value(f, pair)
+        if not text:
+            return part == "name"  # an empty 'Kontaktperson' row keeps its place
+        return set_contact(f, role, part, text, j)
+
+    return handle
+
+
+def set_contact(f: State, role: str | None, part: str, text: str, j: int) -> bool:
+    r = f.report
+    if part == "name":
+        people = split_people(text)
+        for k, one in enumerate(people):
+            p = person(one)
+            if p.name is None:
+                if k == 0:
+                    return False
+                continue
+            who = role or f.last_org_role or "eier"
+            if p.org:
+                res = f.ctx.resolver.resolve(p.org)
+                if res.ref.kind in ("uh", "uh_enhet"):
+                    who = "uh"
+            elif k > 0 and len(people) == 2:
+                who = "uh"  # 'Kontaktpersoner: <owner's> og <the UH's>
+            add_contact(f, Contact(p.name, who, p.function, p.email, p.phone), j)  # type: ignore[arg-type]
+        return True
+    p = person(text)
+    value = {"email": p.email, "phone": p.phone, "function": text.strip()}.get(part)
+    if part == "function" and (p.email or not text.strip()):
+        value = p.function
+    if not value:
+        return False
+    target = _contact_index(f, role)
+    if target is None:
+        # 'Epost: …' before the person it belongs to: kept for the first contact of the role
+        f.pending_contact.append((role or "eier", part, value, j))
+        return True
+    c = r.contacts[target]
+    if getattr(c, part) is None:
+        setattr(c, part, value)
+    f.last_contact = target
+    return True
+
+
+def _contact_index(f: State, role: str | None) -> int | None:
+    r = f.report
+    if role is None:
+        return f.last_contact
+    for k in range(len(r.contacts) - 1, -1, -1):
+        if r.contacts[k].role == role:
+            return k
+    return None
+
+
+def contact_of_role(f: State, pair: Pair, role: str) -> bool:
+    """'- Eigar: Randi Hjelset Aarø, rådgjevar skule, randi@…' under 'Kontaktpersonar'."""
+    text, j = first_value(f, pair)
+    p = person(text)
+    if p.name is None:
+        return False
+    add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), j)  # type: ignore[arg-type]
+    return True
+
+
+def _amounts(text: str) -> bool:
+    from kompetansekart.ingest.money import amounts_in
+
+    return bool(amounts_in(text))
+
+
+UNIT_HANDLERS = {f"units.{k}": units(k) for k in UNIT_KEYS}

@@ -1,0 +1,261 @@
+"""Amount fields: the owner's, the UH's and the total amount, and the coordinator's.
+
+Where an amount goes depends on where it stands: in a measure's section it is that
+measure's; in the summary part ('Samlet behov for 2026') or at report level it is the
+summary row (unless the whole document is about one measure, an attachment); under a
+listing label ('Ønsket sum eier' followed by 'Tiltak 1: 110 000,-') each line is one
+measure's, and the list's 'Totalt' is checked against them. What a written value states
+is decided by `kompetansekart.ingest.money.read_money`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kompetansekart.ingest.amounts import format_nok
+from kompetansekart.ingest.context import UH_KINDS
+from kompetansekart.ingest.fill.header import first_value, is_placeholder
+from kompetansekart.ingest.fill.measures import measure_ref
+from kompetansekart.ingest.fill.state import Scope, Slot, State, numbered, targets
+from kompetansekart.ingest.form.model import Pair
+from kompetansekart.ingest.money import Money, read_money, sum_difference
+from kompetansekart.ingest.records import OrgRef, UhShare
+
+ATTR = {
+    "owner_amount": "owner_amount",
+    "uh_amount": "uh_amount",
+    "total_amount": "total_stated",
+    "coordinator_amount": "coordinator_amount",
+}
+
+
+def amount(fld: str):
+    attr = ATTR[fld]
+
+    def handle(f: State, pair: Pair, scope: Scope) -> bool:
+        if not pair.value and pair.more and _is_list(f, pair):
+            return per_measure_list(f, pair, attr)
+        text, j = first_value(f, pair)
+        if not text:
+            return fld == "coordinator_amount" and bool(pair.more or pair.value)
+        if is_placeholder(text):
+            return True
+        money = read_money(text)
+        _parts_below(f, pair)
+        if not money.read and money.problem is None:
+            if fld == "coordinator_amount" and text.strip() in ("0", "-", "–"):
+                money = Money(0)
+            else:
+                return False
+        return place(f, pair, scope, attr, money, j, pair.note, pair.label)
+
+    return handle
+
+
+_PART_LINE = re.compile(r"^[-–•*\s]*(?:av dette|av desse|herav|hvorav|derav|inkludert|inkl\.?)\b", re.I)
+
+
+def _parts_below(f: State, pair: Pair) -> None:
+    """'- av dette reise og opphald for HVO: kr 60 000' under an amount: a part of it."""
+    for j in pair.more:
+        if _PART_LINE.match(f.doc.plain(j)):
+            money = read_money(f.doc.plain(j))
+            f.aside([j], list(money.read) or [a.value for a in money.aside], "part")
+
+
+def place(
+    f: State,
+    pair: Pair | None,
+    scope: Scope,
+    attr: str,
+    money: Money,
+    j: int,
+    who: str | None,
+    label: str | None = None,
+) -> bool:
+    """Put one figure where its scope says, with evidence, accounting and warnings."""
+    f.use_in([j], money.read)
+    f.aside_money([j], money)
+    if money.value is None:
+        if money.problem:
+            f.diag(
+                "warning",
+                "amount-unclear",
+                f"{_what(attr)}: '{f.doc.plain(j)[:80]}' is a {money.problem.replace('-', ' ')} "
+                "figure, not one amount; left unknown",
+                "budget" if scope.kind in ("budget", "report") else "measures",
+                j,
+            )
+        return True
+    uh = _uh_of(f, who, pair) if attr == "uh_amount" else None
+    if pair is not None and numbered(pair):  # 'tiltak[1].belop_uh', 'Sum tiltak 2'
+        for slot in targets(f, pair, scope):
+            _set_measure(f, slot, attr, money, j, uh)
+        return True
+    if scope.kind == "measure" and scope.slot is f.current and _stated(scope.slot, attr, uh):
+        scope = Scope("report", None, scope.section, scope.economy)  # past that measure
+        f.current = None
+    if scope.kind == "measure" or (scope.kind == "report" and f.focus is not None and scope.economy):
+        slots = targets(f, pair, scope) if pair is not None else [f.measure_slot(scope)]
+        for slot in slots:
+            _set_measure(f, slot, attr, money, j, uh)
+        return True
+    if scope.kind == "report" and f.focus is not None:
+        _set_measure(f, f.focus, attr, money, j, uh)
+        return True
+    if attr == "coordinator_amount":
+        slot = f.measure_slot(scope)
+        _set_measure(f, slot, attr, money, j, uh)
+        return True
+    summary = f.summary_row()
+    row = summary.row
+    if attr == "uh_amount" and getattr(row, attr) is not None and uh is not None:
+        if not any(s.uh.name == uh.name for s in row.uh_breakdown):
+            row.uh_amount = (row.uh_amount or 0) + money.value
+            row.uh_breakdown.append(UhShare(uh, money.value))
+            return True
+    if getattr(row, attr) is None:
+        setattr(row, attr, money.value)
+        summary.lines[attr] = j
+        if attr == "uh_amount":
+            row.uh_breakdown = _shares(f, money, uh, j)
+        if attr == "total_stated" and label:
+            row.label = label
+    return True
+
+
+def _stated(slot: Slot | None, attr: str, uh: OrgRef | None) -> bool:
+    """Has the measure this figure would go to stated it already ('Sum eier' after a
+    sequence of measures is the summary, not the last measure's second owner amount)?"""
+    if slot is None or getattr(slot.measure, attr) is None:
+        return False
+    return not (attr == "uh_amount" and uh is not None and slot.measure.uh != uh)
+
+
+def set_aside(why: str):
+    """A figure the vocabulary knows is not a budget figure (last year's grant, the
+    owner's own contribution): its amounts are named as such, never counted."""
+
+    def handle(f: State, pair: Pair, scope: Scope) -> bool:
+        for j in pair.value_lines():
+            money = read_money(f.doc.plain(j) if j != pair.i else pair.value)
+            f.aside([j], list(money.read) + [a.value for a in money.aside], why)
+        return True
+
+    return handle
+
+
+def _set_measure(f: State, slot: Slot, attr: str, money: Money, j: int, uh: OrgRef | None) -> None:
+    m = slot.measure
+    if attr == "uh_amount" and uh is not None and m.uh_amount is not None and m.uh is not None:
+        if uh.name != m.uh.name:  # a second UH's share of the same measure
+            m.uh_amount += money.value
+            slot.note("uh_amount", j)
+            return
+    if getattr(m, attr) is None:
+        setattr(m, attr, money.value)
+        slot.note(attr, j)
+        if attr == "uh_amount" and uh is not None and m.uh is None:
+            m.uh = uh
+            slot.note("uh", j)
+    elif getattr(m, attr) != money.value:
+        f.diag(
+            "warning",
+            "measure-amount-conflict",
+            f"{_what(attr)} {format_nok(money.value)} here, {format_nok(getattr(m, attr))} "
+            f"stated before for measure '{m.name}'",
+            f"measures[@{id(slot)}].{attr}",
+            j,
+        )
+
+
+def _uh_of(f: State, who: str | None, pair: Pair | None) -> OrgRef | None:
+    """The UH an amount's label names ('UH (SePU)', 'Høgskulen i Volda / HVO')."""
+    for text in (who, pair.label if pair is not None else None):
+        if not text:
+            continue
+        found = f.ctx.units_first(f.ctx.orgs_in(text, UH_KINDS))
+        if found:
+            return found[0]
+    return None
+
+
+def _shares(f: State, money: Money, uh: OrgRef | None, j: int) -> list[UhShare]:
+    out = []
+    for note, value in money.shares:
+        ref = uh if note is None else _resolve_share(f, note, j)
+        if ref is not None:
+            out.append(UhShare(ref, value))
+    if not out and uh is not None:
+        out.append(UhShare(uh, money.value))
+    return out
+
+
+def _resolve_share(f: State, note: str, j: int) -> OrgRef:
+    found = f.ctx.units_first(f.ctx.orgs_in(note, UH_KINDS))
+    return found[0] if found else f.ctx.org(note, UH_KINDS, "budget", j)
+
+
+def _what(attr: str) -> str:
+    return {
+        "owner_amount": "owner amount",
+        "uh_amount": "UH amount",
+        "total_stated": "total",
+        "coordinator_amount": "coordinator amount",
+    }[attr]
+
+
+def _is_list(f: State, pair: Pair) -> bool:
+    return any(measure_ref(f.doc.plain(j)) for j in pair.more[:3])
+
+
+def per_measure_list(f: State, pair: Pair, attr: str) -> bool:
+    """'Ønsket sum eier' / 'Tiltak 1: 110 000,-' / ... / 'Totalt: 150 000,-'."""
+    values: list[int] = []
+    for j in pair.more:
+        text = f.doc.plain(j)
+        ref = measure_ref(text)
+        if ref is None:
+            if text.lower().startswith(("totalt", "total", "sum", "samla", "samlet", "i alt")):
+                money = read_money(text.split(":", 1)[-1])
+                f.use_in([j], money.read)
+                if money.value is not None and values and sum(values) != money.value:
+                    f.diag(
+                        "warning",
+                        "measures-total",
+                        f"the measures' {_what(attr)}s sum to {format_nok(sum(values))}, "
+                        f"the list states {format_nok(money.value)}",
+                        "measures",
+                        j,
+                    )
+            continue
+        numbers, rest = ref
+        money = read_money(rest)
+        if money.value is None and not money.read:
+            continue
+        f.use_in([j], money.read)
+        f.aside_money([j], money)
+        for n in numbers:
+            slot = f.measure(n, create=False)
+            if slot is None or money.value is None:
+                continue
+            if getattr(slot.measure, attr) is None:
+                setattr(slot.measure, attr, money.value)
+                slot.note(attr, j)
+        if money.value is not None:
+            values.append(money.value)
+    return True
+
+
+def check_measure(f: State, slot: Slot) -> None:
+    m = slot.measure
+    diff = sum_difference(m.owner_amount, m.uh_amount, m.total_stated)
+    if diff:
+        f.diag(
+            "warning",
+            "measure-sum",
+            f"owner {format_nok(m.owner_amount)} + UH {format_nok(m.uh_amount)} differs from "
+            f"the stated {format_nok(m.total_stated)}",
+            f"measures[@{id(slot)}].total_stated",
+            slot.evidence.get("total_stated"),
+        )

@@ -1,0 +1,205 @@
+"""What the words settle when no field does: a letter's owner, UH, scheme, year and money.
+
+Used only for fields still unknown after the form's fields are read, so a form's own
+answer always wins over a mention in its text:
+
+* the **owner** signs the letter ('Med vennlig hilsen … Skoledirektør Stiftelsen NTG') or
+  is named in the title ('Behovsmelding dekomp <owner>'); its signatory is a contact;
+* the **UH** is the university or college the text names (a unit before its university);
+* the **scheme** and the **year** from the title or the budget heading ('Behovsmelding
+  2025', 'Total sum det meldes behov for 2025', 'midlar for 2026');
+* the **year** of a web form that asks none: the first school year it plans for starts in
+  the autumn of the year asked for ('skoleåret 2026-2027' → 2026, flagged as inferred);
+* **continuation** when the text says it wants to continue ('videreføre partnerskapet');
+* **money** stated in sentences: see `kompetansekart.ingest.money.prose_money`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
+from kompetansekart.ingest.fill.header import add_contact
+from kompetansekart.ingest.fill.institutions import institutions_in
+from kompetansekart.ingest.fill.state import State
+from kompetansekart.ingest.money import prose_money
+from kompetansekart.ingest.records import BudgetRow, Contact, Partner
+
+_CLOSING = re.compile(r"^(?:med\s+)?(?:vennlig|venleg|beste|vennleg)\s+(?:hils|helsing)\w*|^hilsen\b", re.I)
+_CONTINUE = re.compile(
+    r"\bvider\w*f\w*re\s+(?:partnerskapet|samarbeidet|tiltak)|"
+    r"\bvidaref\w*re\s+(?:partnarskapet|samarbeidet|tiltak)",
+    re.IGNORECASE,
+)
+_YEAR_FOR = re.compile(
+    r"(?:behovsmelding(?:a|en)?|behov\s+for|midler\s+for|midlar\s+for|midlar\s+i|midler\s+i|"
+    r"tilskudd\s+for|tilskot\s+for|budsjett(?:et)?|søknad(?:en)?|for\s+året|i\s+året)"
+    r"\s*(?:[-–:]\s*|for\s+|til\s+)?((?:19|20)\d{2})\b(?![-/–]\d)",
+    re.IGNORECASE,
+)
+_SCHOOL_YEAR = re.compile(r"skoleåret\s+(\d{4})\s*[-/–]\s*(\d{2,4})", re.IGNORECASE)
+
+
+def fallbacks(f: State) -> None:
+    letter = not f.form.pairs()
+    signature = _signature(f)
+    if f.report.owner.id is None and "owner" not in f.report.evidence:
+        _owner(f, signature)
+    if letter and signature and not any(c.role == "eier" for c in f.report.contacts):
+        _signatory(f, signature)
+    if not f.report.uh and "uh" not in f.report.evidence:
+        _uh(f, letter)
+    if not f.report.schemes and "schemes" not in f.report.evidence:
+        _title_schemes(f)
+    if f.report.year is None:
+        _year(f)
+    if f.report.continuation is None:
+        i = f.doc.find(_CONTINUE)
+        if i is not None:
+            f.report.continuation = True
+            f.evidence("continuation", i)
+    if letter:
+        body = f.doc.block(0, len(f.doc))
+        f.report.needs = [*f.report.needs, *(t for t in f.ctx.themes.ids_in(body) if t not in f.report.needs)]
+        title = f.form.title
+        if title is not None:
+            f.report.institutions.extend(institutions_in(f.ctx, f.doc.plain(title), title))
+
+
+def _signature(f: State) -> tuple[int, list[int]] | None:
+    i = f.doc.find(_CLOSING)
+    if i is None:
+        return None
+    return i, list(range(i + 1, min(i + 4, len(f.doc))))
+
+
+def _owner(f: State, signature: tuple[int, list[int]] | None) -> None:
+    candidates = list(signature[1]) if signature else []
+    if f.form.title is not None:
+        candidates.append(f.form.title)
+    for i in candidates:
+        found = [r for r in f.ctx.orgs_in(f.doc.plain(i), OWNER_KINDS) if r.kind != "skole"]
+        if found:
+            f.report.owner = found[0]
+            f.evidence("owner", i)
+            return
+    f.diag("error", "owner-missing", "the report names no known owner", "owner", None)
+
+
+def _signatory(f: State, signature: tuple[int, list[int]]) -> None:
+    _, lines = signature
+    if not lines:
+        return
+    name = f.doc.plain(lines[0])
+    if len(name.split()) in (2, 3, 4) and not f.ctx.orgs_in(name, None):
+        function = f.doc.plain(lines[1]).split()[0] if len(lines) > 1 else None
+        add_contact(f, Contact(name, "eier", function), lines[0])
+        if not any(p.role == "eier" for p in f.report.partners):
+            f.report.partners.insert(0, Partner(f.report.owner, "eier", name))
+
+
+def _uh(f: State, letter: bool) -> None:
+    """The UH a text names, when no field gave one."""
+    if not letter:
+        f.diag("warning", "uh-missing", "no university/college field found", "uh", None)
+        return
+    doc = f.doc
+    body = doc.block(0, len(doc))
+    uh = f.ctx.orgs_in(body, UH_KINDS)
+    if not uh:
+        f.diag("warning", "uh-missing", "the text names no known university/college", "uh", None)
+        return
+    distinct = uh[:1] + [u for u in uh[1:] if u.id != uh[0].id]
+    f.report.uh = f.ctx.units_first(distinct)
+    first = next((j for j in range(len(doc)) if f.ctx.orgs_in(doc.plain(j), UH_KINDS)), None)
+    f.evidence("uh", first)
+    for ref in f.report.uh:
+        f.report.partners.append(Partner(ref, "uh", None))
+
+
+def _title_schemes(f: State) -> None:
+    title = f.form.title
+    if title is None:
+        return
+    text = f.doc.block(title, min(title + 2, len(f.doc)))
+    ids = f.ctx.schemes.ids_in(text)
+    if "kollektiv" in ids:
+        f.diag(
+            "info",
+            "merged-scheme",
+            "form titled 'kollektiv kompetanseutvikling' (the merged scheme): it covers "
+            "regional, desentralisert and kompetanseløftet and does not say which",
+            "schemes",
+            title,
+        )
+    ids = [s for s in ids if s != "kollektiv"]
+    if ids:
+        f.report.schemes = ids
+        f.evidence("schemes", title)
+
+
+def _year(f: State) -> None:
+    for s in f.form.sections:
+        if s.kind == "budget" and s.year:
+            f.report.year = s.year
+            f.evidence("year", s.start)
+            return
+    title = f.form.title
+    order = ([title] if title is not None else []) + list(range(len(f.doc)))
+    for i in order:
+        m = _YEAR_FOR.search(f.doc.plain(i))
+        if m:
+            f.report.year = int(m.group(1))
+            f.evidence("year", i)
+            return
+    i = f.doc.find(_SCHOOL_YEAR)
+    if i is not None:
+        f.report.year = int(_SCHOOL_YEAR.search(f.doc.plain(i)).group(1))
+        f.evidence("year", i)
+        f.diag(
+            "info",
+            "year-inferred",
+            f"year {f.report.year} inferred from the school year it plans for",
+            "year",
+            i,
+        )
+        return
+    years = sorted(set(re.findall(r"\b(20\d{2})\b", f.doc.block(0, len(f.doc)))))
+    f.diag(
+        "warning",
+        "year-missing",
+        "the report states no year for the funds"
+        + (f" (years mentioned: {', '.join(years)})" if years else ""),
+        "year",
+        None,
+    )
+
+
+def prose_budget(f: State, lines: list[int]) -> None:
+    """Budget figures stated in sentences, when the form holds none in fields."""
+    if not lines:
+        return
+    text = "\n".join(f.doc.plain(j) for j in lines)
+    uh_names = tuple(n for u in f.report.uh for n in (u.name, u.as_written) if n)
+    found = prose_money(text, f.report.year, uh_names)
+    if not found.figures and not found.aside:
+        return
+    for a in found.aside:
+        f.aside(lines, [a.value], a.why)
+    row = BudgetRow(None, None, None, None)
+    for fig in found.figures:
+        attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[fig.role]
+        if getattr(row, attr) is None:
+            setattr(row, attr, fig.value)
+            f.use_in(lines, (fig.value,))
+    if any(v is not None for v in (row.owner_amount, row.uh_amount, row.total_stated)):
+        line = next((j for j in lines if any(str(x) for x in ())), lines[0])
+        f.report.budget.append(row)
+        f.evidence(f"budget[{len(f.report.budget) - 1}]", line)
+        f.diag(
+            "info",
+            "budget-from-prose",
+            "the budget is read from sentences that tie each amount to a role",
+            "budget",
+            line,
+        )

@@ -1,0 +1,586 @@
+"""Tables: what their header row says they hold, read with the same field handlers.
+
+A table is read by what its header (its first row of labels) and its cells show:
+
+* a **grid of marks**: a header of options ('Ja | Nei | Vet ikke', scheme names, terms,
+  phases) over rows whose cells are marks (X, ✓, ☒) — the option is the column's header;
+  each row is one question (its first cell, or the label just before the table) and is
+  answered as if it were written 'Ja ☐ Nei ☒ Vet ikke ☐';
+* a **header over one row of values** ('Kommunale barnehager | … | PP-tjenester' over
+  '– | – | 44 | 0 | 1', or 'Eier (Bodø kommune) | UH (SePU) | Sum totalt' over amounts):
+  each column is a label–value pair;
+* the **contact table** (header 'Eier | UH', rows Navn, Funksjon, Telefon, E-post, Org. nr):
+  each column is one organisation's contact;
+* a **list of partners** (a column of roles Eier/UH): the partner list;
+* **rows of money** (columns of owner, UH and total amounts): scheme rows ('Regional
+  ordning'), measure rows ('Tiltak 2: …', or a number and a name column) and a Sum row;
+  in the summary part they are the report's budget, elsewhere the measures' amounts;
+* **rows of measures** (a name or number column with UH, terms, target groups): measures;
+* the **union list** (in the union part or under its question): the unions named in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
+from kompetansekart.ingest.fill.header import add_unions, orgnr_in, set_contact, union_names
+from kompetansekart.ingest.fill.measures import measure_ref
+from kompetansekart.ingest.fill.money_fields import ATTR, _shares, _uh_of
+from kompetansekart.ingest.fill.state import Scope, State
+from kompetansekart.ingest.fill.values import option_set, terms_found
+from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
+from kompetansekart.ingest.labels import LabelMatch, split_note
+from kompetansekart.ingest.money import read_money
+from kompetansekart.ingest.records import BudgetRow, OrgRef, Partner, UhShare
+
+Dispatch = Callable[[Pair], None]
+_MARK = re.compile(r"^\s*(?:[xX✓✔☒☑■]|\*\*[xX]\*\*)\s*$")
+_EMPTY_MARK = re.compile(r"^\s*[☐□]?\s*$")
+_SUM = re.compile(r"^(?:sum|summen|totalt?|i alt|samla|samlet|til saman|tilsammen|totalsum)\b", re.I)
+_ROLE = {"eier": "eier", "eigar": "eier", "uh": "uh", "kompetansemiljø": "uh", "eier/uh": None}
+_MONEY = ("owner_amount", "uh_amount", "total_amount", "coordinator_amount")
+
+
+def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None:
+    rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
+    if not rows:
+        return
+    head, body = _split_header(f, rows)
+    if head is None:
+        _headerless(f, table, rows, scope, dispatch)
+        return
+    grid = _grid_options(f, head)
+    if grid is not None and body and all(_marks_only(r, grid) for r in body):
+        _grid(f, table, head, body, grid, dispatch)
+        return
+    columns = [_column(f, c) for c in head.cells]
+    if _is_contact_table(columns, body, f):
+        _contacts(f, head, body, columns)
+        return
+    role_col = _role_column(body)
+    if role_col is not None:
+        _partners(f, head, body, role_col, columns)
+        return
+    if _union_table(f, table, head, body):
+        return
+    kinds = [_classify(f, col, [r.cells[k] if k < len(r.cells) else "" for r in body]) for k, col in enumerate(columns)]
+    money = any(k.kind == "money" for k in kinds)
+    if len(body) == 1 and not any(k.kind in _ROW_LABELS for k in kinds):
+        _horizontal(f, head, body[0], dispatch)  # 'Eier | UH (SePU) | Sum' over one row
+        return
+    if money or any(k.kind in ("name", "number") for k in kinds):
+        _rows(f, table, body, kinds, scope)
+        return
+    _headerless(f, table, body, scope, dispatch)
+
+
+# --- the header ----------------------------------------------------------------------------
+
+
+def _split_header(f: State, rows: list[Row]) -> tuple[Row | None, list[Row]]:
+    """The first row of labels (options, known labels, or all bold) and the rows under it."""
+    for k, row in enumerate(rows[:3]):
+        filled = [c for c in row.cells if c.strip()]
+        if len(filled) < 2 or any(_amounty(c) for c in filled):
+            continue
+        bold = all(_bold(c) for c in row.raw if c.strip())
+        known = sum(1 for c in filled if f.labels.meaning(c) or _option_kind(f, c))
+        if bold or known >= max(2, len(filled) // 2):
+            return row, rows[k + 1 :]
+    return None, rows
+
+
+def _column(f: State, cell: str) -> tuple[LabelMatch | None, str | None, str]:
+    label, note = split_note(cell.strip())
+    return f.labels.meaning(cell) or f.labels.meaning(label), note, cell
+
+
+def _money_col(col) -> str | None:
+    meaning = col[0]
+    if meaning is None:
+        return None
+    for fld in meaning.fields:
+        if fld in _MONEY:
+            return fld
+    return None
+
+
+# --- grids ---------------------------------------------------------------------------------
+
+
+def _option_kind(f: State, cell: str) -> str | None:
+    text = cell.replace("**", "").strip()
+    if not text:
+        return None
+    for name in ("yesno", "sector", "phases"):
+        found = option_set(name).find(text)
+        if found and found[0].start == 0 and found[0].end >= len(text) - 1:
+            return name
+    hits = [h for h in f.ctx.schemes.find(text) if h.concept != "kollektiv"]
+    if hits and hits[0].start == 0:
+        return "schemes"
+    found = terms_found(text)
+    if found and found[0].start == 0:
+        return "terms"
+    return None
+
+
+def _grid_options(f: State, head: Row) -> list[tuple[int, str]] | None:
+    cols = [(k, c) for k, c in enumerate(head.cells) if c.strip()]
+    kinds = {_option_kind(f, c) for _, c in cols}
+    if len(cols) >= 2 and len(kinds) == 1 and None not in kinds:
+        return [(k, c.replace("**", "").strip()) for k, c in cols]
+    # the first cell may label the rows ('Ordning | Regional | …')
+    if len(cols) >= 3 and cols[0][0] == 0:
+        rest = cols[1:]
+        kinds = {_option_kind(f, c) for _, c in rest}
+        if len(kinds) == 1 and None not in kinds:
+            return [(k, c.replace("**", "").strip()) for k, c in rest]
+    return None
+
+
+def _marks_only(row: Row, grid: list[tuple[int, str]]) -> bool:
+    cols = {k for k, _ in grid}
+    cells = [(k, c) for k, c in enumerate(row.cells)]
+    in_grid = [c for k, c in cells if k in cols]
+    return all(_MARK.match(c) or _EMPTY_MARK.match(c) for c in in_grid)
+
+
+def _grid(f: State, table: Table, head: Row, body: list[Row], grid, dispatch: Dispatch) -> None:
+    cols = {k: label for k, label in grid}
+    for row in body:
+        first = row.cells[0].strip() if row.cells and 0 not in cols else ""
+        question = first or (table.question.label if table.question else "")
+        parts = []
+        for k, label in grid:
+            cell = row.cells[k] if k < len(row.cells) else ""
+            parts.append(f"{label} {'☒' if _MARK.match(cell) else '☐'}")
+        raw = "   ".join(parts)
+        meaning = f.labels.meaning(question) if question else None
+        if table.question is not None and not first:
+            meaning = table.question.meaning
+        kind = _option_kind(f, grid[0][1])
+        meaning = _prefer(meaning, kind)
+        pair = Pair(row.i, question or "", meaning, raw.replace("☒", "").replace("☐", ""), raw, "grid")
+        pair.section = table.section
+        if meaning is None and question and (ref := measure_ref(question + ":")) and kind == "terms":
+            meaning = LabelMatch(("terms",), "label", number=ref[0][0])
+            pair.label = f"Tiltak {ref[0][0]}"
+            pair.meaning = meaning
+        elif meaning is None and kind:
+            pair.meaning = LabelMatch((_KIND_FIELD.get(kind, kind),), "label")
+        if pair.meaning is not None:
+            dispatch(pair)
+
+
+_KIND_FIELD = {"sector": "sector", "schemes": "schemes", "phases": "phases", "terms": "terms"}
+
+
+def _prefer(meaning: LabelMatch | None, kind: str | None) -> LabelMatch | None:
+    """The options decide between fields a label could mean ('Behovsmeldingen gjelder'
+    with sector options is the sector)."""
+    want = _KIND_FIELD.get(kind or "")
+    if want is None:
+        return meaning
+    if meaning is None or want not in meaning.fields:
+        year = meaning.year if meaning else None
+        number = meaning.number if meaning else None
+        return LabelMatch((want,), "label", year=year, number=number)
+    return LabelMatch((want,), meaning.how, meaning.end, meaning.year, meaning.number)
+
+
+# --- one row of values under a header --------------------------------------------------------
+
+
+def _horizontal(f: State, head: Row, row: Row, dispatch: Dispatch) -> None:
+    for k, label in enumerate(head.cells):
+        if not label.strip() or k >= len(row.cells):
+            continue
+        value = row.cells[k]
+        bare, note = split_note(label.strip())
+        meaning = f.labels.meaning(label) or f.labels.meaning(bare)
+        pair = Pair(row.i, bare.replace("**", "").strip(), meaning, value, row.raw[k], "column", note)
+        pair.section = f.form.section_at(row.i)
+        dispatch(pair)
+
+
+# --- contacts --------------------------------------------------------------------------------
+
+
+def _is_contact_table(columns, body: list[Row], f: State) -> bool:
+    roles = [c for c in columns[1:] if c[0] is not None and ({"owner", "uh"} & set(c[0].fields))]
+    if len(roles) < 2 or (columns[0][2].strip() and columns[0][0] is not None):
+        return False
+    firsts = [f.labels.meaning(r.cells[0]) for r in body if r.cells and r.cells[0].strip()]
+    return any(m is not None and (m.has("contact") or m.field == "orgnr") for m in firsts)
+
+
+def _contacts(f: State, head: Row, body: list[Row], columns) -> None:
+    roles: dict[int, str] = {}
+    for k, col in enumerate(columns):
+        if k == 0 or col[0] is None:
+            continue
+        roles[k] = "uh" if "uh" in col[0].fields and "owner" not in col[0].fields else "eier"
+    parts = {"name": "name", "function": "function", "email": "email", "phone": "phone"}
+    # names first, so the other rows attach to the right person
+    order = sorted(body, key=lambda r: 0 if _contact_part(f, r) == "name" else 1)
+    for row in order:
+        part = _contact_part(f, row)
+        for k, role in roles.items():
+            cell = row.cells[k].strip() if k < len(row.cells) else ""
+            if not cell:
+                continue
+            if part == "orgnr":
+                digits = orgnr_in(cell)
+                if digits:
+                    f.orgnr.append((digits, row.i, role))
+            elif part in parts:
+                set_contact(f, role, part, cell, row.i)
+                f.evidence("contacts", row.i)
+
+
+def _contact_part(f: State, row: Row) -> str | None:
+    m = f.labels.meaning(row.cells[0]) if row.cells else None
+    if m is None:
+        return None
+    for fld in m.fields:
+        if fld.startswith("contact."):
+            return fld.rsplit(".", 1)[1]
+        if fld == "orgnr":
+            return "orgnr"
+    return None
+
+
+# --- partners --------------------------------------------------------------------------------
+
+
+def _role_column(body: list[Row]) -> int | None:
+    if not body:
+        return None
+    width = max(len(r.cells) for r in body)
+    for k in range(width):
+        values = [r.cells[k].strip().lower() for r in body if k < len(r.cells) and r.cells[k].strip()]
+        if values and len(values) >= len(body) - 1 and all(v in _ROLE for v in values):
+            return k
+    return None
+
+
+def _partners(f: State, head: Row, body: list[Row], role_col: int, columns) -> None:
+    """Name | contact | role rows: the column of roles decides; the name column is the
+    first other column of texts, the contact column the one headed as a contact."""
+    from kompetansekart.ingest.fill.partners import add_partner
+
+    contact_col = name_col = None
+    for k, col in enumerate(columns):
+        if k == role_col:
+            continue
+        values = [r.cells[k].strip() for r in body if k < len(r.cells) and r.cells[k].strip()]
+        if not values or all(v.rstrip(".").isdigit() for v in values):
+            continue  # the rows' numbers
+        header = col[2].casefold()
+        is_contact = "kontakt" in header
+        if is_contact and "eier/uh" not in header and contact_col is None:
+            contact_col = k
+        elif name_col is None:
+            name_col = k
+    if name_col is None:
+        return
+    for row in body:
+        cells = row.cells
+        role = _ROLE.get(cells[role_col].strip().lower()) if role_col < len(cells) else None
+        name = cells[name_col].strip() if name_col < len(cells) else ""
+        if not name or role is None:
+            continue
+        contact = cells[contact_col].strip() if contact_col is not None and contact_col < len(cells) else ""
+        add_partner(f, name, role, contact or None, row.i)
+
+
+# --- unions ----------------------------------------------------------------------------------
+
+
+def _union_table(f: State, table: Table, head: Row, body: list[Row]) -> bool:
+    in_union = table.section is not None and table.section.within("union") is not None
+    asked = table.question is not None and "unions" in table.question.fields
+    if not (in_union or asked):
+        return False
+    found: list[str] = []
+    for row in body:
+        found += union_names(f, " ".join(row.cells))
+    if not found:
+        return False
+    add_unions(f, found, body[0].i)
+    return True
+
+
+# --- money -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Column:
+    """What one column of a row table holds."""
+
+    kind: str  # number | name | money | terms | continued | purpose | uh | target | scheme | text
+    attr: str | None = None  # for money: owner_amount | uh_amount | total_stated | ...
+    uh: OrgRef | None = None  # the UH a money column is headed by ('HVL', 'UH (SePU)')
+    header: str = ""
+
+
+_ROW_LABELS = ("name", "number", "scheme")
+_TEXT_KINDS = {
+    "measure_name": "name",
+    "measure_number": "number",
+    "terms": "terms",
+    "continuation": "continued",
+    "purpose": "purpose",
+    "uh": "uh",
+    "target_groups": "target",
+    "schemes": "scheme",
+}
+
+
+def _classify(f: State, col, values: list[str]) -> Column:
+    meaning, note, header = col
+    fields = meaning.fields if meaning else ()
+    filled = [v for v in values if v.strip()]
+    amounts = sum(1 for v in filled if read_money(v).read and not _digits_only_small(v))
+    if "measure_number" in fields or (filled and all(re.fullmatch(r"\d{1,2}\.?", v.strip()) for v in filled) and not header.strip(" *").isdigit() and len(header) <= 8):
+        if not any(x in _MONEY for x in fields):
+            return Column("number", header=header)
+    if filled and amounts >= len(filled) / 2:
+        for fld in fields:
+            if fld in _MONEY:
+                uh = _uh_of(f, note, None) if fld == "uh_amount" and note else None
+                return Column("money", ATTR[fld], uh, header)
+        if "own_contribution" in fields or "earlier_grant" in fields:
+            return Column("aside", "own-contribution" if "own_contribution" in fields else "earlier-grant", header=header)
+        found = f.ctx.units_first(f.ctx.orgs_in(header, [*UH_KINDS, *OWNER_KINDS]))
+        if found:
+            kind = found[0].kind
+            if kind in UH_KINDS:
+                return Column("money", "uh_amount", found[0], header)
+            return Column("money", "owner_amount", None, header)
+        return Column("text", header=header)
+    for fld in fields:
+        if fld in _TEXT_KINDS:
+            return Column(_TEXT_KINDS[fld], header=header)
+    if header.strip().lower().startswith("tiltak"):
+        return Column("name", header=header)
+    return Column("text", header=header)
+
+
+def _digits_only_small(cell: str) -> bool:
+    return bool(re.fullmatch(r"\s*\d{1,2}\.?\s*", cell))
+
+
+def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: Scope) -> None:
+    """Rows of a table with named columns: scheme rows and measure rows with their money,
+    and the Sum row. In the summary part they are the report's budget; elsewhere the
+    money is the measures' own."""
+    in_budget = table.section is not None and table.section.within(BUDGET) is not None
+    if table.section is None and scope.kind == "report" and not f.slots:
+        in_budget = in_budget or all(k.kind != "name" for k in kinds)
+    for row in body:
+        cells = [row.cells[k] if k < len(row.cells) else "" for k in range(len(kinds))]
+        values, shares = _money_values(f, row, cells, kinds)
+        label = _row_label(cells, kinds)
+        number = _row_number(cells, kinds)
+        scheme_cell = next((c for c, k in zip(cells, kinds, strict=True) if k.kind == "scheme" and c.strip()), "")
+        named = any(k.kind == "name" for k in kinds)
+        money_row(f, row, label, number, values, shares, in_budget, scheme_cell, named, cells, kinds)
+
+
+def money_row(
+    f: State,
+    row: Row,
+    label: str,
+    number: int | None,
+    values: dict[str, int],
+    shares: list[UhShare],
+    in_budget: bool,
+    scheme_cell: str = "",
+    named: bool = False,
+    cells: list[str] | None = None,
+    kinds: list[Column] | None = None,
+) -> None:
+    """One row of money: the Sum row, a measure's row, or a scheme's row."""
+    if label and _SUM.match(label.replace("**", "")) and number is None:
+        if values:
+            total = _budget_row(f, row, label, values, shares)
+            if in_budget or not f.slots:
+                f.report.budget_sum = total
+                f.evidence("budget_sum", row.i)
+        return
+    schemes = [s for s in f.ctx.schemes.ids_in(scheme_cell or label) if s != "kollektiv"]
+    ref = measure_ref(label + (":" if not re.search(r"[:.\-–]", label) else "")) if label else None
+    if ref is not None and number is None:
+        number = ref[0][0]
+    name = ref[1] if ref else (label if named else None)
+    if number is not None or (name and not schemes):
+        slot = f.measure(number, _clean_name(name))
+        if slot is None:
+            return
+        _measure_cells(f, slot, row, cells or [], kinds or [], values, shares)
+        if in_budget and values:
+            budget = _budget_row(f, row, label if ref else _measure_label(number, name), values, shares)
+            f.evidence(f"budget[{len(f.report.budget)}]", row.i)
+            f.report.budget.append(budget)
+        return
+    if values and (schemes or in_budget):
+        budget = _budget_row(f, row, label, values, shares)
+        if len(schemes) == 1:
+            budget.scheme, budget.label = schemes[0], None
+        f.evidence(f"budget[{len(f.report.budget)}]", row.i)
+        f.report.budget.append(budget)
+
+
+def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
+    values: dict[str, int] = {}
+    shares: list[UhShare] = []
+    for cell, col in zip(cells, kinds, strict=True):
+        if col.kind == "aside":
+            money = read_money(cell)
+            f.aside([row.i], list(money.read), col.attr or "part")
+            continue
+        if col.kind != "money":
+            continue
+        money = read_money(cell.replace("**", ""))
+        f.use_in([row.i], money.read)
+        f.aside_money([row.i], money)
+        if money.value is None:
+            continue
+        if col.attr == "uh_amount":
+            values["uh_amount"] = values.get("uh_amount", 0) + money.value
+            shares += _shares(f, money, col.uh, row.i)
+        elif col.attr not in values:
+            values[col.attr] = money.value
+    return values, shares
+
+
+def _row_label(cells: list[str], kinds: list[Column]) -> str:
+    for want in ("name", "scheme", "text"):
+        for cell, col in zip(cells, kinds, strict=True):
+            if col.kind == want and cell.strip():
+                return cell.replace("**", "").strip()
+    return ""
+
+
+def _row_number(cells: list[str], kinds: list[Column]) -> int | None:
+    for cell, col in zip(cells, kinds, strict=True):
+        if col.kind == "number":
+            digits = re.sub(r"\D", "", cell)
+            return int(digits) if digits and len(digits) <= 2 else None
+    return None
+
+
+def _measure_label(number: int | None, name: str | None) -> str:
+    if number is None:
+        return name or ""
+    return f"Tiltak {number} – {name}" if name else f"Tiltak {number}"
+
+
+def _budget_row(f: State, row: Row, label: str, values: dict[str, int], shares) -> BudgetRow:
+    budget = BudgetRow(
+        None,
+        values.get("owner_amount"),
+        values.get("uh_amount"),
+        values.get("total_stated"),
+        label=label or None,
+        uh_breakdown=list(shares),
+    )
+    budget.line = f.doc.no(row.i)
+    return budget
+
+
+def _measure_cells(f: State, slot, row: Row, cells: list[str], kinds: list[Column], values, shares) -> None:
+    m = slot.measure
+    slot.named_by = slot.named_by or "table"
+    slot.note("name", row.i)
+    for attr in ("owner_amount", "uh_amount", "total_stated", "coordinator_amount"):
+        if attr in values and getattr(m, attr) is None:
+            setattr(m, attr, values[attr])
+            slot.note(attr, row.i)
+    if len(shares) == 1 and m.uh is None:
+        m.uh = shares[0].uh
+        slot.note("uh", row.i)
+    for cell, col in zip(cells, kinds, strict=True):
+        cell = cell.replace("**", "").strip()
+        if not cell:
+            continue
+        if col.kind == "uh":
+            found = f.ctx.units_first(f.ctx.orgs_in(cell, UH_KINDS))
+            if found and m.uh is None:
+                m.uh = found[0]
+                slot.note("uh", row.i)
+        elif col.kind == "terms":
+            terms = sorted({t.value for t in terms_found(cell)}, key=_term_key)
+            if terms and not m.terms:
+                m.terms = terms
+                slot.note("terms", row.i)
+        elif col.kind == "target":
+            m.target_groups += [g for g in f.ctx.target_groups.ids_in(cell) if g not in m.target_groups]
+        elif col.kind == "purpose":
+            found = option_set("purpose").find(cell)
+            if found and m.purpose is None:
+                m.purpose = found[0].value
+                slot.note("purpose", row.i)
+        elif col.kind == "continued":
+            answer = option_set("yesno").starts(cell)
+            if answer in ("ja", "nei") and m.continued is None:
+                m.continued = answer == "ja"
+                slot.note("continued", row.i)
+
+
+def _clean_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    return " ".join(name.replace("**", "").split()).strip(" :") or None
+
+
+def _term_key(term: str):
+    from kompetansekart.ingest.terms import term_sort_key
+
+    return term_sort_key(term)
+
+
+# --- rows without a header -------------------------------------------------------------------
+
+
+def _headerless(f: State, table: Table, rows: list[Row], scope: Scope, dispatch: Dispatch) -> None:
+    """Rows of 'label | value | …': each row a pair of its first two filled cells; a row of
+    option cells ('Ja ☒ | Nei ☐') answers the question before the table."""
+    for row in rows:
+        filled = [(k, c) for k, c in enumerate(row.cells) if c.strip()]
+        if len(filled) >= 2 and table.question is not None and all(
+            _option_kind(f, c.replace("☒", "").replace("☐", "")) for _, c in filled
+        ):
+            raw = "   ".join(row.raw)
+            pair = Pair(row.i, table.question.label, table.question.meaning, raw, raw, "row")
+            pair.section = table.section
+            dispatch(pair)
+            continue
+        if len(filled) < 2:
+            continue
+        label = filled[0][1]
+        meaning = f.labels.meaning(label)
+        value = "  ".join(c for _, c in filled[1:])
+        raw = "  ".join(row.raw[k] for k, _ in filled[1:])
+        bare, note = split_note(label)
+        pair = Pair(row.i, bare, meaning, value, raw, "row", note)
+        pair.section = table.section
+        dispatch(pair)
+
+
+def _amounty(cell: str) -> bool:
+    return bool(read_money(cell).read) or bool(re.fullmatch(r"\s*\d[\d .,-]*\s*", cell))
+
+
+def _bold(cell: str) -> bool:
+    cell = cell.strip()
+    return cell.startswith("**") and cell.endswith("**")
+
+
+__all__ = ["read_table"]
+_ = (OWNER_KINDS, Partner)

@@ -1,0 +1,700 @@
+"""The structure pass: a document's lines as pairs, tables and sections, for any layout.
+
+Each line is looked at once, in order, and becomes one of:
+
+* a **table row** (cells from tabs, Markdown pipes, Word/PDF cells; or three or more
+  space-aligned columns); consecutive rows make one `Table`;
+* a **flattened table**: a line of column labels only ('Eier UH Totalt') and the lines
+  under it, where a text export dropped the cell boundaries (`FlatTable`);
+* a **heading** (Markdown `#`, 'DEL B', '1  INNSENDER', ALL CAPS, a line in bold, or a
+  section label of the vocabulary alone on its line): it opens a `Section`. A heading
+  whose words are a field label ('5. Målgruppe') is a label whose value follows;
+* a **pair** with its separator: `Label: value`, `Question? answer`, `Label .... value`,
+  `**Label** value`, `Label<TAB>value` (a two-cell row), `Label<2+ spaces>value`;
+* a **pair without a separator** ('1.3 Eier Bodø kommune', 'Tiltakets varighet Vår
+  2024 …'): a vocabulary label at the line start, kept only when the rest looks like a
+  value of that field (a name, an amount, marked options, terms, a year, a count), so
+  prose that happens to start with 'Eier …' stays prose;
+* a **label alone** ('Navn på eier', 'Ønsket sum eier', 'Hvilket år …?'): its value is on
+  the lines that follow;
+* **prose**, which continues the open pair's value (answers run over several lines), or
+  belongs to no pair.
+
+An open pair is closed by the next heading, table or known label. A label of the
+vocabulary that lists things ('Tiltak fra 2024 som videreføres', 'Ønsket sum eier')
+keeps 'Tiltak N: …' lines and their 'Totalt:' as its own value lines instead of letting
+them open measure sections; a pair with an unknown label inside free text does not close
+it either.
+
+Sections nest by level (Markdown level; 1 for 'DEL'/numbered/ALL CAPS; 2 for bold; 3 for
+a plain section label). A measure's section is closed by the next measure heading or by a
+part of another kind (the budget, the union consultation, ...), not by an 'Økonomi' or
+'Målgruppe' inside it. A measure heading before any field (an attachment's title,
+'TILTAK 2: TRYGT OG GODT SKOLEMILJØ') is the document's `focus`: what the document
+describes outside other measure sections belongs to that measure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kompetansekart.ingest.amounts import find_amounts
+from kompetansekart.ingest.checkboxes import count_boxes
+from kompetansekart.ingest.document import Document
+from kompetansekart.ingest.form.model import (
+    BUDGET,
+    CONTINUATION,
+    ECONOMY,
+    LIST_FIELDS,
+    MEASURE,
+    MEASURES,
+    OTHER,
+    FlatTable,
+    Form,
+    Item,
+    Pair,
+    Row,
+    Section,
+    Table,
+)
+from kompetansekart.ingest.labels import LabelMatch, Labels, split_note, strip_numbering
+from kompetansekart.ingest.terms import find_terms
+
+_COLON = re.compile(r"^(?P<label>[^:]{1,90}?)\s*:(?!\d\d)(?!//)\s*(?P<value>.*)$")
+_QUESTION = re.compile(r"^(?P<label>[^?]{3,240}\?)\s*(?P<value>.*)$")
+_LEADER = re.compile(r"^(?P<label>.{1,90}?)\s*(?:\.{3,}|…+|_{3,})\s*(?P<value>.*)$")
+_EQUALS = re.compile(r"^(?P<label>[\w.\[\]\-]{2,60}?)\s*=\s*(?P<value>.*)$")
+_MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\))\s*$")
+_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*]{1,90}?)\*\*\s*:?\s*(?P<value>\S.*)$")
+_WHOLE_BOLD = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*$")
+_BOLD_MEASURE = re.compile(r"^\*\*(?P<head>[^*]{1,40})\*\*(?P<rest>\S.*)$")
+_NUMBERED = re.compile(r"^(?:\(?(\d{1,2})(\.\d{1,2})*[.)]?|del\s+[a-h\d]{1,2}[.:]?)\s+\S", re.I)
+_DEL = re.compile(r"^del\s+[a-h\d]{1,2}\b", re.IGNORECASE)
+_MEASURE_REF = re.compile(
+    r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}(?:\s*(?:og|,|&|/)\s*\d{1,2})*\s*[:.\-–]",
+    re.IGNORECASE,
+)
+_NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
+_SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
+_LETTER = re.compile(r"[^\W\d_]")
+_BOX = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)")
+_X_CELL = re.compile(r"^\s*[xX✓✔☒☑■]\s*$")
+
+# Field families and what their values look like (for pairs without a separator).
+_NAME_FIELDS = ("owner", "uh", "uh_unit", "network", "contact.", "measure_name")
+_CHOICE_FIELDS = (
+    "schemes",
+    "sector",
+    "continuation",
+    "phases",
+    "several_",
+    "union_held",
+    "sami",
+    "further_ed",
+    "purpose",
+    "budget_attached",
+    "coordinator_needed",
+)
+_AMOUNT_FIELDS = ("owner_amount", "uh_amount", "total_amount", "coordinator_amount")
+_COUNT_FIELDS = ("units.", "measure_count")
+_MONEY_COLUMNS = frozenset(_AMOUNT_FIELDS)
+_LIST_LABELS = frozenset({"continued_measures", "progress"})
+# A line that asks for a text without a question mark ('Beskriv hvordan tiltaket …')
+_ASKS = re.compile(
+    r"^(?:beskriv|gi\s+en|gje\s+ei|forklar|hvordan|korleis|hva|kva|hvilke|kva\s+for|grei\s+ut|"
+    r"gjer\s+greie|redegjør|oppgi|skildr|list\s+opp|fortell)\b",
+    re.IGNORECASE,
+)
+_FREE_TEXT = frozenset({"needs", "comment", "description", "remark", "progress", "target_groups"})
+
+
+def read_form(doc: Document, labels: Labels) -> Form:
+    return _Reader(doc, labels).read()
+
+
+class _Reader:
+    def __init__(self, doc: Document, labels: Labels) -> None:
+        self.doc = doc
+        self.labels = labels
+        self.items: list[Item] = []
+        self.sections: list[Section] = []
+        self.stack: list[Section] = []
+        self.prose: list[int] = []
+        self.open: Pair | None = None
+        self.seen_pair = False
+        self.measure_heads = 0
+
+    # --- the walk ----------------------------------------------------------------------
+
+    def read(self) -> Form:
+        doc = self.doc
+        title = _title(doc)
+        focus = self._focus(title)
+        self._walk(focus)
+        if focus is not None and self.measure_heads:
+            # measure sections after all: the heading at the top is the first of them
+            self.__init__(doc, self.labels)  # type: ignore[misc]
+            focus = None
+            self._walk(None)
+        n = len(doc)
+        for s in self.stack:
+            s.end = n
+        form = Form(doc, self.items, self.sections, self.prose, title, focus)
+        for item in self.items:
+            item.section = form.section_at(item.start if not isinstance(item, Pair) else item.i)
+        return form
+
+    def _walk(self, focus: Section | None) -> None:
+        i = 0
+        while i < len(self.doc):
+            if focus is not None and i == focus.start:
+                i += 1
+                continue
+            i = self._line(i)
+
+    def _line(self, i: int) -> int:
+        """Read the structure starting at line i; returns the next unread line."""
+        doc = self.doc
+        text = doc.plain(i)
+        raw = doc.text(i)
+        if doc.is_table_row(i) and self._row_like(i):
+            return self._table(i, aligned=False)
+        if self._continues_list(text) or self._continues_choice(text):
+            self.open.more.append(i)
+            return i + 1
+        glued = _BOLD_MEASURE.match(raw)
+        if glued and self._measure_heading(i, glued["head"], level=2):
+            return self._rest_of_line(i, glued["rest"])
+        flat = self._flat_header(i, text)
+        if flat is not None:
+            return self._flat_table(i, flat)
+        if self._heading(i, text, raw):
+            return i + 1
+        if self._explicit_pair(i, text, raw):
+            return i + 1
+        cells = doc.aligned[i]
+        if cells is not None and len(cells) == 2 and _MARK_CELL.match(cells[1]):
+            self._prose(i)  # an option and its mark far to the right: part of a question
+            return i + 1
+        if cells is not None and not _BOX.search(text):
+            if len([c for c in cells if c]) >= 3 or self._aligned_row_follows(i):
+                return self._table(i, aligned=True)
+            if self._pair(i, cells[0], cells[1], cells[1], "aligned"):
+                return i + 1
+        if self._prefix_pair(i, text, raw):
+            return i + 1
+        if self._label_alone(i, text):
+            return i + 1
+        self._prose(i)
+        return i + 1
+
+    def _rest_of_line(self, i: int, rest: str) -> int:
+        """'**Tiltak 6**Navn på tiltak: X': the heading, then the rest as its own pair."""
+        plain_rest = rest.replace("**", "")
+        if not self._explicit_pair(i, plain_rest, rest):
+            self._prose(i)
+        return i + 1
+
+    # --- prose and the open pair ---------------------------------------------------------
+
+    def _prose(self, i: int) -> None:
+        if self.open is not None:
+            self.open.more.append(i)
+        else:
+            self.prose.append(i)
+
+    def _continues_list(self, text: str) -> bool:
+        """A 'Tiltak N: …' or 'Totalt: …' line under a listing label stays in its list."""
+        pair = self.open
+        if pair is None or pair.value or not pair.meaning:
+            return False
+        if not (set(pair.fields) & LIST_FIELDS):
+            return False
+        if _MEASURE_REF.match(text):
+            return True
+        m = _COLON.match(text)
+        if m and (found := self.labels.exact(m["label"])) and found.field == "total_amount":
+            return True
+        return False
+
+    def _continues_choice(self, text: str) -> bool:
+        """'Fase (flere kryss mulig)' then 'Analyse av behov' / 'Planlegging av tiltak  x':
+        options under a question without a value are its value, not labels of their own."""
+        pair = self.open
+        if pair is None or pair.value or not pair.meaning:
+            return False
+        if not any(f.startswith(_CHOICE_FIELDS) for f in pair.fields):
+            return False
+        body = _TRAILING_MARK.sub("", text).strip(" *")
+        return bool(body) and _is_option(body)
+
+    def _add(self, pair: Pair) -> None:
+        """A new pair; it closes the open one unless its label is unknown and the open
+        one is free text (a colon inside an answer does not start a field)."""
+        if pair.meaning is None and self.open is not None and _is_free(self.open):
+            self.open.more.append(pair.i)
+            return
+        self.items.append(pair)
+        self.open = pair
+        self.seen_pair = True
+
+    # --- pairs ---------------------------------------------------------------------------
+
+    def _pair(self, i: int, label: str, value: str, raw_value: str, style: str) -> bool:
+        label = strip_numbering(label.replace("**", "").strip()).strip(" :")
+        if not label or not _LETTER.search(label):
+            return False
+        bare, note = split_note(label)
+        if value.strip().startswith("(") and value.strip().endswith(")"):
+            note, value, raw_value = value.strip()[1:-1], "", ""  # 'Fase? (flere svar mulig)'
+        meaning = self.labels.meaning(label)
+        pair = Pair(
+            i, bare.strip() or label, meaning, value.strip(), raw_value.strip(), style, note
+        )
+        self._add(pair)
+        return True
+
+    def _explicit_pair(self, i: int, text: str, raw: str) -> bool:
+        bold = _BOLD_LABEL.match(raw)
+        if bold and "**" not in bold["value"][:2]:
+            label = bold["label"].rstrip(" :")
+            if self.labels.exact(label) or bold["label"].rstrip().endswith(":"):
+                value = bold["value"].replace("**", "")
+                return self._pair(i, label, value, bold["value"], "bold")
+        m = _QUESTION.match(text)
+        if m and len(m["label"].split()) <= 40:
+            colon = _COLON.match(text)
+            if not (colon and len(colon["label"]) < len(m["label"]) and self._known(colon)):
+                return self._pair(i, m["label"].rstrip("?"), m["value"], _after(raw, "?"), "question")
+        m = _LEADER.match(text)
+        if m and m["value"]:
+            return self._pair(i, m["label"], m["value"], _after_leader(raw), "leader")
+        m = _COLON.match(text)
+        if m and self._label_like(m["label"]):
+            return self._pair(i, m["label"], m["value"], _after(raw, ":"), "colon")
+        m = _EQUALS.match(text)
+        if m and not m["label"].isdigit():
+            return self._pair(i, m["label"], m["value"], _after(raw, "="), "equals")
+        return False
+
+    def _known(self, m: re.Match[str]) -> bool:
+        return self.labels.meaning(m["label"]) is not None
+
+    def _label_like(self, label: str) -> bool:
+        words = strip_numbering(label).split()
+        if not words or len(words) > 12 or _SENTENCE.search(label):
+            return False
+        if label.strip().lower().startswith(("http", "www")):
+            return False
+        return len(words) <= 7 or self.labels.meaning(label) is not None
+
+    def _prefix_pair(self, i: int, text: str, raw: str) -> bool:
+        body = strip_numbering(text)
+        found = self.labels.prefix(body)
+        if found is None or found.section():
+            return False
+        value = body[found.end :].lstrip(" :.-–\t")
+        if not value or not _fits(found, value):
+            return False
+        offset = len(text) - len(body)
+        raw_value = _raw_after(raw, offset + found.end)
+        return self._pair(i, body[: found.end], value, raw_value, "prefix")
+
+    def _label_alone(self, i: int, text: str) -> bool:
+        found = self.labels.exact(text)
+        if found is None:
+            # a line that announces a list ('Tiltak fra 2024 som videreføres (…)')
+            found = self.labels.phrase(text)
+            if found is None or _has_value(text):
+                return False
+            asks = _ASKS.match(text) is not None and bool(set(found.fields) & _FREE_TEXT)
+            if not (set(found.fields) & _LIST_LABELS or asks):
+                return False
+        if found.section():
+            return False
+        return self._pair(i, text, "", "", "label")
+
+    # --- headings and sections -----------------------------------------------------------
+
+    def _heading(self, i: int, text: str, raw: str) -> bool:
+        level = self._heading_level(i, text, raw)
+        if level is None:
+            return False
+        words = strip_numbering(text.replace("**", "")).strip(" :")
+        if self.doc.lines[i].heading and text.startswith("Ark: "):
+            words = text[5:].strip()  # a workbook's sheet: its name is the heading
+        if self._measure_heading(i, text, level):
+            return True
+        found = self.labels.exact(words) or self.labels.exact(text) or self.labels.phrase(words)
+        kind = found.section() if found else None
+        if found is not None and kind is None:
+            # a field label set as a heading ('5. Målgruppe', '2  KOMPETANSEMILJØ'): a
+            # label whose value is any text under it, and, when the heading is a strong
+            # one (a numbered part, a Markdown heading), a part of the form
+            if level <= 1 or self.doc.lines[i].heading:
+                self._open_section(Section(i, OTHER, level, words))
+            return self._pair(i, words, "", "", "heading")
+        if kind is None and _CONTINUATION_HEAD.search(words):
+            kind = CONTINUATION
+        self._open_section(
+            Section(i, kind or OTHER, level, words, year=found.year if found else None)
+        )
+        return True
+
+    def _heading_level(self, i: int, text: str, raw: str) -> int | None:
+        line = self.doc.lines[i]
+        if line.heading:
+            return line.heading
+        if _has_value(text) or len(text) > 120:
+            return None
+        cells = self.doc.aligned[i]
+        if cells is not None and len(cells) >= 2 or self.doc.is_table_row(i):
+            return None  # 'Sett i sammenheng med videreutdanning   Nei': a label and a value
+        stripped = strip_numbering(text)
+        if _DEL.match(text):
+            return 1
+        if _NUMBERED.match(text) and stripped != text:
+            if _is_caps(stripped) or self.labels.meaning(stripped.strip(" :")):
+                return 1 if not re.match(r"^\d+\.\d", text) else 2
+            return None
+        if _is_caps(text) and (len(text.split()) >= 2 or self.labels.exact(text)):
+            return 1
+        if _WHOLE_BOLD.match(raw.strip()):
+            return 2
+        found = self.labels.exact(text)
+        if found is not None and found.section():
+            return 3
+        if _CONTINUATION_HEAD.search(text) and len(text.split()) <= 10:
+            return 3
+        return None
+
+    def _measure_heading(self, i: int, text: str, level: int) -> bool:
+        body = strip_numbering(text.replace("**", "").strip())
+        found = self.labels.prefix(body)
+        if found is None or found.section() != MEASURE or found.number is None:
+            return False
+        rest = body[found.end :]
+        if not _NAME_SEP.match(rest) or find_amounts(rest):
+            return False
+        name = rest.strip().lstrip(":.-–— ").strip() or None
+        section = Section(i, MEASURE, level, body, number=found.number, name=name)
+        self._open_section(section)
+        self.measure_heads += 1
+        return True
+
+    def _open_section(self, section: Section) -> None:
+        self.open = None
+        while self.stack and _closes(section, self.stack[-1]):
+            self.stack.pop().end = section.start
+        section.parent = self.stack[-1] if self.stack else None
+        self.stack.append(section)
+        self.sections.append(section)
+
+    def _focus(self, title: int | None) -> Section | None:
+        """An attachment's measure: a measure heading near the top, before any field."""
+        doc = self.doc
+        for i in range(min(len(doc), 12)):
+            text = doc.plain(i)
+            body = strip_numbering(text)
+            found = self.labels.prefix(body)
+            if found is not None and found.section() == MEASURE and found.number is not None:
+                rest = body[found.end :]
+                if not _NAME_SEP.match(rest) or not rest.strip(" :.-–—") or find_amounts(rest):
+                    return None
+                name = rest.strip().lstrip(":.-–— ").strip()
+                return Section(i, MEASURE, 0, body, number=found.number, name=name, end=i + 1)
+            if _COLON.match(text) or doc.is_table_row(i):
+                return None
+        return None
+
+    # --- tables --------------------------------------------------------------------------
+
+    def _row_like(self, i: int) -> bool:
+        """A tab row with one filled cell is a row only beside other rows."""
+        filled = [c for c in self.doc.cells(i) if c]
+        if len(filled) >= 2:
+            return True
+        doc = self.doc
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(doc) and doc.is_table_row(j) and not doc.gap(max(i, j)):
+                return len([c for c in doc.cells(j) if c]) >= 2
+        return False
+
+    def _aligned_row_follows(self, i: int) -> bool:
+        j = i + 1
+        doc = self.doc
+        if j >= len(doc) or doc.gap(j):
+            return False
+        cells = doc.aligned[j]
+        return cells is not None and len([c for c in cells if c]) >= 3
+
+    def _table(self, i: int, aligned: bool) -> int:
+        doc = self.doc
+        rows: list[Row] = []
+        j = i
+        while j < len(doc):
+            if j > i and doc.gap(j):
+                break
+            if aligned:
+                cells = doc.aligned[j]
+                if cells is None or _BOX.search(doc.plain(j)):
+                    break
+                rows.append(Row(j, cells, list(cells)))
+            else:
+                if not doc.is_table_row(j):
+                    break
+                rows.append(Row(j, doc.cells(j), doc.raw_cells(j)))
+            j += 1
+        question = self.open if self.open is not None and not self.open.text(doc) else None
+        table = Table(rows, aligned, question)
+        if _pairs_table(table, self.labels):
+            for row in rows:
+                self._row_pair(row)
+        else:
+            self.items.append(table)
+            self.open = None
+        return j
+
+    def _row_pair(self, row: Row) -> None:
+        filled = [(c, r) for c, r in zip(row.cells, row.raw, strict=True) if c]
+        if not filled:
+            return
+        if len(filled) == 1:
+            self._prose(row.i)
+            return
+        (label, _), (value, raw) = filled[0], filled[1]
+        if not self._pair(row.i, label, value, raw, "tab") and self.open is not None:
+            self.open.more.append(row.i)
+
+    # --- flattened tables ----------------------------------------------------------------
+
+    def _flat_header(self, i: int, text: str) -> list[str] | None:
+        """'Eier UH Totalt' alone on a line: the fields of its column labels, else None."""
+        if self.doc.is_table_row(i) or _has_value(text) or len(text) > 60:
+            return None
+        if self.labels.exact(text) is not None:
+            return None  # 'Beløp eier' is one label, not the columns 'Beløp' and 'Eier'
+        columns = _columns(text, self.labels)
+        if columns is None or len(columns) < 2:
+            return None
+        if any(c == {"total_amount"} for c in columns) and all(c & _MONEY_COLUMNS for c in columns):
+            return [_money_of(c) for c in columns]  # 'Eier UH Totalt': money columns
+        if len(columns) == 2 and all(c & {"owner", "uh"} for c in columns):
+            return ["owner" if "owner" in c else "uh" for c in columns]  # 'Eier UH': roles
+        return None
+
+    def _flat_table(self, i: int, columns: list[str]) -> int:
+        doc = self.doc
+        lines: list[int] = []
+        j = i + 1
+        while j < len(doc):
+            text = doc.plain(j)
+            if doc.is_table_row(j) or self._ends_flat(j, text, columns, lines):
+                break
+            lines.append(j)
+            j += 1
+        self.items.append(FlatTable(i, columns, lines))
+        self.open = None
+        return j
+
+    def _ends_flat(self, j: int, text: str, columns: list[str], lines: list[int]) -> bool:
+        if len(lines) >= 40:
+            return True
+        found = self.labels.prefix(strip_numbering(text))
+        if columns[0] in _MONEY_COLUMNS:
+            if find_amounts(text):
+                return False
+            if found and found.field == "total_amount":
+                return False
+            # a wrapped row label continues until its amounts
+            if lines and not find_amounts(self.doc.plain(lines[-1])):
+                return len(text.split()) > 8
+            return not (_MEASURE_REF.match(text) or _scheme_words(text)) or len(text) > 80
+        # a contact table: rows that start with a contact field label
+        return found is None or not (found.has("contact") or found.field in ("orgnr",))
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+_TRAILING_MARK = re.compile(r"(?:\s+(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\)))+\s*$|^\s*(?:[☒☑■☐□]|\[[xX ]?\]|\([xX ]\))\s*")
+
+
+def _is_option(text: str) -> bool:
+    """Is the text just one answer option (of any option set, or a scheme's name)?"""
+    from kompetansekart.ingest.options import options
+
+    body = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
+    for name in ("yesno", "sector", "phases", "purpose"):
+        found = options()[name].find(body)
+        if found and found[0].start == 0 and found[0].end == len(body):
+            return True
+    return bool(_SCHEME_WORDS.search(body)) and len(body.split()) <= 8
+
+
+_CONTINUATION_HEAD = re.compile(
+    r"^ved\s+vidaref\w*ring|^ved\s+videref\w*ring|^videreføring av tiltak|^vidareføring av tiltak",
+    re.IGNORECASE,
+)
+_SCHEME_WORDS = re.compile(r"ordning|kompetanseløft|rekom|dekom", re.IGNORECASE)
+
+
+def _scheme_words(text: str) -> bool:
+    return _SCHEME_WORDS.search(text) is not None
+
+
+def _title(doc: Document) -> int | None:
+    for i in range(min(len(doc), 10)):
+        if "behovsmelding" in doc.plain(i).lower():
+            return i
+    return 0 if len(doc) else None
+
+
+def _has_value(text: str) -> bool:
+    """Does the line carry a value after a separator (':', '?', a dot leader, '=')?"""
+    for rx in (_COLON, _QUESTION, _LEADER, _EQUALS):
+        m = rx.match(text)
+        if m and m["value"].strip(" *") and not (rx is _QUESTION and len(m["value"]) > 120):
+            return True
+    return False
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4:
+        return False
+    return sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _is_free(pair: Pair) -> bool:
+    return bool(set(pair.fields) & (_FREE_TEXT | LIST_FIELDS)) and not pair.value
+
+
+def _after(raw: str, sep: str) -> str:
+    k = raw.find(sep)
+    return raw[k + 1 :].lstrip(" *\t") if k >= 0 else ""
+
+
+def _after_leader(raw: str) -> str:
+    m = re.search(r"(?:\.{3,}|…+|_{3,})\s*", raw)
+    return raw[m.end() :] if m else ""
+
+
+def _raw_after(raw: str, plain_end: int) -> str:
+    """The raw text after the first `plain_end` characters of its plain form."""
+    seen = 0
+    k = 0
+    while k < len(raw) and seen < plain_end:
+        if raw.startswith("**", k):
+            k += 2
+            continue
+        seen += 1
+        k += 1
+    while raw.startswith("**", k):
+        k += 2
+    return raw[k:].lstrip(" :.-–\t")
+
+
+def _fits(found: LabelMatch, value: str) -> bool:
+    """Does `value` look like a value of one of the label's fields?"""
+    for f in found.fields:
+        if f in _FREE_TEXT:
+            continue
+        if f.startswith(_AMOUNT_FIELDS):
+            if find_amounts(value):
+                return True
+        elif f.startswith(_COUNT_FIELDS):
+            if re.fullmatch(r"\d{1,4}|[xX–-]", value.strip()):
+                return True
+        elif f == "terms":
+            if find_terms(value):
+                return True
+        elif f == "year":
+            if re.fullmatch(r"(?:19|20)\d{2}\.?", value.strip()):
+                return True
+        elif f == "orgnr":
+            if len(re.sub(r"\D", "", value)) == 9:
+                return True
+        elif f.startswith(_CHOICE_FIELDS):
+            if sum(count_boxes(value)) or "**" in value or len(value.split()) <= 4:
+                return True
+        elif f.startswith(_NAME_FIELDS):
+            words = value.split()
+            if words and words[0][:1].isupper() and len(words) <= 12:
+                return True
+    return False
+
+
+def _closes(new: Section, old: Section) -> bool:
+    """Does the heading `new` end the open section `old`?"""
+    if new.kind == MEASURE:
+        if old.kind == MEASURE:
+            return True
+        return new.level <= old.level and old.kind not in (MEASURES, CONTINUATION)
+    if old.kind in (MEASURE, CONTINUATION):
+        if new.kind in (ECONOMY, OTHER) and new.level >= old.level:
+            return False
+        return new.level <= old.level or new.kind in (BUDGET, MEASURES)
+    return new.level <= old.level
+
+
+def _columns(text: str, labels: Labels) -> list[set[str]] | None:
+    """The candidate fields of each column label of a line made only of column labels,
+    or None. Of the ways to cut the line into labels, the one with most columns wins,
+    where two neighbours never mean the same field ('Sum totalt' is one column, 'UH
+    Totalt' two)."""
+    words = text.split()
+    if not words or len(words) > 8:
+        return None
+    wanted = _MONEY_COLUMNS | {"owner", "uh"}
+
+    def best(k: int) -> list[set[str]] | None:
+        if k == len(words):
+            return []
+        found: list[set[str]] | None = None
+        for end in range(len(words), k, -1):
+            meaning = labels.exact(" ".join(words[k:end]))
+            fields = set(meaning.fields) & wanted if meaning else set()
+            if not fields:
+                continue
+            rest = best(end)
+            if rest is None or (rest and rest[0] == fields):
+                continue
+            if found is None or len(rest) + 1 > len(found):
+                found = [fields, *rest]
+        return found
+
+    return best(0)
+
+
+def _money_of(fields: set[str]) -> str:
+    for f in _AMOUNT_FIELDS:
+        if f in fields:
+            return f
+    raise ValueError(fields)
+
+
+def _pairs_table(table: Table, labels: Labels) -> bool:
+    """Rows of 'label | value' with no header: pairs, not a table."""
+    rows = [r for r in table.rows if any(r.cells)]
+    if not rows or any(len([c for c in r.cells if c]) > 2 for r in rows):
+        return False
+    first = rows[0]
+    if all(_is_bold(c) for c in first.raw if c.strip()) and len(rows) > 1:
+        # a bold header row over two columns ('Organisasjon | Navn') is a header
+        return not all(_is_bold(c) for c in rows[1].raw if c.strip()) and _bold_labels(rows)
+    if any(_X_CELL.match(c) for r in rows for c in r.cells[1:]):
+        return False  # a grid of marks
+    known = sum(1 for r in rows if labels.meaning(next(c for c in r.cells if c)))
+    return known >= max(1, len(rows) // 2) or len(rows) <= 2
+
+
+def _bold_labels(rows: list[Row]) -> bool:
+    """Every row's first cell bold and its second not: 'label | value' rows."""
+    return all(
+        _is_bold(r.raw[0]) and not _is_bold(r.raw[1]) for r in rows if len(r.raw) >= 2
+    )
+
+
+def _is_bold(cell: str) -> bool:
+    cell = cell.strip()
+    return cell.startswith("**") and cell.endswith("**") and len(cell) > 4

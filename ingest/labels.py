@@ -1,0 +1,275 @@
+"""Which record field a form's label means: the field vocabulary, read from data.
+
+Every Statsforvalter office words its form its own way and changes it yearly, so the
+labels are data (``ontology/data/fields.csv``, one row per label variant: field, label,
+language, match), not code. A new form is new rows. Two kinds of row:
+
+* ``label``: the label as a whole ("Eier", "Skuleeigar", "Navn på tiltak", "Tiltak {n}").
+  It matches a label that says exactly this, whatever its case, spacing, numbering
+  ("1.3", "a)", "-"), bold, trailing ``:``/``?`` or a parenthesis after it ("UH (SePU)").
+  It also matches at the start of a line that has no separator ("Eier Bodø kommune",
+  "Tiltakets varighet Vår 2024 ..."); such a split is only a candidate, which the
+  structure pass keeps only when the value looks like a value of that field.
+* ``phrase``: words inside a longer question ("Er behovsmeldingen **drøftet med
+  tillitsvalgte**?"). Used when no whole label matches.
+
+``{year}`` in a label stands for a four-digit year and ``{n}`` for a number; both are
+captured ("Videreføring fra {year}" gives the year a continuation is from). One label may
+mean several fields ("Eier" is the owner, or the owner's amount): the candidates are kept
+in file order and the reader picks the first whose value fits (a name or an amount).
+
+Matching is by a normalised key (`key`), looked up in a dictionary, so a label costs one
+lookup; line starts are tried only for lengths that some label starting with the line's
+first word has; phrases are one regular expression searched in question-like labels.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+__all__ = ["LabelMatch", "Labels", "key", "split_note"]
+
+COLUMNS = ("field", "label", "lang", "match", "note")
+
+_NUMBERING = re.compile(
+    r"^(?:[-–•*·▪◦>]+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(?[a-hA-H][.)]\s+|"
+    r"del\s+[a-hA-H\d]{1,2}[.:]?\s+|[ivxIVX]{1,4}[.)]\s+)+"
+)
+_NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_NUMBER = re.compile(r"(?<![\d{])\d{1,2}(?![\d}])")
+_SPACE = re.compile(r"\s+")
+_SLASH = re.compile(r"\s*/\s*")
+_TRAIL = re.compile(r"[\s:?.,;*_=]+$")
+_LEAD = re.compile(r"^[\s*_]+")
+_PLACEHOLDER = re.compile(r"\{(year|n)\}")
+
+
+def split_note(label: str) -> tuple[str, str | None]:
+    """'UH (SePU)' -> ('UH', 'SePU'); 'Eiers andel (kr)' -> ('Eiers andel', 'kr')."""
+    found = _NOTE.search(label)
+    if found is None or found.start() == 0:
+        return label, None
+    return label[: found.start()], found.group(1).strip() or None
+
+
+def strip_numbering(text: str) -> str:
+    """A label without its list marker or numbering ('1.3 Eier', '- Eigar', 'a) Mål')."""
+    return _NUMBERING.sub("", text, count=1)
+
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ä": "ae", "ö": "o"})
+_MACHINE = re.compile(r"^[\w.\[\]-]+$")
+_INDEX = re.compile(r"\[(\d+)\]")
+_FIELD_NO = re.compile(r"^(?:felt|field|spørsmål|sporsmal|question|sp\.)\s*\d+[a-z]?\s*\(([^()]+)\)", re.I)
+
+
+def machine_label(label: str) -> str:
+    """A machine key as words: 'tiltak[0].belop_eier' -> 'tiltak 1 belop eier' (a
+    zero-based index becomes the measure's number), 'owner_contact_email' -> 'owner
+    contact email'; 'Felt 4 (Ordning)' -> 'Ordning'. Other labels are returned as they are."""
+    field_no = _FIELD_NO.match(label.strip())
+    if field_no:
+        return field_no.group(1)
+    if not _MACHINE.match(label) or not re.search(r"[_.\[]", label):
+        return label
+    text = _INDEX.sub(lambda m: f" {int(m.group(1)) + 1} ", label).replace("[]", "")
+    return " ".join(re.split(r"[_.\s]+", text)).strip()
+
+
+def key(label: str) -> str:
+    """The comparison key of a label: case, spacing, bold, numbering, trailing
+    punctuation and æ/ø/å written as ae/o/a do not matter; years become {year} and small
+    numbers {n}."""
+    text = unicodedata.normalize("NFC", label).replace("**", "").replace("\u00ad", "")
+    text = machine_label(text)
+    text = text.replace("–", "-").replace("—", "-").casefold().translate(_FOLD)
+    text = _LEAD.sub("", text)
+    text = strip_numbering(text)
+    text = _TRAIL.sub("", text)
+    text = _SLASH.sub("/", _SPACE.sub(" ", text)).strip()
+    text = _YEAR.sub("{year}", text)
+    return _NUMBER.sub("{n}", text)
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """What a label means: candidate fields (first fitting wins), and what it captured."""
+
+    fields: tuple[str, ...]
+    how: str  # "label" | "prefix" | "phrase"
+    end: int = 0  # for "prefix": where the label ends in the text it was found in
+    year: int | None = None
+    number: int | None = None
+
+    @property
+    def field(self) -> str:
+        return self.fields[0]
+
+    def has(self, prefix: str) -> bool:
+        return any(f == prefix or f.startswith(prefix + ".") for f in self.fields)
+
+    def section(self) -> str | None:
+        """The section kind this label names ('measure', 'budget', ...), if any."""
+        for f in self.fields:
+            if f.startswith("section:"):
+                return f.split(":", 1)[1]
+        return None
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    fields: tuple[str, ...]
+    rx: re.Pattern[str]
+
+
+class Labels:
+    """The field vocabulary, compiled for lookup."""
+
+    def __init__(self, rows: list[dict[str, str]]) -> None:
+        exact: dict[str, list[str]] = defaultdict(list)
+        phrases: dict[str, list[str]] = defaultdict(list)
+        for row in rows:
+            k = key(row["label"])
+            target = exact if row["match"] == "label" else phrases
+            if row["field"] not in target[k]:
+                target[k].append(row["field"])
+        self._exact = {k: tuple(v) for k, v in exact.items()}
+        # first word of a key -> the word counts of keys starting with it (longest first)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for k in self._exact:
+            words = k.split(" ")
+            lengths[words[0]].add(len(words))
+        self._lengths = {w: sorted(n, reverse=True) for w, n in lengths.items()}
+        ordered = sorted(phrases.items(), key=lambda kv: -len(kv[0]))
+        self._phrases = [_Phrase(tuple(v), _phrase_re(k)) for k, v in ordered]
+        # one search finds whether any phrase occurs; named groups cannot repeat in it
+        anonymous = (re.sub(r"\(\?P<\w+>", "(?:", p.rx.pattern) for p in self._phrases)
+        self._phrase_any = re.compile("|".join(f"(?:{a})" for a in anonymous))
+
+    @classmethod
+    @cache
+    def load(cls) -> Labels:
+        text = files("kompetansekart.ontology").joinpath("data/fields.csv").read_text("utf-8")
+        return cls.from_csv(text)
+
+    @classmethod
+    def from_csv(cls, text: str) -> Labels:
+        reader = csv.DictReader(io.StringIO(text))
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise ValueError(f"fields.csv must have the columns {', '.join(COLUMNS)}")
+        rows = []
+        for n, row in enumerate(reader, start=2):
+            if row["match"] not in ("label", "phrase") or not row["field"] or not row["label"]:
+                raise ValueError(f"fields.csv line {n}: needs field, label and match label|phrase")
+            rows.append(row)
+        return cls(rows)
+
+    def exact(self, label: str) -> LabelMatch | None:
+        """The meaning of a whole label ('Eier', 'E-post kontaktperson eier', 'UH (SePU)').
+
+        A label about one measure ('Tiltak 2 – målgruppe', 'tiltak[1].belop_eier',
+        'Målgruppe for tiltak 2') means its field for that measure; a machine key whose
+        leading words group fields ('enheter.kommunale_bhg') means what its last words do."""
+        k = key(label)
+        fields = self._exact.get(k)
+        if fields is None:
+            bare, note = split_note(label)
+            if note is not None:
+                k = key(bare)
+                fields = self._exact.get(k)
+        if fields is None:
+            return self._about_measure(k, label) or self._grouped(k, label)
+        return LabelMatch(fields, "label", len(label), *_captured(label))
+
+    def _about_measure(self, k: str, label: str) -> LabelMatch | None:
+        m = _MEASURE_KEY.match(k) or _MEASURE_KEY_END.match(k)
+        if m is None:
+            return None
+        fields = self._exact.get(m.group("rest").strip(" -:"))
+        if fields is None or any(f.startswith("section:") for f in fields):
+            return None
+        year, number = _captured(label)
+        return LabelMatch(fields, "label", len(label), year, number)
+
+    def _grouped(self, k: str, label: str) -> LabelMatch | None:
+        if not _MACHINE.match(label.strip()) or not re.search(r"[_.\[]", label):
+            return None
+        words = k.split(" ")
+        for start in range(1, len(words)):
+            fields = self._exact.get(" ".join(words[start:]))
+            if fields is not None:
+                return LabelMatch(fields, "label", len(label), *_captured(label))
+        return None
+
+    def prefix(self, text: str) -> LabelMatch | None:
+        """The longest label at the start of `text` that ends at a word boundary, e.g.
+        'Tiltakets varighet' in 'Tiltakets varighet Vår 2024 Høst 2024'. `end` is the
+        offset in `text` just after the label."""
+        words = list(_WORDS.finditer(text))
+        if not words:
+            return None
+        first = key(words[0].group())
+        for n in self._lengths.get(first, ()):
+            if n > len(words):
+                continue
+            end = words[n - 1].end()
+            fields = self._exact.get(key(text[:end]))
+            if fields is not None:
+                return LabelMatch(fields, "prefix", end, *_captured(text[:end]))
+        return None
+
+    def phrase(self, text: str) -> LabelMatch | None:
+        """The longest phrase of the vocabulary inside a question or long label."""
+        lowered = unicodedata.normalize("NFC", text).replace("**", "").casefold().translate(_FOLD)
+        lowered = _SLASH.sub("/", _SPACE.sub(" ", lowered))
+        if not self._phrase_any.search(lowered):
+            return None
+        best: tuple[int, _Phrase, re.Match[str]] | None = None
+        for p in self._phrases:
+            found = p.rx.search(lowered)
+            if found and (best is None or len(found.group()) > best[0]):
+                best = (len(found.group()), p, found)
+        if best is None:
+            return None
+        _, p, found = best
+        groups = found.groupdict()
+        year = int(groups["year"]) if groups.get("year") else _captured(text)[0]
+        number = int(groups["n"]) if groups.get("n") else None
+        return LabelMatch(p.fields, "phrase", 0, year, number)
+
+    def meaning(self, label: str) -> LabelMatch | None:
+        """A delimited label's meaning: the whole label, else a phrase inside it."""
+        return self.exact(label) or self.phrase(label)
+
+
+_WORDS = re.compile(r"[^\s:?]+")
+_MEASURE_KEY = re.compile(r"^tiltak(?:et)? (?:nr )?\{n\}[ :.\-]+(?P<rest>.+)$")
+_MEASURE_KEY_END = re.compile(r"^(?P<rest>.+?) (?:for |i |til )?tiltak(?:et)? (?:nr )?\{n\}$")
+
+
+def _captured(text: str) -> tuple[int | None, int | None]:
+    text = strip_numbering(machine_label(text.replace("**", "").strip()))
+    year = _YEAR.search(text)
+    number = _NUMBER.search(_YEAR.sub("", text))
+    return (int(year.group()) if year else None, int(number.group()) if number else None)
+
+
+def _phrase_re(k: str) -> re.Pattern[str]:
+    parts = []
+    last = 0
+    for m in _PLACEHOLDER.finditer(k):
+        parts.append(re.escape(k[last : m.start()]))
+        parts.append(r"(?P<year>(?:19|20)\d{2})" if m.group(1) == "year" else r"(?P<n>\d{1,2})")
+        last = m.end()
+    parts.append(re.escape(k[last:]))
+    body = "".join(parts).replace("\\ ", " ").translate(_FOLD)
+    # the last word may take an inflection ('samiske perspektiv' in '... perspektivene')
+    return re.compile(rf"(?<!\w){body}\w{{0,3}}(?!\w)")

@@ -1,0 +1,339 @@
+"""Money rules: what a written figure states, in one place for ingest and the audit.
+
+`amounts.find_amounts` finds written amounts; this module decides what they say:
+
+* **A cell or field value** (`read_money`):
+  - one amount is that figure (`364.300, - inkludert reiseutgifter` is 364 300);
+  - a total followed by a breakdown that names its recipients and adds up to it is the
+    total with a per-UH split: `650 000 (Nord 400 000, SePU 250 000)`;
+  - labelled parts without a total are summed, the split kept:
+    `637.950 (Sepu) 328.320,- (Nord)` is 966 270;
+  - a part of the figure stated after it (`(hvorav kr 30 000 til reise)`, `herav`, `av
+    dette`, `inkludert`) is not another figure: it is set aside, with its reason;
+  - a range (`200 000–300 000`, `200–250 000`, `mellom 200 000 og 300 000`), an
+    approximation (`ca.`, `cirka`, `omtrent`, `inntil`) or two unlabelled figures leave the
+    value unknown: the caller warns on that line.
+* **Amounts in running text** (`prose_money`) count only where the sentence ties them to
+  a role (owner, UH, total) and to the year applied for; last year's grant (`fikk`,
+  `tildelt`, a past year), the owner's own contribution (*egeninnsats*) and other
+  projects' costs are never budget figures, and are set aside with the reason.
+* An organisation number is not an amount, though it is grouped like one
+  ('org.nr. 921 221 967').
+* **The sum check** (`sum_difference`): owner + UH against a stated total, the one rule
+  both ingest's diagnostics and `report audit` apply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kompetansekart.ingest.amounts import Amount, find_amounts
+
+__all__ = [
+    "Aside",
+    "Money",
+    "ProseFigure",
+    "find_ranges",
+    "prose_money",
+    "read_money",
+    "sum_difference",
+]
+
+
+@dataclass(frozen=True)
+class Aside:
+    """An amount in the text that is not the figure asked for, and why."""
+
+    value: int
+    why: str  # "part" | "own-contribution" | "earlier-grant" | "other-year" | "range" | ...
+
+
+@dataclass(frozen=True)
+class Money:
+    value: int | None
+    shares: tuple[tuple[str | None, int], ...] = ()
+    read: tuple[int, ...] = ()  # every amount this value used
+    aside: tuple[Aside, ...] = ()
+    problem: str | None = None  # why value is None although amounts are written
+
+    @property
+    def stated(self) -> bool:
+        return self.value is not None
+
+
+_PART_WORDS = re.compile(
+    r"(?:hvorav|herav|her\s+av|av\s+dette|av\s+desse|derav|inkludert|inkl\.?|medregnet|"
+    r"som\s+inkluderer|hvorav\s+kr)\s*$",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(
+    r"(?:\bca\.?|\bcirka|\bomtrent|\bom\s+lag|\bopp\s+mot|\binntil|\banslagsvis|\brundt|"
+    r"\bminst|\bmaks(?:imalt)?\.?|\bestimert|\bestimat|~)\s*(?:kr\.?\s*|NOK\s*)?$",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[ .\u00a0]\d{3})*)\s*(?:-|–|—|til)\s*(\d{1,3}(?:[ .\u00a0]\d{3})+)"
+    r"(?:\s*(?:kr|kroner|,-))?",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\b(?:mellom|fra|frå)\s*(?:kr\.?\s*)?$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[\s,;/+&og]*$", re.IGNORECASE)
+_NOTE_OPEN = re.compile(r"^\s*\(")
+
+
+def find_ranges(text: str) -> list[tuple[int, int, int, int]]:
+    """(low, high, start, end) of each written range of amounts ('200–250 000')."""
+    out = []
+    for m in _RANGE.finditer(text):
+        low, high = (int(re.sub(r"\D", "", g)) for g in m.groups())
+        if low < 1000 and high >= 1000:
+            low *= 1000  # '200–250 000': the thousands are written once
+        if high > low:
+            out.append((low, high, m.start(), m.end()))
+    return out
+
+
+_ORGNR_BEFORE = re.compile(
+    r"(?:org(?:anisasjons)?\.?\s*-?\s*n(?:umme)?r\.?|orgnr\.?|foretaksnr\.?)\s*:?\s*$", re.IGNORECASE
+)
+
+
+_PHONE = re.compile(
+    r"(?:\+47[\s\u00a0]?)(?:\d[\s\u00a0]?){8}"
+    r"|(?<!\d)\d{3}[\s\u00a0]\d{2}[\s\u00a0]\d{3}(?!\d)"
+    r"|(?<!\d)\d{2}[\s\u00a0]\d{2}[\s\u00a0]\d{2}[\s\u00a0]\d{2}(?!\d)"
+)
+
+
+def amounts_in(text: str) -> list[Amount]:
+    """The amounts in a text, without organisation numbers ('org.nr. 921 221 967') and
+    phone numbers ('+47 951 07 487', '412 03 318')."""
+    phones = [m.span() for m in _PHONE.finditer(text)] if any(c.isdigit() for c in text) else []
+    out = []
+    for a in find_amounts(text):
+        if _ORGNR_BEFORE.search(text[max(0, a.start - 30) : a.start]):
+            continue
+        if any(s <= a.start and a.end <= e + 8 and a.start < e for s, e in phones):
+            continue
+        out.append(a)
+    return out
+
+
+_WHOLE = re.compile(r"\s*(\d{1,4})\s*(?:,-|kr)?\s*")
+
+
+def read_money(text: str) -> Money:
+    """What a field value or table cell states as its figure (module docstring). A value
+    that is nothing but a short number ('0', '500') is that amount: its label or column
+    already says it is money."""
+    whole = _WHOLE.fullmatch(text)
+    if whole:
+        return Money(int(whole.group(1)), read=(int(whole.group(1)),))
+    amounts = amounts_in(text)
+    ranges = find_ranges(text)
+    if ranges:
+        asides = tuple(Aside(v, "range") for low, high, *_ in ranges for v in (low, high))
+        inside = [a for a in amounts if any(s <= a.start < e for *_, s, e in ranges)]
+        rest = [a for a in amounts if a not in inside]
+        if not rest:
+            return Money(None, read=tuple(a.value for a in inside), aside=asides, problem="range")
+        amounts = rest
+    if not amounts:
+        return Money(None)
+    first = amounts[0]
+    if _APPROX.search(text[: first.start]):
+        return Money(
+            None,
+            read=tuple(a.value for a in amounts),
+            aside=tuple(Aside(a.value, "approximate") for a in amounts),
+            problem="approximate",
+        )
+    parts, later = _split_parts(text, amounts)
+    named = [a for a in parts if a.note]
+    if len(parts) == 1:
+        total = parts[0]
+        breakdown = _breakdown(text, total, later)
+        if breakdown is not None:
+            shares, used = breakdown
+            asides = tuple(Aside(a.value, "part") for a in later if a not in used)
+            return Money(total.value, shares, (total.value, *(a.value for a in used)), asides)
+        shares = ((total.note, total.value),) if total.note else ()
+        return Money(total.value, shares, (total.value,), tuple(Aside(a.value, "part") for a in later))
+    if len(named) == len(parts):
+        value = sum(a.value for a in parts)
+        shares = tuple((a.note, a.value) for a in parts)
+        return Money(value, shares, tuple(a.value for a in parts), tuple(Aside(a.value, "part") for a in later))
+    return Money(
+        None,
+        read=tuple(a.value for a in amounts),
+        aside=tuple(Aside(a.value, "several") for a in parts),
+        problem="several",
+    )
+
+
+def _split_parts(text: str, amounts: list[Amount]) -> tuple[list[Amount], list[Amount]]:
+    """The figures of the value, and the amounts after a 'hvorav'/'herav'/'(' that state
+    parts of the figure before them."""
+    parts = [amounts[0]]
+    later: list[Amount] = []
+    for prev, a in zip(amounts, amounts[1:], strict=False):
+        between = text[prev.end : a.start]
+        if later or _PART_WORDS.search(between) or "(" in between or len(between.strip()) > 12:
+            later.append(a)
+        elif _SEPARATOR.match(between) or not between.strip():
+            parts.append(a)
+        else:
+            later.append(a)
+    return parts, later
+
+
+_SHARE = re.compile(r"([A-ZÆØÅ][\wÆØÅæøå.\- ]{0,40}?)\s*:?\s*(?:kr\.?\s*)?$")
+
+
+def _breakdown(
+    text: str, total: Amount, later: list[Amount]
+) -> tuple[tuple[tuple[str | None, int], ...], list[Amount]] | None:
+    """'650 000 (Nord 400 000, SePU 250 000)': named parts in a parenthesis right after
+    the total that add up to it."""
+    if not later or not _NOTE_OPEN.match(text[total.end :]):
+        return None
+    close = text.find(")", total.end)
+    inside = [a for a in later if close < 0 or a.end <= close + 1]
+    if len(inside) < 2:
+        return None
+    shares: list[tuple[str | None, int]] = []
+    cursor = text.find("(", total.end) + 1
+    for a in inside:
+        m = _SHARE.search(text[cursor : a.start])
+        if m is None or _PART_WORDS.search(text[cursor : a.start]):
+            return None
+        shares.append((m.group(1).strip(), a.value))
+        cursor = a.end
+    if sum(v for _, v in shares) != total.value:
+        return None
+    return tuple(shares), inside
+
+
+def sum_difference(owner: int | None, uh: int | None, total: int | None) -> int | None:
+    """owner + UH - total where all three are stated, else None. Zero means they agree."""
+    if owner is None or uh is None or total is None:
+        return None
+    return owner + uh - total
+
+
+# --- amounts in running text --------------------------------------------------------------
+
+_PART_START = re.compile(r"^\W*(?:herav|hvorav|derav|av\s+dette|av\s+desse|inkludert|inkl\.?)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n{2,}")
+_OWN = re.compile(r"egeninnsats|eigeninnsats|egenandel|eigendel|eigenandel|egen\s+innsats", re.I)
+_EARLIER = re.compile(
+    r"\b(?:fikk|fekk|fått|fatt|tildelt|tildelte|innvilget|innvilga|mottok|mottatt|motteke|"
+    r"brukte|brukt|i\s+fjor|forrige\s+år|førre\s+år|tidligere\s+år|tidlegare\s+år)\b",
+    re.IGNORECASE,
+)
+_OTHER = re.compile(r"\b(?:andre\s+prosjekt|anna\s+prosjekt|eget\s+prosjekt|eige\s+prosjekt)", re.I)
+_REQUEST = re.compile(
+    r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|meld(?:er|ar)?\s+(?:eit\s+|et\s+)?behov|"
+    r"behov\s+for|budsjett\w*|trenger|treng|ønsker|ønskjer)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_ROLE_OWNER = re.compile(r"\b(?:eier|eiers|eigar|eigars|skoleeier|skuleeigar|kommunen|kommunens)\b", re.I)
+_ROLE_UH = re.compile(
+    r"\b(?:uh|uh-\w+|universitet\w*|høgskole\w*|høgskule\w*|høyskole\w*|kompetansemiljø\w*)\b",
+    re.IGNORECASE,
+)
+_ROLE_TOTAL = re.compile(
+    r"\b(?:totalt|til\s+sammen|til\s+saman|tilsammen|samlet|samla|i\s+alt|totalsum|"
+    r"totalbeløp|til\s+saman\s+altså)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ProseFigure:
+    role: str  # "owner" | "uh" | "total"
+    value: int
+    start: int  # offset of the sentence in the text
+
+
+@dataclass
+class ProseMoney:
+    figures: list[ProseFigure] = field(default_factory=list)
+    aside: list[Aside] = field(default_factory=list)
+    unplaced: list[int] = field(default_factory=list)
+
+
+def prose_money(text: str, year: int | None, uh_names: tuple[str, ...] = ()) -> ProseMoney:
+    """The budget figures that sentences of running text tie to a role and to `year`."""
+    out = ProseMoney()
+    extra_uh = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)") for n in uh_names if n]
+    offset = 0
+    for sentence in _SENTENCE_END.split(text):
+        start = text.find(sentence, offset)
+        offset = max(offset, start)
+        amounts = find_amounts(sentence)
+        if not amounts:
+            continue
+        why = _not_budget(sentence, year)
+        if why is not None:
+            out.aside += [Aside(a.value, why) for a in amounts]
+            continue
+        approx = [a for a in amounts if _APPROX.search(sentence[max(0, a.start - 20) : a.start])]
+        out.aside += [Aside(a.value, "approximate") for a in approx]
+        amounts = [a for a in amounts if a not in approx]
+        if not _REQUEST.search(sentence) and not _ROLE_TOTAL.search(sentence):
+            out.unplaced += [a.value for a in amounts]
+            continue
+        prev_end = 0
+        for k, a in enumerate(amounts):
+            nxt = amounts[k + 1].start if k + 1 < len(amounts) else len(sentence)
+            before = sentence[prev_end : a.start]
+            after = sentence[a.end : nxt]
+            role = _role(before, after, extra_uh)
+            if role is None:
+                out.unplaced.append(a.value)
+            else:
+                out.figures.append(ProseFigure(role, a.value, start))
+            prev_end = a.end
+    return out
+
+
+def _not_budget(sentence: str, year: int | None) -> str | None:
+    if _PART_START.match(sentence):
+        return "part"
+    if _OWN.search(sentence):
+        return "own-contribution"
+    if _OTHER.search(sentence):
+        return "other-project"
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    if _EARLIER.search(sentence):
+        return "earlier-grant"
+    if year is not None and years and year not in years and all(y < year for y in years):
+        return "other-year"
+    return None
+
+
+def _role(before: str, after: str, extra_uh: list[re.Pattern[str]]) -> str | None:
+    """The role a figure is tied to: the words right after it ('300 000 kroner til
+    eigar'), else the last role word before it in its clause."""
+    head = re.split(r"[,;]|\bog\b", after, maxsplit=1)[0]
+    for text in (head,):
+        role = _role_in(text, extra_uh, last=False)
+        if role:
+            return role
+    clause = re.split(r"[,;]|\bog\b", before)[-1]
+    return _role_in(clause, extra_uh, last=True)
+
+
+def _role_in(text: str, extra_uh: list[re.Pattern[str]], last: bool) -> str | None:
+    found: list[tuple[int, str]] = []
+    for rx, role in ((_ROLE_TOTAL, "total"), (_ROLE_OWNER, "owner"), (_ROLE_UH, "uh")):
+        found += [(m.start(), role) for m in rx.finditer(text)]
+    for rx in extra_uh:
+        found += [(m.start(), "uh") for m in rx.finditer(text)]
+    if not found:
+        return None
+    found.sort()
+    return found[-1][1] if last else found[0][1]
