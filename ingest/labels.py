@@ -185,6 +185,10 @@ class Labels:
             if note is not None:
                 k = key(bare)
                 fields = self._exact.get(k)
+        if fields is None and k.endswith(" {n}") and not k.startswith("tiltak"):
+            fields = self._exact.get(k[: -len(" {n}")])  # 'UH 1', 'Kontaktperson UH 2'
+            if fields is not None and any(f.startswith("section:") for f in fields):
+                fields = None
         if fields is None:
             return self._about_measure(k, label) or self._grouped(k, label)
         return LabelMatch(fields, "label", len(label), *_captured(label))
@@ -223,6 +227,10 @@ class Labels:
             end = words[n - 1].end()
             fields = self._exact.get(key(text[:end]))
             if fields is not None:
+                # 'UH 1 UiT …', 'Kontaktperson UH 2 Berit …': the label's own index
+                index = _INDEX_WORD.match(text, end)
+                if index and any(f in _INDEXED for f in fields) and n < len(words):
+                    end = index.end()
                 return LabelMatch(fields, "prefix", end, *_captured(text[:end]))
         return None
 
@@ -243,7 +251,10 @@ class Labels:
         groups = found.groupdict()
         year = int(groups["year"]) if groups.get("year") else _captured(text)[0]
         number = int(groups["n"]) if groups.get("n") else None
-        return LabelMatch(p.fields, "phrase", 0, year, number)
+        # where the phrase ends, when it starts the text (offsets of the folded text match
+        # the original's as long as no 'æ' came before it)
+        end = found.end() if found.start() == 0 and "æ" not in lowered[: found.end()] else 0
+        return LabelMatch(p.fields, "phrase", end, year, number)
 
     def meaning(self, label: str) -> LabelMatch | None:
         """A delimited label's meaning: the whole label, else a phrase inside it."""
@@ -251,6 +262,8 @@ class Labels:
 
 
 _WORDS = re.compile(r"[^\s:?]+")
+_INDEX_WORD = re.compile(r"\s+\d{1,2}(?=\s+[A-ZÆØÅ])")
+_INDEXED = frozenset({"uh", "owner", "contact.uh.name", "contact.eier.name", "contact.any.name"})
 _MEASURE_KEY = re.compile(r"^tiltak(?:et)? (?:nr )?\{n\}[ :.\-]+(?P<rest>.+)$")
 _MEASURE_KEY_END = re.compile(r"^(?P<rest>.+?) (?:for |i |til )?tiltak(?:et)? (?:nr )?\{n\}$")
 

@@ -228,7 +228,8 @@ _PART_START = re.compile(r"^\W*(?:herav|hvorav|derav|av\s+dette|av\s+desse|inklu
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n{2,}")
 _OWN = re.compile(r"egeninnsats|eigeninnsats|egenandel|eigendel|eigenandel|egen\s+innsats", re.I)
 _EARLIER = re.compile(
-    r"\b(?:fikk|fekk|fått|fatt|tildelt|tildelte|innvilget|innvilga|mottok|mottatt|motteke|"
+    r"\b(?:fikk|fekk|fått|fatt|tildelt|tildelte|tildeling|tildelinga|tildelingen|innvilget|"
+    r"innvilga|mottok|mottatt|motteke|"
     r"brukte|brukt|i\s+fjor|forrige\s+år|førre\s+år|tidligere\s+år|tidlegare\s+år)\b",
     re.IGNORECASE,
 )

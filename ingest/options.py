@@ -42,15 +42,16 @@ class OptionSet:
         self.name = name
         ordered = sorted(labels, key=lambda lv: -len(lv[0]))
         self._values = {_norm(label): value for label, value in ordered}
-        body = "|".join(_label_re(label) for label, _ in ordered)
+        body = "|".join(dict.fromkeys(_label_re(label.translate(_FOLD)) for label, _ in ordered))
         self._rx = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         self.values = tuple(dict.fromkeys(v for _, v in labels))
 
     def find(self, text: str) -> list[Found]:
         text = unicodedata.normalize("NFC", text)
+        folded = text.translate(_FOLD)
         return [
-            Found(self._values[_norm(m.group())], m.group(), m.start(), m.end())
-            for m in self._rx.finditer(text)
+            Found(self._values[_norm(m.group())], text[m.start() : m.end()], m.start(), m.end())
+            for m in self._rx.finditer(folded)
         ]
 
     def first(self, text: str) -> str | None:
@@ -65,8 +66,14 @@ class OptionSet:
         return None
 
 
+# ø and å written as o and a ('gjennomforing' in a form export): one character each, so
+# offsets in the folded text are offsets in the text
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "å": "a", "Å": "A"})
+
+
 def _norm(label: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", label).casefold().replace("/", " / ").split())
+    text = unicodedata.normalize("NFC", label).translate(_FOLD).casefold()
+    return " ".join(text.replace("/", " / ").split())
 
 
 def _label_re(label: str) -> str:

@@ -24,9 +24,10 @@ from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS, Context
 from kompetansekart.ingest.fill import header as h
 from kompetansekart.ingest.fill import measures as ms
 from kompetansekart.ingest.fill.flat import read_flat, read_units
-from kompetansekart.ingest.fill.money_fields import amount, check_measure, place, set_aside
+from kompetansekart.ingest.fill.money_fields import amount, check_measure, place, set_aside, uh_breakdown
 from kompetansekart.ingest.fill.partners import read_flat_list
 from kompetansekart.ingest.fill.prose import fallbacks, prose_budget
+from kompetansekart.ingest.fill.sentences import read_sentences, summary_from_sentences
 from kompetansekart.ingest.fill.state import Scope, Slot, State, norm_name
 from kompetansekart.ingest.fill.tables import read_table
 from kompetansekart.ingest.form.model import FlatTable, Form, Pair, Table
@@ -88,6 +89,7 @@ HANDLERS: dict[str, Handler] = {
     "uh_amount": amount("uh_amount"),
     "total_amount": amount("total_amount"),
     "coordinator_amount": amount("coordinator_amount"),
+    "uh_breakdown": uh_breakdown,
     "earlier_grant": set_aside("earlier-grant"),
     "own_contribution": set_aside("own-contribution"),
     "continues_year": h.continues_year,
@@ -128,8 +130,23 @@ class Filler:
                 self.previous = None
         self._sections()
         fallbacks(f)
+        text = self._text_lines()
+        read_sentences(f, text)
+        summary_from_sentences(f, text)
         self._prose_money()
         finish(f)
+
+    def _text_lines(self) -> list[int]:
+        """Lines of running text: prose outside any pair, and the values of free-text
+        answers and of labels the vocabulary does not know."""
+        f = self.f
+        lines = list(f.form.prose)
+        for pair in f.form.pairs():
+            if not pair.fields or set(pair.fields) & {"needs", "comment", "description", "remark", "answer"}:
+                lines += pair.more
+                if pair.value and not pair.fields and len(pair.value.split()) > 6:
+                    lines.append(pair.i)
+        return sorted(set(lines))
 
     def pair(self, pair: Pair) -> None:
         f = self.f

@@ -291,7 +291,30 @@ def schemes(f: State, pair: Pair, scope: Scope) -> bool:
     if picked.values and not f.report.schemes:
         f.report.schemes = list(picked.values)
         f.evidence("schemes", pair.first_line())
+        _sector_of_scheme(f, pair, picked)
     return True
+
+
+_SECTOR_NOTE = re.compile(r"\((barnehage\w*|grunnsk[uo]l\w*|sk[uo]l\w*|videregåande|videregående)\)", re.I)
+
+
+def _sector_of_scheme(f: State, pair: Pair, picked) -> None:
+    """'Desentralisert ordning (grunnskole)   x': the chosen scheme's option names the
+    sector the report is for."""
+    if f.report.sector is not None or len(picked.values) != 1:
+        return
+    for j in pair.value_lines():
+        line = pair.raw if j == pair.i else f.doc.text(j)
+        note = _SECTOR_NOTE.search(line)
+        if note and picked.marks + sum(1 for _ in re.finditer(r"(?:^|\s)[xX]\s*$", line)) and picked.values[0] in [
+            h.concept for h in f.ctx.schemes.find(line)
+        ]:
+            sector = option_set("sector").first(note.group(1))
+            if sector:
+                f.report.sector = sector
+                f.evidence("sector", j)
+                f.diag("info", "sector-from-scheme", f"sector '{sector}' from the chosen option '{line.strip()[:60]}'", "sector", j)
+            return
 
 
 def scheme_options(f: State, text: str):
@@ -316,7 +339,11 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
     if picked is None:
         return True
     if picked.values:
-        value = list(picked.values) if multi else picked.values[0]
+        if multi:  # 'phase[]=planlegging' then 'phase[]=gjennomforing': one list
+            have = getattr(f.report, attr) or []
+            value = list(dict.fromkeys([*have, *picked.values]))
+        else:
+            value = picked.values[0]
         setattr(f.report, attr, value)
         f.evidence(fld, pair.first_line())
     return True

@@ -132,6 +132,40 @@ def _stated(slot: Slot | None, attr: str, uh: OrgRef | None) -> bool:
     return not (attr == "uh_amount" and uh is not None and slot.measure.uh != uh)
 
 
+def uh_breakdown(f: State, pair: Pair, scope: Scope) -> bool:
+    """'UH fordelt: UiT NOK 690 000, Sámi allaskuvla NOK 120 000': the split of the UH
+    amount of the summary (or of the measure it stands in)."""
+    from kompetansekart.ingest.money import amounts_in
+
+    text, j = first_value(f, pair)
+    shares: list[UhShare] = []
+    used: list[int] = []
+    cursor = 0
+    for a in amounts_in(text):
+        found = f.ctx.units_first(f.ctx.orgs_in(text[cursor : a.start], UH_KINDS))
+        if found:
+            shares.append(UhShare(found[-1], a.value))
+            used.append(a.value)
+        cursor = a.end
+    if not shares:
+        return False
+    f.use_in([j], tuple(used))
+    total = sum(x.amount for x in shares)
+    rows = [*f.report.budget, *([f.summary.row] if f.summary else [])]
+    for row in rows:
+        if row.uh_amount == total and not row.uh_breakdown:
+            row.uh_breakdown = shares
+            return True
+    f.diag(
+        "warning",
+        "uh-breakdown",
+        f"the UH shares ({format_nok(total)}) match no UH amount of the budget",
+        "budget",
+        j,
+    )
+    return True
+
+
 def set_aside(why: str):
     """A figure the vocabulary knows is not a budget figure (last year's grant, the
     owner's own contribution): its amounts are named as such, never counted."""

@@ -77,6 +77,7 @@ def _owner(f: State, signature: tuple[int, list[int]] | None) -> None:
     candidates = list(signature[1]) if signature else []
     if f.form.title is not None:
         candidates.append(f.form.title)
+    candidates += range(min(3, len(f.doc)))  # a letterhead
     for i in candidates:
         found = [r for r in f.ctx.orgs_in(f.doc.plain(i), OWNER_KINDS) if r.kind != "skole"]
         if found:

@@ -149,7 +149,7 @@ class State:
         """Amounts in running text (an answer, a description): those the words show are
         not budget figures (last year's grant, own contribution, a part, 'ca.') are named
         as such; the rest stay for the accounting to report."""
-        from kompetansekart.ingest.money import prose_money
+        from kompetansekart.ingest.money import find_ranges, prose_money
 
         lines = [j for j in lines if any(ch.isdigit() for ch in self.doc.plain(j))]
         if not lines:
@@ -158,6 +158,8 @@ class State:
         found = prose_money(text, self.report.year)
         for a in found.aside:
             self.aside(lines, [a.value], a.why)
+        for low, high, *_ in find_ranges(text):
+            self.aside(lines, [low, high], "range")
 
     def aside_money(self, lines: list[int], money) -> None:
         for a in money.aside:

@@ -296,6 +296,15 @@ def _partners(f: State, head: Row, body: list[Row], role_col: int, columns) -> N
             continue
         contact = cells[contact_col].strip() if contact_col is not None and contact_col < len(cells) else ""
         add_partner(f, name, role, contact or None, row.i)
+        email = next((c.strip() for c in cells if "@" in c), None)
+        if contact and email:
+            from kompetansekart.ingest.fill.header import add_contact
+            from kompetansekart.ingest.records import Contact
+
+            add_contact(f, Contact(contact, role, None, email), row.i)  # type: ignore[arg-type]
+        for k, c in enumerate(cells):  # an organisation number column is read, not money
+            if k != name_col and re.fullmatch(r"\d{3}\s?\d{3}\s?\d{3}", c.strip()):
+                f.use(row.i, int(re.sub(r"\D", "", c)))
 
 
 # --- unions ----------------------------------------------------------------------------------
@@ -437,8 +446,25 @@ def money_row(
 
 
 def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
+    """The row's money. UH columns headed by their institution ('UiT | Sámi allaskuvla')
+    are the UH's shares; a column for the UH total ('UH samlet') is then the amount, and
+    the shares are its split."""
     values: dict[str, int] = {}
     shares: list[UhShare] = []
+    total_col = any(k.kind == "money" and k.attr == "uh_amount" and k.uh is None for k in kinds)
+    named_cols = any(k.kind == "money" and k.attr == "uh_amount" and k.uh is not None for k in kinds)
+    if total_col and named_cols:
+        for cell, col in zip(cells, kinds, strict=True):
+            if col.kind == "money" and col.attr == "uh_amount" and col.uh is not None:
+                money = read_money(cell.replace("**", ""))
+                f.use_in([row.i], money.read)
+                if money.value is not None:
+                    shares.append(UhShare(col.uh, money.value))
+        kinds = [
+            k if not (k.kind == "money" and k.attr == "uh_amount" and k.uh is not None) else Column("text")
+            for k in kinds
+        ]
+        cells = [c if kinds[j].kind != "text" or not read_money(c).read else "" for j, c in enumerate(cells)]
     for cell, col in zip(cells, kinds, strict=True):
         if col.kind == "aside":
             money = read_money(cell)
@@ -453,7 +479,8 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
             continue
         if col.attr == "uh_amount":
             values["uh_amount"] = values.get("uh_amount", 0) + money.value
-            shares += _shares(f, money, col.uh, row.i)
+            if not (total_col and named_cols):
+                shares += _shares(f, money, col.uh, row.i)
         elif col.attr not in values:
             values[col.attr] = money.value
     return values, shares
@@ -522,15 +549,25 @@ def _measure_cells(f: State, slot, row: Row, cells: list[str], kinds: list[Colum
         elif col.kind == "target":
             m.target_groups += [g for g in f.ctx.target_groups.ids_in(cell) if g not in m.target_groups]
         elif col.kind == "purpose":
-            found = option_set("purpose").find(cell)
-            if found and m.purpose is None:
-                m.purpose = found[0].value
+            picked = _cell_choice(f, row.i, cell, "purpose")
+            if picked and m.purpose is None:
+                m.purpose = picked[0]
                 slot.note("purpose", row.i)
         elif col.kind == "continued":
-            answer = option_set("yesno").starts(cell)
-            if answer in ("ja", "nei") and m.continued is None:
-                m.continued = answer == "ja"
+            picked = _cell_choice(f, row.i, cell, "yesno")
+            if picked and picked[0] in ("ja", "nei") and m.continued is None:
+                m.continued = picked[0] == "ja"
                 slot.note("continued", row.i)
+
+
+def _cell_choice(f: State, i: int, cell: str, set_name: str) -> tuple[str, ...]:
+    """The option a cell picks: its mark ('☐ Vurdering ☒ Planlegging'), or its word."""
+    from kompetansekart.ingest.fill.values import pick
+
+    found = option_set(set_name).find(cell)
+    picked = pick(cell, found, False)
+    f.marks[i] += picked.marks
+    return picked.values if len(picked.values) == 1 else ()
 
 
 def _clean_name(name: str | None) -> str | None:

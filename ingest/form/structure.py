@@ -105,6 +105,7 @@ _ASKS = re.compile(
     r"gjer\s+greie|redegjør|oppgi|skildr|list\s+opp|fortell)\b",
     re.IGNORECASE,
 )
+_AMOUNT_START = re.compile(r"^\s*(?:kr\.?|NOK)?\s*\d", re.IGNORECASE)
 _FREE_TEXT = frozenset({"needs", "comment", "description", "remark", "progress", "target_groups"})
 
 
@@ -157,6 +158,8 @@ class _Reader:
         doc = self.doc
         text = doc.plain(i)
         raw = doc.text(i)
+        if doc.is_table_row(i) and self._cell_pairs(i):
+            return i + 1
         if doc.is_table_row(i) and self._row_like(i):
             return self._table(i, aligned=False)
         if self._continues_list(text) or self._continues_choice(text):
@@ -290,7 +293,14 @@ class _Reader:
 
     def _prefix_pair(self, i: int, text: str, raw: str) -> bool:
         body = strip_numbering(text)
+        if body[:1].islower():
+            return False  # a sentence running on from the line before
         found = self.labels.prefix(body)
+        if found is None and _BOX.search(body):
+            # a question phrase and its boxes: 'Tilskuddet brukes til ☐ Vurdering ☒ …'
+            found = self.labels.phrase(body)
+            if found is not None and not found.end:
+                found = None
         if found is None or found.section():
             return False
         value = body[found.end :].lstrip(" :.-–\t")
@@ -408,6 +418,24 @@ class _Reader:
         return None
 
     # --- tables --------------------------------------------------------------------------
+
+    def _cell_pairs(self, i: int) -> bool:
+        """'Eier Alta kommune <TAB> Organisasjonsnummer 944 588 132': a row whose every
+        cell is a label and its value (a form laid out in two columns of fields)."""
+        cells = [(c, r) for c, r in zip(self.doc.cells(i), self.doc.raw_cells(i), strict=True) if c]
+        if len(cells) < 2:
+            return False
+        found = []
+        for cell, raw in cells:
+            body = strip_numbering(cell)
+            m = self.labels.prefix(body)
+            if m is None or m.section() or not body[m.end :].strip(" :"):
+                return False
+            found.append((body, raw, m))
+        for body, raw, m in found:
+            value = body[m.end :].lstrip(" :.-–")
+            self._pair(i, body[: m.end], value, _raw_after(raw, len(raw) - len(raw.lstrip()) + m.end), "cell")
+        return True
 
     def _row_like(self, i: int) -> bool:
         """A tab row with one filled cell is a row only beside other rows."""
@@ -600,7 +628,7 @@ def _fits(found: LabelMatch, value: str) -> bool:
         if f in _FREE_TEXT:
             continue
         if f.startswith(_AMOUNT_FIELDS):
-            if find_amounts(value):
+            if _AMOUNT_START.match(value) and find_amounts(value):
                 return True
         elif f.startswith(_COUNT_FIELDS):
             if re.fullmatch(r"\d{1,4}|[xX–-]", value.strip()):

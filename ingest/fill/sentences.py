@@ -1,0 +1,286 @@
+"""Fields stated in sentences: a letter, or the running text of a form.
+
+Used only for what the form's fields left unknown, so an answer in a field always wins.
+A sentence is read like a pair whose label is the vocabulary phrase inside it ('drøfta
+med dei tillitsvalde', 'samiske perspektiv', 'samanheng med vidareutdanning',
+'vidareføring av meldinga') and whose value is the sentence itself: a negation ('ikkje',
+'ikke', 'ingen') answers no; 'ikkje relevant' is not relevant; the options it names
+(sector, phases) are the answer. Besides those:
+
+* a measure is a sentence that starts with 'Tiltak N' and names it in quotes («…», "…");
+  the sentences up to the next measure or the summary are its text: its terms ('over
+  vår og haust 2025'), its UH, its target groups, and the money those sentences tie to a
+  role (`kompetansekart.ingest.money.prose_money`);
+* the summary is a sentence that opens with 'Samla', 'Samlet', 'Totalt', 'I alt', 'Til
+  saman': the money it ties to a role;
+* a coordinator's share: 'Av eiers andel i tiltak 1 går 60 000 kroner til koordinator';
+* units: '11 offentlege skular', 'PP-tenesta (1)', 'Ingen private skular';
+* contacts: 'Kontaktperson hos oss er <name>, <function> (<e-mail>)', '… ved <UH> er …'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kompetansekart.ingest.context import UH_KINDS
+from kompetansekart.ingest.fill.header import add_contact, add_unions, union_names
+from kompetansekart.ingest.fill.state import State
+from kompetansekart.ingest.fill.values import option_set, person
+from kompetansekart.ingest.money import amounts_in, prose_money
+from kompetansekart.ingest.records import BudgetRow, Contact, UhShare
+from kompetansekart.ingest.terms import find_terms, term_sort_key
+
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"])")
+_NEGATION = re.compile(r"\b(?:ikkje|ikke|ingen|inga|ikkje\s+noko|verken|korkje)\b", re.I)
+_NOT_RELEVANT = re.compile(r"\b(?:ikkje|ikke)\s+(?:relevant\w*|aktuel\w*)", re.I)
+_MEASURE = re.compile(r"^tiltak(?:et)?\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
+_QUOTED = re.compile(r"[«\"“]([^»\"”]{3,120})[»\"”]")
+_SUMMARY = re.compile(r"^(?:samla|samlet|totalt|i\s+alt|til\s+saman|til\s+sammen|alt\s+i\s+alt)\b", re.I)
+_COORDINATOR = re.compile(r"koordinator", re.I)
+_PHASES = (
+    ("analyse", re.compile(r"\b(?:analys|kartlegg)\w*", re.I)),
+    ("planlegging", re.compile(r"\bplanlegg\w*", re.I)),
+    ("gjennomforing", re.compile(r"\bgjennomfør\w*", re.I)),
+)
+_FASE = re.compile(r"fase", re.I)  # 'fase', 'fasen', 'gjennomføringsfasen'
+
+_UNITS = (
+    ("kommunale_barnehager", r"(?:kommunale|offentlege|offentlige)\s+barnehag\w*"),
+    ("private_barnehager", r"private\s+barnehag\w*"),
+    ("offentlige_skoler", r"(?:offentlege|offentlige|kommunale)\s+sk[uo]l\w*"),
+    ("private_skoler", r"private\s+sk[uo]l\w*|friskul\w*|friskol\w*"),
+    ("ppt", r"pp-tene\w*|pp-tjene\w*|ppt\b"),
+)
+_SECTOR = re.compile(
+    r"\b(?:for|i|gjeld|gjelder|gjeldande)\s+(?:heile\s+|hele\s+)?(barnehag\w*|grunnsk[uo]l\w*|sk[uo]l\w*)",
+    re.I,
+)
+_CONTACT = re.compile(r"\bkontaktperson\w*\s+(hos\s+oss|hos\s+\S+|ved\s+[^,]+?|for\s+[^,]+?)\s+er\s+(.+)$", re.I)
+_SEASONS_YEAR = re.compile(
+    r"\b(vår(?:en)?|haust(?:en)?|høst(?:en)?)\s+og\s+(vår(?:en)?|haust(?:en)?|høst(?:en)?)\s+((?:19|20)\d{2})\b",
+    re.I,
+)
+
+
+@dataclass
+class Sentence:
+    text: str
+    lines: list[int]
+
+
+def sentences(f: State, lines: list[int]) -> list[Sentence]:
+    """The sentences of consecutive text lines, each with the lines it stands on."""
+    out: list[Sentence] = []
+    block: list[int] = []
+    for j in sorted(set(lines)):
+        if block and (j != block[-1] + 1 or f.doc.gap(j) and f.doc.plain(block[-1]).endswith((".", ":", "?"))):
+            out += _split_block(f, block)
+            block = []
+        block.append(j)
+    if block:
+        out += _split_block(f, block)
+    return out
+
+
+def _split_block(f: State, block: list[int]) -> list[Sentence]:
+    text = ""
+    spans: list[tuple[int, int, int]] = []
+    for j in block:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {f.doc.plain(j)}" if text else f.doc.plain(j)
+        spans.append((start, len(text), j))
+    out = []
+    cursor = 0
+    for part in _SPLIT.split(text):
+        begin = text.find(part, cursor)
+        end = begin + len(part)
+        cursor = end
+        on = [j for s, e, j in spans if s < end and e > begin]
+        out.append(Sentence(part, on))
+    return out
+
+
+def read_sentences(f: State, lines: list[int]) -> None:
+    found = sentences(f, lines)
+    if not found:
+        return
+    r = f.report
+    if not f.slots and not r.measures:
+        _measures(f, found)
+    for s in found:
+        _fields(f, s)
+        _coordinator(f, s)
+        _units(f, s)
+        _contact(f, s)
+
+
+def _fields(f: State, s: Sentence) -> None:
+    r = f.report
+    meaning = f.labels.phrase(s.text)
+    fields = set(meaning.fields) if meaning else set()
+    i = s.lines[0]
+    negated = _NEGATION.search(s.text) is not None
+    if "continuation" in fields and r.continuation is None:
+        r.continuation = not negated
+        f.evidence("continuation", i)
+        if meaning and meaning.year and not negated:
+            r.continues_year = meaning.year
+    if "union_held" in fields and r.union_consultation.held is None:
+        r.union_consultation.held = not negated
+        f.evidence("union_consultation.held", i)
+        if not r.union_consultation.unions:
+            add_unions(f, union_names(f, s.text), i)
+    if "sami" in fields and r.sami_perspective is None:
+        r.sami_perspective = "ikke_relevant" if _NOT_RELEVANT.search(s.text) else ("nei" if negated else "ja")
+        f.evidence("sami_perspective", i)
+    if "further_ed" in fields and r.linked_to_further_education is None:
+        r.linked_to_further_education = "nei" if negated else "ja"
+        f.evidence("linked_to_further_education", i)
+    if not r.phases and _FASE.search(s.text):
+        phases = [p for p, rx in _PHASES if rx.search(s.text)]
+        if phases:
+            r.phases = phases
+            f.evidence("phases", i)
+    if r.sector is None and re.search(r"behovsmelding|meldinga|meldingen", s.text, re.I):
+        sector = _sector(s.text)
+        if sector:
+            r.sector = sector
+            f.evidence("sector", i)
+
+
+def _sector(text: str) -> str | None:
+    found = {m.group(1).lower() for m in _SECTOR.finditer(text)}
+    kinds = {"barnehage" if w.startswith("barnehag") else "grunnskole" for w in found}
+    if len(kinds) == 2 or re.search(r"barnehag\w*\s+og\s+(?:grunn)?sk[uo]l", text, re.I):
+        return "begge"
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _measures(f: State, found: list[Sentence]) -> None:
+    """'Tiltak 1, «Matematikk i begynnaropplæringa», skal gå over vår og haust 2025 …'."""
+    current = None
+    text: list[Sentence] = []
+    groups: list[tuple[object, list[Sentence]]] = []
+    for s in found:
+        head = _MEASURE.match(s.text)
+        name = _QUOTED.search(s.text)
+        if head and name:
+            if current is not None:
+                groups.append((current, text))
+            current = (int(head.group(1)), name.group(1).strip(), s)
+            text = [s]
+        elif current is not None and _SUMMARY.match(s.text):
+            groups.append((current, text))
+            current, text = None, []
+        elif current is not None:
+            text.append(s)
+    if current is not None:
+        groups.append((current, text))
+    for (number, name, first), group in groups:  # type: ignore[misc]
+        slot = f.measure(number, name)
+        slot.named_by = "field"
+        slot.note("name", first.lines[0])
+        _measure_text(f, slot, group)
+
+
+def _measure_text(f: State, slot, group: list[Sentence]) -> None:
+    m = slot.measure
+    text = " ".join(s.text for s in group)
+    lines = sorted({j for s in group for j in s.lines})
+    terms = {term for _, term, *_ in find_terms(text)}
+    for a, b, year in _SEASONS_YEAR.findall(text):
+        terms |= {("V" if w.lower().startswith("v") else "H") + year for w in (a, b)}
+    if terms and not m.terms:
+        m.terms = sorted(terms, key=term_sort_key)
+        slot.note("terms", lines[0])
+    uh = f.ctx.units_first(f.ctx.orgs_in(text, UH_KINDS))
+    if uh and m.uh is None:
+        m.uh = uh[0]
+        slot.note("uh", lines[0])
+    m.target_groups += [g for g in f.ctx.target_groups.ids_in(text) if g not in m.target_groups]
+    m.themes += [t for t in f.ctx.themes.ids_in(m.name) if t not in m.themes]
+    names = tuple(n for u in [*f.report.uh, *uh] for n in (u.name, u.as_written) if n)
+    money = prose_money(text, f.report.year, names)
+    for a in money.aside:
+        f.aside(lines, [a.value], a.why)
+    for fig in money.figures:
+        attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[fig.role]
+        if getattr(m, attr) is None:
+            setattr(m, attr, fig.value)
+            slot.note(attr, lines[0])
+            f.use_in(lines, (fig.value,))
+
+
+def summary_from_sentences(f: State, lines: list[int]) -> None:
+    """'Samla søkjer vi om 300 000 kroner til eigar og 550 000 kroner til UH, totalt …'."""
+    r = f.report
+    if r.budget or f.summary is not None:
+        return
+    for s in sentences(f, lines):
+        if not _SUMMARY.match(s.text):
+            continue
+        names = tuple(n for u in r.uh for n in (u.name, u.as_written) if n)
+        money = prose_money(s.text, r.year, names)
+        row = BudgetRow(None, None, None, None)
+        for fig in money.figures:
+            attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[fig.role]
+            if getattr(row, attr) is None:
+                setattr(row, attr, fig.value)
+                f.use_in(s.lines, (fig.value,))
+        for a in money.aside:
+            f.aside(s.lines, [a.value], a.why)
+        if any(v is not None for v in (row.owner_amount, row.uh_amount, row.total_stated)):
+            if len(r.schemes) == 1:
+                row.scheme = r.schemes[0]
+            row.line = f.doc.no(s.lines[0])
+            r.budget.append(row)
+            f.evidence(f"budget[{len(r.budget) - 1}]", s.lines[0])
+            f.diag("info", "budget-from-prose", "the budget is read from a sentence", "budget", s.lines[0])
+            return
+
+
+def _coordinator(f: State, s: Sentence) -> None:
+    if not _COORDINATOR.search(s.text):
+        return
+    numbers = [int(n) for n in re.findall(r"\btiltak\s+(\d{1,2})\b", s.text, re.I)]
+    amounts = amounts_in(s.text)
+    if len(numbers) != 1 or len(amounts) != 1:
+        return
+    slot = f.measure(numbers[0], create=False)
+    if slot is None or slot.measure.coordinator_amount is not None:
+        return
+    slot.measure.coordinator_amount = amounts[0].value
+    slot.note("coordinator_amount", s.lines[0])
+    f.use_in(s.lines, (amounts[0].value,))
+
+
+def _units(f: State, s: Sentence) -> None:
+    units = f.report.units
+    for key, pattern in _UNITS:
+        if getattr(units, key) is not None:
+            continue
+        m = re.search(rf"\b(\d{{1,4}})\s+(?:\w+\s+){{0,2}}?(?:{pattern})", s.text, re.I)
+        m = m or re.search(rf"(?:{pattern})\s*\((\d{{1,4}})\)", s.text, re.I)
+        if m:
+            setattr(units, key, int(m.group(1)))
+            f.evidence(f"units.{key}", s.lines[0])
+        elif re.search(rf"\b(?:ingen|inga)\s+(?:{pattern})", s.text, re.I):
+            setattr(units, key, 0)
+            f.evidence(f"units.{key}", s.lines[0])
+
+
+def _contact(f: State, s: Sentence) -> None:
+    m = _CONTACT.search(s.text)
+    if m is None:
+        return
+    where = m.group(1)
+    found = f.ctx.orgs_in(where, None)
+    role = "uh" if found and found[0].kind in UH_KINDS else "eier"
+    p = person(re.sub(r"\s*\.\s*$", "", m.group(2)))
+    if p.name:
+        add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), s.lines[0])  # type: ignore[arg-type]
+
+
+__all__ = ["read_sentences", "sentences", "summary_from_sentences"]
+_ = (UhShare, option_set)
