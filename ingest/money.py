@@ -94,6 +94,7 @@ def find_ranges(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+_PART_BEFORE = re.compile(r"\b(?:av\s+dette|av\s+desse|herav|hvorav|derav)\b", re.IGNORECASE)
 _ORGNR_BEFORE = re.compile(
     r"(?:org(?:anisasjons)?\.?\s*-?\s*n(?:umme)?r\.?|orgnr\.?|foretaksnr\.?)\s*:?\s*$", re.IGNORECASE
 )
@@ -101,6 +102,7 @@ _ORGNR_BEFORE = re.compile(
 
 _PHONE = re.compile(
     r"(?:\+47[\s\u00a0]?)(?:\d[\s\u00a0]?){8}"
+    r"|(?<![\d.,])\d{8}(?![\d.,])"  # an amount that large is always written grouped
     r"|(?<!\d)\d{3}[\s\u00a0]\d{2}[\s\u00a0]\d{3}(?!\d)"
     r"|(?<!\d)\d{2}[\s\u00a0]\d{2}[\s\u00a0]\d{2}[\s\u00a0]\d{2}(?!\d)"
 )
@@ -109,9 +111,14 @@ _PHONE = re.compile(
 def amounts_in(text: str) -> list[Amount]:
     """The amounts in a text, without organisation numbers ('org.nr. 921 221 967') and
     phone numbers ('+47 951 07 487', '412 03 318')."""
-    phones = [m.span() for m in _PHONE.finditer(text)] if any(c.isdigit() for c in text) else []
+    if not any(c.isdigit() for c in text):
+        return []
+    phones = [m.span() for m in _PHONE.finditer(text)]
+    ranges = [(s, e) for *_, s, e in find_ranges(text)]  # read as ranges, not as amounts
     out = []
     for a in find_amounts(text):
+        if any(a.start < e and s < a.end for s, e in ranges):
+            continue
         if _ORGNR_BEFORE.search(text[max(0, a.start - 30) : a.start]):
             continue
         if any(s <= a.start and a.end <= e + 8 and a.start < e for s, e in phones):
@@ -142,6 +149,9 @@ def read_money(text: str) -> Money:
     if not amounts:
         return Money(None)
     first = amounts[0]
+    if _PART_BEFORE.search(text[: first.start]):
+        # 'frikjøp av vikarar; av dette om lag 60 000 kroner til …': a part, not the figure
+        return Money(None, read=(), aside=tuple(Aside(a.value, "part") for a in amounts))
     if _APPROX.search(text[: first.start]):
         return Money(
             None,

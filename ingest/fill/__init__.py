@@ -37,6 +37,7 @@ from kompetansekart.ingest.money import Money, read_money, sum_difference
 from kompetansekart.ingest.records import Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
+_BOXES = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)")
 
 
 def _consume(f: State, pair: Pair, scope: Scope) -> bool:
@@ -76,6 +77,7 @@ HANDLERS: dict[str, Handler] = {
     "sami": h.sami,
     "further_ed": h.further_ed,
     "budget_file": _consume,
+    "reference": lambda f, p, s: _reference(f, p),
     "continued_measures": ms.continued_measures,
     "progress": ms.progress,
     "measure_name": ms.measure_name,
@@ -131,6 +133,7 @@ class Filler:
         self._sections()
         fallbacks(f)
         text = self._text_lines()
+        f.text_amounts(text)
         read_sentences(f, text)
         summary_from_sentences(f, text)
         self._prose_money()
@@ -151,6 +154,8 @@ class Filler:
     def pair(self, pair: Pair) -> None:
         f = self.f
         scope = f.scope(pair)
+        if pair.note and _BOXES.search(pair.note):
+            self._note_question(pair)
         fields = self._meaning(pair)
         done = False
         for fld in fields:
@@ -164,6 +169,16 @@ class Filler:
         if not done:
             unknown(f, pair, scope)
         self.previous = pair
+
+    def _note_question(self, pair: Pair) -> None:
+        """'Skriv her (leverer budsjett i vedlegg ja☐ Nei☒ ):' — a question with its
+        boxes inside the label's parenthesis is answered there."""
+        meaning = self.f.labels.phrase(pair.note or "")
+        if meaning is None:
+            return
+        inner = Pair(pair.i, pair.note or "", meaning, pair.note or "", pair.note or "", "note")
+        inner.section = pair.section
+        self.pair(inner)
 
     def _meaning(self, pair: Pair) -> tuple[str, ...]:
         fields = pair.fields
@@ -266,6 +281,16 @@ def _orgnr(f: State, pair: Pair) -> bool:
     return True
 
 
+def _reference(f: State, pair: Pair) -> bool:
+    """A reference or code ('Dekom 12035', '25/0412'): its numbers are read as text."""
+    from kompetansekart.ingest.money import amounts_in
+
+    for j in pair.value_lines():
+        text = pair.value if j == pair.i else f.doc.plain(j)
+        f.use(j, *(a.value for a in amounts_in(text)))
+    return True
+
+
 def _kommunenummer(f: State, pair: Pair) -> bool:
     return bool(re.search(r"\b\d{4}\b", pair.text(f.doc)))
 
@@ -274,7 +299,7 @@ def _comment(f: State, pair: Pair) -> bool:
     from kompetansekart.ingest.fill.institutions import institutions_in
 
     text = pair.text(f.doc)
-    f.text_amounts(pair.value_lines())
+    f.pair_amounts(pair)
     f.report.institutions.extend(institutions_in(f.ctx, text, pair.first_line(), known_only=True))
     return True
 

@@ -525,6 +525,8 @@ def units(attr: str):
                 f.evidence(f"units.{attr}", j)
             return True
         if not stated:
+            if text.strip() in ("x", "X"):
+                f.marks[j] += 1  # an X where a count belongs: read as 'not stated'
             f.diag(
                 "warning",
                 "units-not-stated",
@@ -550,7 +552,7 @@ def year(f: State, pair: Pair, scope: Scope) -> bool:
 
 
 def needs(f: State, pair: Pair, scope: Scope) -> bool:
-    f.text_amounts(pair.value_lines())
+    f.pair_amounts(pair)
     text = value_text(f, pair)
     if not text or is_placeholder(text):
         return True

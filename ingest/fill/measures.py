@@ -151,7 +151,7 @@ def target_groups(f: State, pair: Pair, scope: Scope) -> bool:
 
 
 def description(f: State, pair: Pair, scope: Scope) -> bool:
-    f.text_amounts(pair.value_lines())
+    f.pair_amounts(pair)
     text = value_text(f, pair)
     if not text or is_placeholder(text):
         return True
@@ -182,7 +182,7 @@ def _line_of(f: State, pair: Pair, words: str) -> int:
 def remark(f: State, pair: Pair, scope: Scope) -> bool:
     """Text about a measure that is not what it is about (how the money is used, why a
     coordinator, how the UH gains): the schools it names count, its themes do not."""
-    f.text_amounts(pair.value_lines())
+    f.pair_amounts(pair)
     text = value_text(f, pair)
     if text and not is_placeholder(text):
         f.report.institutions.extend(institutions_in(f.ctx, text, pair.first_line(), known_only=True))

@@ -42,9 +42,13 @@ def amount(fld: str):
             return True
         money = read_money(text)
         _parts_below(f, pair)
+        f.text_amounts([k for k in pair.more if not _PART_LINE.match(f.doc.plain(k))])
         if not money.read and money.problem is None:
             if fld == "coordinator_amount" and text.strip() in ("0", "-", "–"):
                 money = Money(0)
+            elif money.aside:  # a text about the share, with a part of it: 'av dette …'
+                f.aside_money([j], money)
+                return True
             else:
                 return False
         return place(f, pair, scope, attr, money, j, pair.note, pair.label)

@@ -110,6 +110,7 @@ def read_sentences(f: State, lines: list[int]) -> None:
         _measures(f, found)
     for s in found:
         _fields(f, s)
+        _breakdown(f, s)
         _coordinator(f, s)
         _units(f, s)
         _contact(f, s)
@@ -237,6 +238,33 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
             r.budget.append(row)
             f.evidence(f"budget[{len(r.budget) - 1}]", s.lines[0])
             f.diag("info", "budget-from-prose", "the budget is read from a sentence", "budget", s.lines[0])
+            return
+
+
+def _breakdown(f: State, s: Sentence) -> None:
+    """'UH-beløpet fordeler seg med 600 000 kr til USN og 300 000 kr til Skrivesenteret':
+    the split of a budget row's UH amount."""
+    if not re.search(r"fordel|fordelt|fordeling", s.text, re.I):
+        return
+    amounts = amounts_in(s.text)
+    shares = []
+    for k, a in enumerate(amounts):
+        after = s.text[a.end : amounts[k + 1].start if k + 1 < len(amounts) else len(s.text)]
+        before = s.text[amounts[k - 1].end if k else 0 : a.start]
+        found = f.ctx.units_first(f.ctx.orgs_in(re.split(r"\bog\b|,", after)[0], UH_KINDS))
+        found = found or f.ctx.units_first(f.ctx.orgs_in(re.split(r"\bog\b|,", before)[-1], UH_KINDS))
+        if not found:
+            return
+        shares.append(UhShare(found[0], a.value))
+    if len(shares) < 2:
+        return
+    total = sum(x.amount for x in shares)
+    rows = [*f.report.budget, *([f.report.budget_sum] if f.report.budget_sum else []), *([f.summary.row] if f.summary else [])]
+    for row in rows:
+        if row is not None and row.uh_amount == total:
+            if not row.uh_breakdown:
+                row.uh_breakdown = list(shares)
+            f.use_in(s.lines, tuple(x.amount for x in shares))
             return
 
 

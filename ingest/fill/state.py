@@ -149,12 +149,21 @@ class State:
         """Amounts in running text (an answer, a description): those the words show are
         not budget figures (last year's grant, own contribution, a part, 'ca.') are named
         as such; the rest stay for the accounting to report."""
-        from kompetansekart.ingest.money import find_ranges, prose_money
-
         lines = [j for j in lines if any(ch.isdigit() for ch in self.doc.plain(j))]
         if not lines:
             return
-        text = "\n".join(self.doc.plain(j) for j in lines)
+        self._classify("\n".join(self.doc.plain(j) for j in lines), lines)
+
+    def pair_amounts(self, pair: Pair) -> None:
+        """`text_amounts` for a free-text answer (its value, without its label)."""
+        lines = pair.value_lines()
+        text = pair.text(self.doc)
+        if lines and any(ch.isdigit() for ch in text):
+            self._classify(text, lines)
+
+    def _classify(self, text: str, lines: list[int]) -> None:
+        from kompetansekart.ingest.money import find_ranges, prose_money
+
         found = prose_money(text, self.report.year)
         for a in found.aside:
             self.aside(lines, [a.value], a.why)

@@ -229,6 +229,11 @@ def _contacts(f: State, head: Row, body: list[Row], columns) -> None:
     order = sorted(body, key=lambda r: 0 if _contact_part(f, r) == "name" else 1)
     for row in order:
         part = _contact_part(f, row)
+        if part is None and (m := f.labels.meaning(row.cells[0]) if row.cells else None):
+            if "reference" in m.fields:  # 'Ev. merkes | Dekom 12035 | …': codes, not money
+                from kompetansekart.ingest.money import amounts_in
+
+                f.use(row.i, *(a.value for c in row.cells for a in amounts_in(c)))
         for k, role in roles.items():
             cell = row.cells[k].strip() if k < len(row.cells) else ""
             if not cell:
