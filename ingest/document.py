@@ -56,6 +56,18 @@ def plain(text: str) -> str:
     return _squeeze(text.replace("**", "").replace("\t", " ")).strip()
 
 
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def pipe_cells(text: str) -> str | None:
+    """A Markdown pipe-table row ('| Nr | Tiltak | Sum |') as tab-separated cells, in
+    any format: people paste such tables into text files too. None for other lines."""
+    body = text.strip()
+    if body.startswith("|") and body.endswith("|") and len(body) > 1 and body.count("|") >= 3:
+        return "\t".join(cell.strip() for cell in body[1:-1].split("|"))
+    return None
+
+
 def aligned_cells(text: str) -> list[str] | None:
     """A plain line's columns where it aligns them with runs of spaces, else None."""
     if "\t" in text:
@@ -108,6 +120,12 @@ class Document:
         blank: list[bool] = []
         dropped = True
         for line in lines:
+            if "|" in line.text:
+                if _PIPE_SEPARATOR.match(line.text) and "-" in line.text:
+                    continue  # a table's '|---|' row: not a blank line either
+                piped = pipe_cells(line.text)
+                if piped is not None:
+                    line = Line(line.no, piped, line.file, line.heading)
             text = clean(line.text)
             if text.replace("\t", "").strip():
                 file = line.file or path

@@ -512,6 +512,7 @@ def _summary(f: State) -> None:
         return
     if len(r.schemes) == 1:
         row.scheme = r.schemes[0]
+        row.label = None  # the scheme names the row
     r.budget.append(row)
     f.evidence("budget[0]", line)
 

@@ -288,6 +288,14 @@ def schemes(f: State, pair: Pair, scope: Scope) -> bool:
     picked = choice_pick(f, pair, found, True, "schemes")
     if picked is None:
         return True
+    if picked.values and (scope.kind == "measure" or numbered(pair)):
+        # 'Ordning for tiltaket: Kompetanseløftet': the measure's scheme
+        if len(picked.values) == 1:
+            for slot in targets(f, pair, scope):
+                if slot.measure.scheme is None:
+                    slot.measure.scheme = picked.values[0]
+                    slot.note("scheme", pair.first_line())
+        return True
     if picked.values and not f.report.schemes:
         f.report.schemes = list(picked.values)
         f.evidence("schemes", pair.first_line())
@@ -607,11 +615,18 @@ def add_contact(f: State, contact: Contact, i: int) -> None:
 def contact_field(role: str | None, part: str):
     def handle(f: State, pair: Pair, scope: Scope) -> bool:
         text, j = first_value(f, pair)
+        if role is None and pair.note:  # 'Kontakt (eigar)', 'Kontakt (UH)'
+            who = _ROLE_NOTE.get(pair.note.strip().casefold())
+            if who:
+                return set_contact(f, who, part, text, j) if text else part == "name"
         if not text:
             return part == "name"  # an empty 'Kontaktperson' row keeps its place
         return set_contact(f, role, part, text, j)
 
     return handle
+
+
+_ROLE_NOTE = {"eier": "eier", "eigar": "eier", "owner": "eier", "uh": "uh", "kompetansemiljø": "uh"}
 
 
 def set_contact(f: State, role: str | None, part: str, text: str, j: int) -> bool:

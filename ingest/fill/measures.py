@@ -157,6 +157,10 @@ def description(f: State, pair: Pair, scope: Scope) -> bool:
         return True
     if scope.kind in ("measure", "report", "continuation"):
         found = f.ctx.themes.ids_in(text)
+        # what a measure is about is what the report needs (the form's background text)
+        f.report.needs.extend(t for t in found if t not in f.report.needs)
+        if found:
+            f.evidence("needs", pair.first_line())
         continued = _CONTINUED.search(text)
         for slot in targets(f, pair, scope):
             m = slot.measure

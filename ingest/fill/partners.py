@@ -21,6 +21,11 @@ from kompetansekart.ingest.records import Institution, OrgRef, Partner
 from kompetansekart.ingest.resolve import guess_kind
 
 _ROW_START = re.compile(r"^(\d{1,2})[.)]?(?:\t|\s+)(.*)$")
+_BULLET_ROW = re.compile(
+    r"^[-–•*·]?\s*(?:\d{1,2}[.)]\s*)?(?P<name>[^(]{3,120}?)\s*\((?P<role>eier|eigar|uh|kompetansemiljø)\)"
+    r"\s*[,;:–-]?\s*(?:kontaktperson|kontakt)?\s*:?\s*(?P<contact>.*)$",
+    re.IGNORECASE,
+)
 _ROLE_END = re.compile(r"(?:^|\s)(eier|eigar|uh)$", re.IGNORECASE)
 
 
@@ -36,6 +41,11 @@ def read_flat_list(f: State, lines: list[int]) -> None:
     rows: list[tuple[int, str]] = []
     for j in lines:
         text = f.doc.text(j)
+        bullet = _BULLET_ROW.match(plain(text))
+        if bullet:  # '- Rypetoppen barnehage AS (eier), kontaktperson Per Testesen'
+            role = "uh" if bullet["role"].lower() in ("uh", "kompetansemiljø") else "eier"
+            add_partner(f, bullet["name"].strip(), role, (bullet["contact"] or "").strip() or None, j)
+            continue
         if _ROW_START.match(plain(text)) and (not rows or _ROLE_END.search(plain(rows[-1][1]))):
             rows.append((j, text))
         elif rows and not _ROLE_END.search(plain(rows[-1][1])):

@@ -74,6 +74,7 @@ _MEASURE_REF = re.compile(
     r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}(?:\s*(?:og|,|&|/)\s*\d{1,2})*\s*[:.\-–]",
     re.IGNORECASE,
 )
+_MEASURE_HEAD = re.compile(r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I)
 _NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -201,10 +202,27 @@ class _Reader:
     # --- prose and the open pair ---------------------------------------------------------
 
     def _prose(self, i: int) -> None:
-        if self.open is not None:
-            self.open.more.append(i)
+        pair = self.open
+        if pair is not None and pair.more and self.doc.gap(i) and not _is_free(pair) and self._qa_start(i):
+            # a question the vocabulary does not know, and its answer on the next line:
+            # the answer before it is complete
+            self._add(Pair(i, strip_numbering(self.doc.plain(i)).strip(" :"), None, "", "", "qa"))
+            return
+        if pair is not None:
+            pair.more.append(i)
         else:
             self.prose.append(i)
+
+    def _qa_start(self, i: int) -> bool:
+        """A short label-like line after a blank line, its answer right under it."""
+        doc = self.doc
+        text = strip_numbering(doc.plain(i))
+        words = text.split()
+        if not words or len(words) > 8 or not text[:1].isupper() or text.endswith((".", ",", ";")):
+            return False
+        if find_amounts(text) or i + 1 >= len(doc) or doc.gap(i + 1):
+            return False
+        return not doc.is_table_row(i + 1)
 
     def _continues_list(self, text: str) -> bool:
         """A 'Tiltak N: …' or 'Totalt: …' line under a listing label stays in its list."""
@@ -355,6 +373,8 @@ class _Reader:
         line = self.doc.lines[i]
         if line.heading:
             return line.heading
+        if _MEASURE_HEAD.match(text) and not find_amounts(text) and len(text.split()) <= 16:
+            return 3  # 'Tiltak 2: Kvalitetsutvikling i barnehagen' alone on its line
         if _has_value(text) or len(text) > 120:
             return None
         cells = self.doc.aligned[i]
