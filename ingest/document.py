@@ -56,6 +56,7 @@ def plain(text: str) -> str:
     return _squeeze(text.replace("**", "").replace("\t", " ")).strip()
 
 
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -126,6 +127,11 @@ class Document:
                 piped = pipe_cells(line.text)
                 if piped is not None:
                     line = Line(line.no, piped, line.file, line.heading)
+            if not line.heading and line.text.lstrip().startswith("#"):
+                heading = _MD_HEADING.match(line.text)  # '## Tiltak 1: …' in any text file
+                if heading:
+                    level = heading.group().count("#")
+                    line = Line(line.no, line.text[heading.end() :], line.file, level)
             text = clean(line.text)
             if text.replace("\t", "").strip():
                 file = line.file or path

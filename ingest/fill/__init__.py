@@ -74,6 +74,7 @@ HANDLERS: dict[str, Handler] = {
     "union_held": h.union_held,
     "unions": h.unions,
     "union_informed": _consume,
+    "instruction": _consume,
     "sami": h.sami,
     "further_ed": h.further_ed,
     "budget_file": _consume,
@@ -496,6 +497,21 @@ def _merge(f: State, into: Slot, other: Slot) -> None:
 
 def _summary(f: State) -> None:
     r = f.report
+    for name, part in f.parts.items():
+        row = part.row
+        if all(v is None for v in (row.owner_amount, row.uh_amount, row.total_stated)):
+            continue
+        line = part.lines.get("total_stated", min(part.lines.values()))
+        row.line = f.doc.no(line)
+        if name == "total":
+            row.label = None
+            r.budget_sum = row
+            f.evidence("budget_sum", line)
+            continue
+        schemes = [x for x in f.ctx.schemes.ids_in(name) if x != "kollektiv"]
+        row.scheme, row.label = (schemes[0], None) if len(schemes) == 1 else (None, name)
+        f.evidence(f"budget[{len(r.budget)}]", line)
+        r.budget.append(row)
     s = f.summary
     if s is None:
         return

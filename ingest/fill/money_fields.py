@@ -111,7 +111,8 @@ def place(
         slot = f.measure_slot(scope)
         _set_measure(f, slot, attr, money, j, uh)
         return True
-    summary = f.summary_row()
+    part = scope.section.within("budget_part") if scope.section is not None else None
+    summary = f.summary_row(part.name if part is not None else None)
     row = summary.row
     if attr == "uh_amount" and getattr(row, attr) is not None and uh is not None:
         if not any(s.uh.name == uh.name for s in row.uh_breakdown):

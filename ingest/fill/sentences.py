@@ -27,7 +27,7 @@ from kompetansekart.ingest.context import UH_KINDS
 from kompetansekart.ingest.fill.header import add_contact, add_unions, union_names
 from kompetansekart.ingest.fill.state import State
 from kompetansekart.ingest.fill.values import option_set, person
-from kompetansekart.ingest.money import amounts_in, prose_money
+from kompetansekart.ingest.money import _REQUEST, amounts_in, prose_money
 from kompetansekart.ingest.records import BudgetRow, Contact, UhShare
 from kompetansekart.ingest.terms import find_terms, term_sort_key
 
@@ -219,7 +219,9 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
     if r.budget or f.summary is not None:
         return
     for s in sentences(f, lines):
-        if not _SUMMARY.match(s.text):
+        section = f.form.section_at(s.lines[0])
+        in_budget = section is not None and section.within("budget") is not None
+        if not (_SUMMARY.match(s.text) or in_budget and _REQUEST.search(s.text)):
             continue
         names = tuple(n for u in r.uh for n in (u.name, u.as_written) if n)
         money = prose_money(s.text, r.year, names)
@@ -232,7 +234,10 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
         for a in money.aside:
             f.aside(s.lines, [a.value], a.why)
         if any(v is not None for v in (row.owner_amount, row.uh_amount, row.total_stated)):
-            if len(r.schemes) == 1:
+            named = [x for x in f.ctx.schemes.ids_in(s.text) if x != "kollektiv"]
+            if len(named) == 1:
+                row.scheme = named[0]  # '… til UH under regional ordning for 2025 …'
+            elif len(r.schemes) == 1:
                 row.scheme = r.schemes[0]
             row.line = f.doc.no(s.lines[0])
             r.budget.append(row)

@@ -77,6 +77,7 @@ class State:
         self.focus: Slot | None = None
         self.loose: Slot | None = None
         self.summary: Summary | None = None
+        self.parts: dict[str, Summary] = {}  # a scheme's name, or "total" -> its row
         self.used: Counter[tuple[int, int]] = Counter()  # (line, amount) read by a field
         self.asides: set[tuple[int, int]] = set()  # (line, amount) named as not a figure
         self.aside_why: dict[tuple[int, int], str] = {}
@@ -247,7 +248,13 @@ class State:
             self.loose = Slot(Measure(name=""))
         return self.loose
 
-    def summary_row(self) -> Summary:
+    def summary_row(self, part: str | None = None) -> Summary:
+        """The summary row pairs fill; in a part of the summary headed by a scheme's
+        name ('Desentralisert ordning') or 'Totalt', that part's row."""
+        if part is not None:
+            if part not in self.parts:
+                self.parts[part] = Summary(BudgetRow(None, None, None, None, label=part))
+            return self.parts[part]
         if self.summary is None:
             self.summary = Summary(BudgetRow(None, None, None, None))
         return self.summary

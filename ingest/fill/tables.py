@@ -53,8 +53,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         _headerless(f, table, rows, scope, dispatch)
         return
     grid = _grid_options(f, head)
-    if grid is not None and body and all(_marks_only(r, grid) for r in body):
-        _grid(f, table, head, body, grid, dispatch)
+    if grid is not None and body and all(_marks_only(r, grid[0]) for r in body):
+        _grid(f, table, head, body, grid[0], grid[1], dispatch)
         return
     columns = [_column(f, c) for c in head.cells]
     if _is_contact_table(columns, body, f):
@@ -111,34 +111,44 @@ def _money_col(col) -> str | None:
 # --- grids ---------------------------------------------------------------------------------
 
 
-def _option_kind(f: State, cell: str) -> str | None:
+_SETS = ("yesno", "sector", "phases", "purpose")
+
+
+def _option_kinds(f: State, cell: str) -> set[str]:
+    """The option sets a header cell is an option of ('Gjennomføring av tiltak' is a
+    phase and a purpose; the question decides which)."""
     text = cell.replace("**", "").strip()
     if not text:
-        return None
-    for name in ("yesno", "sector", "phases"):
+        return set()
+    kinds = set()
+    for name in _SETS:
         found = option_set(name).find(text)
         if found and found[0].start == 0 and found[0].end >= len(text) - 1:
-            return name
+            kinds.add(name)
     hits = [h for h in f.ctx.schemes.find(text) if h.concept != "kollektiv"]
     if hits and hits[0].start == 0:
-        return "schemes"
+        kinds.add("schemes")
     found = terms_found(text)
     if found and found[0].start == 0:
-        return "terms"
-    return None
+        kinds.add("terms")
+    return kinds
 
 
-def _grid_options(f: State, head: Row) -> list[tuple[int, str]] | None:
+def _option_kind(f: State, cell: str) -> str | None:
+    kinds = _option_kinds(f, cell)
+    return next((k for k in (*_SETS, "schemes", "terms") if k in kinds), None)
+
+
+def _grid_options(f: State, head: Row) -> tuple[list[tuple[int, str]], set[str]] | None:
+    """The option columns of a grid's header and the option sets they all belong to."""
     cols = [(k, c) for k, c in enumerate(head.cells) if c.strip()]
-    kinds = {_option_kind(f, c) for _, c in cols}
-    if len(cols) >= 2 and len(kinds) == 1 and None not in kinds:
-        return [(k, c.replace("**", "").strip()) for k, c in cols]
-    # the first cell may label the rows ('Ordning | Regional | …')
-    if len(cols) >= 3 and cols[0][0] == 0:
-        rest = cols[1:]
-        kinds = {_option_kind(f, c) for _, c in rest}
-        if len(kinds) == 1 and None not in kinds:
-            return [(k, c.replace("**", "").strip()) for k, c in rest]
+    for start in (0, 1):  # the first cell may label the rows ('Ordning | Regional | …')
+        options = cols[start:]
+        if len(options) < 2 or (start and cols[0][0] != 0):
+            continue
+        kinds = set.intersection(*(_option_kinds(f, c) for _, c in options))
+        if kinds:
+            return [(k, c.replace("**", "").strip()) for k, c in options], kinds
     return None
 
 
@@ -149,7 +159,9 @@ def _marks_only(row: Row, grid: list[tuple[int, str]]) -> bool:
     return all(_MARK.match(c) or _EMPTY_MARK.match(c) for c in in_grid)
 
 
-def _grid(f: State, table: Table, head: Row, body: list[Row], grid, dispatch: Dispatch) -> None:
+def _grid(
+    f: State, table: Table, head: Row, body: list[Row], grid, kinds: set[str], dispatch: Dispatch
+) -> None:
     cols = {k: label for k, label in grid}
     for row in body:
         first = row.cells[0].strip() if row.cells and 0 not in cols else ""
@@ -160,9 +172,9 @@ def _grid(f: State, table: Table, head: Row, body: list[Row], grid, dispatch: Di
             parts.append(f"{label} {'☒' if _MARK.match(cell) else '☐'}")
         raw = "   ".join(parts)
         meaning = f.labels.meaning(question) if question else None
-        if table.question is not None and not first:
+        if table.question is not None and not first and not _instruction(table.question):
             meaning = table.question.meaning
-        kind = _option_kind(f, grid[0][1])
+        kind = _kind_for(meaning, kinds)
         meaning = _prefer(meaning, kind)
         pair = Pair(row.i, question or "", meaning, raw.replace("☒", "").replace("☐", ""), raw, "grid")
         pair.section = table.section
@@ -176,7 +188,29 @@ def _grid(f: State, table: Table, head: Row, body: list[Row], grid, dispatch: Di
             dispatch(pair)
 
 
-_KIND_FIELD = {"sector": "sector", "schemes": "schemes", "phases": "phases", "terms": "terms"}
+_KIND_FIELD = {
+    "sector": "sector",
+    "schemes": "schemes",
+    "phases": "phases",
+    "terms": "terms",
+    "purpose": "purpose",
+}
+
+
+def _kind_for(meaning: LabelMatch | None, kinds: set[str]) -> str | None:
+    """The option set a grid row answers: the one its question's field uses, else the
+    most specific one the options share."""
+    fields = set(meaning.fields) if meaning else set()
+    for kind in kinds:
+        if _KIND_FIELD.get(kind) in fields:
+            return kind
+    if "yesno" in kinds:
+        return "yesno"
+    return next((k for k in ("schemes", "sector", "terms", "phases", "purpose") if k in kinds), None)
+
+
+def _instruction(pair: Pair) -> bool:
+    return "instruction" in pair.fields or pair.meaning is None
 
 
 def _prefer(meaning: LabelMatch | None, kind: str | None) -> LabelMatch | None:

@@ -17,6 +17,7 @@ from kompetansekart.ingest.labels import LabelMatch
 MEASURE = "measure"  # one measure's own section
 MEASURES = "measures"  # a part that holds measures
 BUDGET = "budget"  # the summary of the money asked for
+BUDGET_PART = "budget_part"  # one scheme's (or the grand total's) figures in the summary
 ECONOMY = "economy"  # the economy of whatever it stands in (a measure, or the report)
 CONTINUATION = "continuation"  # measures carried over from an earlier report
 OTHER = "other"

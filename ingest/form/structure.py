@@ -36,6 +36,7 @@ describes outside other measure sections belongs to that measure.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kompetansekart.ingest.amounts import find_amounts
@@ -43,6 +44,7 @@ from kompetansekart.ingest.checkboxes import count_boxes
 from kompetansekart.ingest.document import Document
 from kompetansekart.ingest.form.model import (
     BUDGET,
+    BUDGET_PART,
     CONTINUATION,
     ECONOMY,
     LIST_FIELDS,
@@ -345,6 +347,10 @@ class _Reader:
     # --- headings and sections -----------------------------------------------------------
 
     def _heading(self, i: int, text: str, raw: str) -> bool:
+        part = self._budget_part(i, text)
+        if part is not None:
+            self._open_section(Section(i, BUDGET_PART, 9, text, name=part))
+            return True
         level = self._heading_level(i, text, raw)
         if level is None:
             return False
@@ -355,6 +361,12 @@ class _Reader:
             return True
         found = self.labels.exact(words) or self.labels.exact(text) or self.labels.phrase(words)
         kind = found.section() if found else None
+        if kind is not None and self._answer_follows(i) and any(
+            not f.startswith("section:") for f in found.fields
+        ):
+            # 'Medverknad' over '[X] Ja [ ] Nei': a part of the form and its question
+            self._open_section(Section(i, kind, level, words))
+            return self._pair(i, words, "", "", "heading")
         if found is not None and kind is None:
             # a field label set as a heading ('5. Målgruppe', '2  KOMPETANSEMILJØ'): a
             # label whose value is any text under it, and, when the heading is a strong
@@ -368,6 +380,29 @@ class _Reader:
             Section(i, kind or OTHER, level, words, year=found.year if found else None)
         )
         return True
+
+    def _budget_part(self, i: int, text: str) -> str | None:
+        """In the summary part, a scheme's name alone on its line ('Desentralisert
+        ordning') opens that scheme's figures; 'Totalt' alone, over labelled figures,
+        opens the grand total's."""
+        top = self.stack[-1] if self.stack else None
+        if top is None or top.within(BUDGET) is None or len(text.split()) > 6 or _has_value(text):
+            return None
+        if self.doc.is_table_row(i) or find_amounts(text):
+            return None
+        if _is_scheme_name(self.labels, text):
+            return text
+        found = self.labels.exact(text)
+        if found is not None and found.field == "total_amount" and not self._amount_follows(i):
+            return "total"
+        return None
+
+    def _amount_follows(self, i: int) -> bool:
+        return i + 1 < len(self.doc) and bool(find_amounts(self.doc.plain(i + 1)))
+
+    def _answer_follows(self, i: int) -> bool:
+        j = i + 1
+        return j < len(self.doc) and not self.doc.gap(j) and bool(_BOX.search(self.doc.plain(j)))
 
     def _heading_level(self, i: int, text: str, raw: str) -> int | None:
         line = self.doc.lines[i]
@@ -584,6 +619,19 @@ _CONTINUATION_HEAD = re.compile(
     re.IGNORECASE,
 )
 _SCHEME_WORDS = re.compile(r"ordning|kompetanseløft|rekom|dekom", re.IGNORECASE)
+
+
+def _is_scheme_name(labels: Labels, text: str) -> bool:
+    """Is the line just a scheme's name ('Desentralisert ordning', 'Kompetanseløftet')?"""
+    hits = [h for h in _schemes().find(text) if h.concept != "kollektiv"]
+    return len(hits) == 1 and len(hits[0].matched) >= len(text.strip(" *:")) - 2
+
+
+@functools.cache
+def _schemes():
+    from kompetansekart.ingest.vocab import Vocabulary
+
+    return Vocabulary.schemes()
 
 
 def _scheme_words(text: str) -> bool:
