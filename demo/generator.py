@@ -153,9 +153,12 @@ def _measures(r: Report) -> list[dict]:
         else:
             terms = m.chosen_terms
             groups = list(m.target[1]) if m.target else []
+        # an unnumbered measure (a variant's 'DEL n TILTAK' part) is numbered by its place,
+        # as the parser does (with an info diagnostic): measures are matched by number
+        number = k + 1 if m.number is None and r.layout == "variant" else m.number
         out.append(
             {
-                "number": m.number,
+                "number": number,
                 "name": m.name,
                 "scheme": m.scheme,
                 "owner_amount": m.owner,
@@ -248,7 +251,7 @@ def variant_view(r: Report) -> dict:
     every shape, so the keys are those of the other layouts except `layout` (the name of
     a layout is the parser's own label, and a variant has none). A question the form does
     not ask (sector, phases, Sami perspective, further education) is null or []; a
-    measure under a heading without a number has number null."""
+    measure under a heading without a number is numbered by its place."""
     names, roles = _partners(r)
     return {
         "year": r.year,

@@ -48,6 +48,13 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
     if not rows:
         return
+    segments = _question_rows(f, rows)
+    if segments is not None:
+        for head, marks in segments:
+            grid = _grid_options(f, head)
+            if grid is not None:
+                _grid(f, table, head, marks, grid[0], grid[1], dispatch)
+        return
     head, body = _split_header(f, rows)
     if head is None:
         _headerless(f, table, rows, scope, dispatch)
@@ -152,6 +159,27 @@ def _grid_options(f: State, head: Row) -> tuple[list[tuple[int, str]], set[str]]
     return None
 
 
+def _question_rows(f: State, rows: list[Row]) -> list[tuple[Row, list[Row]]] | None:
+    """'Question | Ja | Nei' over '| ☒ | ☐', again and again: a table of questions, each
+    row of options followed by its row of marks. None when the table is not that."""
+    out: list[tuple[Row, list[Row]]] = []
+    k = 0
+    while k < len(rows):
+        head = rows[k]
+        grid = _grid_options(f, head)
+        if grid is None or not head.cells[0].strip() or grid[0][0][0] == 0:
+            return None
+        marks = []
+        k += 1
+        while k < len(rows) and not rows[k].cells[0].strip() and _marks_only(rows[k], grid[0]):
+            marks.append(rows[k])
+            k += 1
+        if not marks:
+            return None
+        out.append((head, marks))
+    return out if len(out) >= 1 and any(len(r.cells) for r, _ in out) else None
+
+
 def _marks_only(row: Row, grid: list[tuple[int, str]]) -> bool:
     cols = {k for k, _ in grid}
     cells = [(k, c) for k, c in enumerate(row.cells)]
@@ -165,15 +193,17 @@ def _grid(
     cols = {k: label for k, label in grid}
     for row in body:
         first = row.cells[0].strip() if row.cells and 0 not in cols else ""
-        question = first or (table.question.label if table.question else "")
+        head_question = head.cells[0].strip() if head.cells and 0 not in cols else ""
+        question = first or head_question or (table.question.label if table.question else "")
         parts = []
         for k, label in grid:
             cell = row.cells[k] if k < len(row.cells) else ""
             parts.append(f"{label} {'☒' if _MARK.match(cell) else '☐'}")
         raw = "   ".join(parts)
         meaning = f.labels.meaning(question) if question else None
-        if table.question is not None and not first and not _instruction(table.question):
-            meaning = table.question.meaning
+        if table.question is not None and not first and not head_question:
+            if not _instruction(table.question):
+                meaning = table.question.meaning
         kind = _kind_for(meaning, kinds)
         meaning = _prefer(meaning, kind)
         pair = Pair(row.i, question or "", meaning, raw.replace("☒", "").replace("☐", ""), raw, "grid")
