@@ -419,7 +419,15 @@ class _Reader:
         if _DEL.match(text):
             return 1
         if _NUMBERED.match(text) and stripped != text:
-            if _is_caps(stripped) or self.labels.meaning(stripped.strip(" :")):
+            # '2. Plan for partnerskap', '1  INNSENDER': a label alone; not '3.1 Namn på
+            # tiltak Lesing i alle fag', whose label has its value after it
+            words = stripped.strip(" :")
+            alone = self.labels.exact(words) is not None or (
+                self.labels.phrase(words) is not None
+                and self.labels.prefix(words) is None
+                and len(words.split()) <= 6
+            )
+            if _is_caps(stripped) or alone:
                 return 1 if not re.match(r"^\d+\.\d", text) else 2
             return None
         if _is_caps(text) and (len(text.split()) >= 2 or self.labels.exact(text)):
@@ -666,8 +674,12 @@ def _is_free(pair: Pair) -> bool:
 
 
 def _after(raw: str, sep: str) -> str:
+    """The raw text after the first `sep`; a bold label's closing '**' ('**Eier:** Bodø')
+    is dropped, a bold value's opening one ('Fase: **Planlegging**') kept."""
     k = raw.find(sep)
-    return raw[k + 1 :].lstrip(" *\t") if k >= 0 else ""
+    if k < 0:
+        return ""
+    return re.sub(r"^\s*\*\*(?=\s|$)", "", raw[k + 1 :]).strip(" \t")
 
 
 def _after_leader(raw: str) -> str:
