@@ -245,7 +245,8 @@ _EARLIER = re.compile(
 )
 _OTHER = re.compile(r"\b(?:andre\s+prosjekt|anna\s+prosjekt|eget\s+prosjekt|eige\s+prosjekt)", re.I)
 _REQUEST = re.compile(
-    r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|meld(?:er|ar)?\s+(?:eit\s+|et\s+)?behov|"
+    r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|ber\b.{0,30}?\bom\b|"
+    r"meld(?:er|ar)?\s+(?:eit\s+|et\s+)?behov|"
     r"behov\s+for|budsjett\w*|trenger|treng|ønsker|ønskjer)\b",
     re.IGNORECASE,
 )
@@ -298,16 +299,25 @@ def prose_money(text: str, year: int | None, uh_names: tuple[str, ...] = ()) -> 
             out.unplaced += [a.value for a in amounts]
             continue
         prev_end = 0
+        placed: list[ProseFigure] = []
+        loose: list[int] = []
         for k, a in enumerate(amounts):
             nxt = amounts[k + 1].start if k + 1 < len(amounts) else len(sentence)
             before = sentence[prev_end : a.start]
             after = sentence[a.end : nxt]
             role = _role(before, after, extra_uh)
             if role is None:
-                out.unplaced.append(a.value)
+                loose.append(a.value)
             else:
-                out.figures.append(ProseFigure(role, a.value, start))
+                placed.append(ProseFigure(role, a.value, start))
             prev_end = a.end
+        # 'ber vi om 405 000 kroner: 40 000 til eigar og 365 000 til UH': the figure the
+        # owner's and the UH's parts add up to is the total
+        parts = sum(p.value for p in placed if p.role in ("owner", "uh"))
+        if len(loose) == 1 and parts == loose[0] and not any(p.role == "total" for p in placed):
+            placed.append(ProseFigure("total", loose.pop(), start))
+        out.figures += placed
+        out.unplaced += loose
     return out
 
 

@@ -217,7 +217,11 @@ class Filler:
                 read_units(f, list(range(i + 1, min(i + 12, len(f.doc)))))
         if not r.union_consultation.unions:
             span = _union_span(f)
+            for s in f.form.sections:
+                if s.kind == "union":
+                    span += range(s.start, s.end)
             if span:
+                span = sorted(set(span))
                 h.add_unions(f, h.union_names(f, "\n".join(f.doc.plain(j) for j in span)), span[0])
 
     def _prose_money(self) -> None:

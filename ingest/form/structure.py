@@ -281,7 +281,8 @@ class _Reader:
         bold = _BOLD_LABEL.match(raw)
         if bold and "**" not in bold["value"][:2]:
             label = bold["label"].rstrip(" :")
-            if self.labels.exact(label) or bold["label"].rstrip().endswith(":"):
+            figure = _AMOUNT_START.match(bold["value"]) and find_amounts(bold["value"])
+            if self.labels.exact(label) or bold["label"].rstrip().endswith(":") or figure:
                 value = bold["value"].replace("**", "")
                 return self._pair(i, label, value, bold["value"], "bold")
         m = _QUESTION.match(text)
