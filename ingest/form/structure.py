@@ -322,14 +322,32 @@ class _Reader:
             found = self.labels.phrase(body)
             if found is not None and not found.end:
                 found = None
+        if found is None and body != text:
+            return self._numbered_figure(i, body, raw)
         if found is None or found.section():
             return False
-        value = body[found.end :].lstrip(" :.-–\t")
-        if not value or not _fits(found, value):
+        end = found.end
+        note = re.match(r"\s*\([^()]{1,40}\)", body[end:])
+        if note:  # 'Eigar (kommune) Hattfjelldal kommune': the note is the label's
+            end += note.end()
+        value = body[end:].lstrip(" :.-–\t")
+        numbered = body != text
+        if not value or not _fits(found, value, free=numbered):
             return False
         offset = len(text) - len(body)
-        raw_value = _raw_after(raw, offset + found.end)
-        return self._pair(i, body[: found.end], value, raw_value, "prefix")
+        raw_value = _raw_after(raw, offset + end)
+        return self._pair(i, body[:end], value, raw_value, "prefix")
+
+    def _numbered_figure(self, i: int, body: str, raw: str) -> bool:
+        """'6.7 Nord NOK 85 000': a numbered row of a form whose label the vocabulary does
+        not know (an organisation's name) and whose value is a figure."""
+        amounts = find_amounts(body)
+        if not amounts:
+            return False
+        label = body[: amounts[0].start].strip(" :.-–")
+        if not label or len(label.split()) > 6 or not label[:1].isupper():
+            return False
+        return self._pair(i, label, body[amounts[0].start :], body[amounts[0].start :], "numbered")
 
     def _label_alone(self, i: int, text: str) -> bool:
         found = self.labels.exact(text)
@@ -564,15 +582,29 @@ class _Reader:
         """'Eier UH Totalt' alone on a line: the fields of its column labels, else None."""
         if self.doc.is_table_row(i) or _has_value(text) or len(text) > 60:
             return None
+        if self.doc.aligned[i] is not None and len(self.doc.aligned[i]) >= 3:
+            return None  # columns aligned with spaces: a table with cells
         if self.labels.exact(text) is not None:
             return None  # 'Beløp eier' is one label, not the columns 'Beløp' and 'Eier'
-        columns = _columns(text, self.labels)
+        first = text.split()[0] if text.split() else ""
+        lead = self.labels.exact(first)
+        if lead is not None and set(lead.fields) & {"schemes", "measure_name"} and len(text.split()) > 2:
+            text = text[len(first) :].strip()  # 'Ordning Beløp eigar Beløp UH Sum'
+        columns = _columns(text, self.labels, self._amounts_below(i))
         if columns is None or len(columns) < 2:
             return None
         if any(c == {"total_amount"} for c in columns) and all(c & _MONEY_COLUMNS for c in columns):
             return [_money_of(c) for c in columns]  # 'Eier UH Totalt': money columns
         if len(columns) == 2 and all(c & {"owner", "uh"} for c in columns):
             return ["owner" if "owner" in c else "uh" for c in columns]  # 'Eier UH': roles
+        return None
+
+    def _amounts_below(self, i: int) -> int | None:
+        """How many amounts the first line with amounts under line i holds."""
+        for j in range(i + 1, min(i + 4, len(self.doc))):
+            found = find_amounts(self.doc.plain(j))
+            if found:
+                return len(found)
         return None
 
     def _flat_table(self, i: int, columns: list[str]) -> int:
@@ -664,8 +696,13 @@ def _has_value(text: str) -> bool:
 
 
 def _is_caps(text: str) -> bool:
+    """A heading in capitals ('SAMLET BEHOV 2026'), not a label with an abbreviation
+    and a figure ('UH (SePU) 555.000,-')."""
     letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 4:
+    if len(letters) < 4 or find_amounts(text):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", text)]
+    if sum(w.isupper() for w in words) < 0.7 * len(words):
         return False
     return sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
@@ -703,10 +740,13 @@ def _raw_after(raw: str, plain_end: int) -> str:
     return raw[k:].lstrip(" :.-–\t")
 
 
-def _fits(found: LabelMatch, value: str) -> bool:
-    """Does `value` look like a value of one of the label's fields?"""
+def _fits(found: LabelMatch, value: str, free: bool = False) -> bool:
+    """Does `value` look like a value of one of the label's fields? A free-text field
+    ('Målgruppe …') fits only on a numbered line ('3.4 Målgruppe Lærarar …')."""
     for f in found.fields:
         if f in _FREE_TEXT:
+            if free and value[:1].isupper():
+                return True
             continue
         if f.startswith(_AMOUNT_FIELDS):
             if _AMOUNT_START.match(value) and find_amounts(value):
@@ -746,33 +786,36 @@ def _closes(new: Section, old: Section) -> bool:
     return new.level <= old.level
 
 
-def _columns(text: str, labels: Labels) -> list[set[str]] | None:
+def _columns(text: str, labels: Labels, want: int | None = None) -> list[set[str]] | None:
     """The candidate fields of each column label of a line made only of column labels,
-    or None. Of the ways to cut the line into labels, the one with most columns wins,
-    where two neighbours never mean the same field ('Sum totalt' is one column, 'UH
-    Totalt' two)."""
+    or None. The line may be cut into labels in several ways ('Beløp eigar Beløp UH Sum',
+    'Eier UH Totalt'); two neighbours never mean the same field ('Sum totalt' is one
+    column), and the cut with as many columns as the rows under it have amounts (`want`)
+    wins, else the one with fewest columns."""
     words = text.split()
     if not words or len(words) > 8:
         return None
     wanted = _MONEY_COLUMNS | {"owner", "uh"}
+    cuts: list[list[set[str]]] = []
 
-    def best(k: int) -> list[set[str]] | None:
+    def walk(k: int, done: list[set[str]]) -> None:
         if k == len(words):
-            return []
-        found: list[set[str]] | None = None
-        for end in range(len(words), k, -1):
+            cuts.append(done)
+            return
+        for end in range(k + 1, len(words) + 1):
             meaning = labels.exact(" ".join(words[k:end]))
             fields = set(meaning.fields) & wanted if meaning else set()
-            if not fields:
-                continue
-            rest = best(end)
-            if rest is None or (rest and rest[0] == fields):
-                continue
-            if found is None or len(rest) + 1 > len(found):
-                found = [fields, *rest]
-        return found
+            if fields and not (done and done[-1] == fields):
+                walk(end, [*done, fields])
 
-    return best(0)
+    walk(0, [])
+    if not cuts:
+        return None
+    if want is not None:
+        fitting = [c for c in cuts if len(c) == want]
+        if fitting:
+            return min(fitting, key=len)
+    return min(cuts, key=len)
 
 
 def _money_of(fields: set[str]) -> str:
