@@ -179,6 +179,9 @@ class _Reader:
         if self._explicit_pair(i, text, raw):
             return i + 1
         cells = doc.aligned[i]
+        if cells is not None and _options_line(text):
+            self._prose(i)  # 'Ja x   Nei': a question's options, not a label and a value
+            return i + 1
         if cells is not None and len(cells) == 2 and _MARK_CELL.match(cells[1]):
             self._prose(i)  # an option and its mark far to the right: part of a question
             return i + 1
@@ -249,7 +252,7 @@ class _Reader:
         if not any(f.startswith(_CHOICE_FIELDS) for f in pair.fields):
             return False
         body = _TRAILING_MARK.sub("", text).strip(" *")
-        return bool(body) and _is_option(body)
+        return bool(body) and (_is_option(body) or _options_line(text))
 
     def _add(self, pair: Pair) -> None:
         """A new pair; it closes the open one unless its label is unknown and the open
@@ -641,6 +644,30 @@ class _Reader:
 # --- helpers -------------------------------------------------------------------------------
 
 _TRAILING_MARK = re.compile(r"(?:\s+(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\)))+\s*$|^\s*(?:[☒☑■☐□]|\[[xX ]?\]|\([xX ]\))\s*")
+
+
+_LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\))(?!\w)")
+
+
+def _options_line(text: str) -> bool:
+    """'Ja x   Nei', 'Regional ordning   Desentralisert ordning   Kompetanseløftet x':
+    nothing but the options of one question and their marks."""
+    from kompetansekart.ingest.options import options
+
+    body = _LONE_MARK.sub(" ", text.replace("**", ""))
+    if not body.strip():
+        return False
+    for name in ("yesno", "sector", "phases", "purpose"):
+        rest = body
+        for found in reversed(options()[name].find(body)):
+            rest = rest[: found.start] + " " * (found.end - found.start) + rest[found.end :]
+        if rest.strip(" ,/") == "" and rest != body:
+            return True
+    hits = [h for h in _schemes().find(body) if h.concept != "kollektiv"]
+    rest = body
+    for h in reversed(hits):
+        rest = rest[: h.start] + " " * (h.end - h.start) + rest[h.end :]
+    return bool(hits) and rest.strip(" ,/") == ""
 
 
 def _is_option(text: str) -> bool:
