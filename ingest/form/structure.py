@@ -208,7 +208,8 @@ class _Reader:
 
     def _prose(self, i: int) -> None:
         pair = self.open
-        if pair is not None and pair.more and self.doc.gap(i) and not _is_free(pair) and self._qa_start(i):
+        free = bool(set(pair.fields) & _FREE_TEXT) if pair is not None else False
+        if pair is not None and pair.more and self.doc.gap(i) and not free and self._qa_start(i):
             # a question the vocabulary does not know, and its answer on the next line:
             # the answer before it is complete
             self._add(Pair(i, strip_numbering(self.doc.plain(i)).strip(" :"), None, "", "", "qa"))
@@ -670,6 +671,14 @@ def _options_line(text: str) -> bool:
     return bool(hits) and rest.strip(" ,/") == ""
 
 
+def _has_option(text: str) -> bool:
+    from kompetansekart.ingest.options import options
+
+    if any(options()[name].find(text) for name in ("yesno", "sector", "phases", "purpose")):
+        return True
+    return any(h.concept != "kollektiv" for h in _schemes().find(text))
+
+
 def _is_option(text: str) -> bool:
     """Is the text just one answer option (of any option set, or a scheme's name)?"""
     from kompetansekart.ingest.options import options
@@ -791,7 +800,7 @@ def _fits(found: LabelMatch, value: str, free: bool = False) -> bool:
             if len(re.sub(r"\D", "", value)) == 9:
                 return True
         elif f.startswith(_CHOICE_FIELDS):
-            if sum(count_boxes(value)) or "**" in value or len(value.split()) <= 4:
+            if sum(count_boxes(value)) or "**" in value or _has_option(value):
                 return True
         elif f.startswith(_NAME_FIELDS):
             words = value.split()
