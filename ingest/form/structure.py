@@ -255,10 +255,22 @@ class _Reader:
         body = _TRAILING_MARK.sub("", text).strip(" *")
         return bool(body) and (_is_option(body) or _options_line(text))
 
+    def _is_free(self, pair: Pair) -> bool:
+        """Is the open pair free text (or a list under way), whose value an unknown
+        label inside it continues rather than ends?"""
+        if pair.value:
+            return False
+        fields = set(pair.fields)
+        if fields & _FREE_TEXT:
+            return True
+        return bool(fields & LIST_FIELDS) and bool(pair.more) and all(
+            _MEASURE_REF.match(self.doc.plain(j)) for j in pair.more
+        )
+
     def _add(self, pair: Pair) -> None:
         """A new pair; it closes the open one unless its label is unknown and the open
         one is free text (a colon inside an answer does not start a field)."""
-        if pair.meaning is None and self.open is not None and _is_free(self.open):
+        if pair.meaning is None and self.open is not None and self._is_free(self.open):
             self.open.more.append(pair.i)
             return
         self.items.append(pair)
@@ -664,11 +676,15 @@ def _options_line(text: str) -> bool:
             rest = rest[: found.start] + " " * (found.end - found.start) + rest[found.end :]
         if rest.strip(" ,/") == "" and rest != body:
             return True
-    hits = [h for h in _schemes().find(body) if h.concept != "kollektiv"]
-    rest = body
-    for h in reversed(hits):
-        rest = rest[: h.start] + " " * (h.end - h.start) + rest[h.end :]
-    return bool(hits) and rest.strip(" ,/") == ""
+    spans = [(h.start, h.end) for h in _schemes().find(body) if h.concept != "kollektiv"]
+    terms = [(s, e) for _l, _t, s, e in find_terms(body)]
+    for found in (spans, terms):
+        rest = body
+        for start, end in reversed(found):
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+        if found and rest.strip(" ,/") == "":
+            return True
+    return False
 
 
 def _has_option(text: str) -> bool:
@@ -743,8 +759,6 @@ def _is_caps(text: str) -> bool:
     return sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def _is_free(pair: Pair) -> bool:
-    return bool(set(pair.fields) & (_FREE_TEXT | LIST_FIELDS)) and not pair.value
 
 
 def _after(raw: str, sep: str) -> str:
