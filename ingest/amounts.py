@@ -18,7 +18,9 @@ an amount. Each rule exists for a reason:
   ``14 skoler``, ``siden 2022``). A candidate counts when it carries a currency sign
   (``kr``/``kr.``/``NOK`` before, or ``,-``/``, -``/``kr``/``kroner`` after; a ``kr`` that
   is followed by a number belongs to that number, so ``kr 500 kr 300`` is two), is grouped
-  (``290 000``), or is a bare run of at least five digits (``200000``). A bare number of one
+  (``290 000``), or is a bare run of at least five digits (``200000``). A line that
+  writes ``kr`` after every number (``0 kr 0 kr 0 kr``) is read that way when it gives
+  as many amounts as the ``kr``-before reading (``kr 500 kr 300`` stays ``kr``-before). A bare number of one
   to four digits in running text is not an amount; :func:`parse_amount` still accepts it
   when it is the whole cell, because there the caller already knows the cell holds a sum.
   ``NOK`` is matched in capitals only, since "nok" is a common Norwegian word.
@@ -55,7 +57,7 @@ _NUMBER = (
     rf"|(?P<spaced>[0-9]{{1,3}}(?:{_SP}[0-9]{{3}})++)"
     r"|(?P<bare>[0-9]++)"
 )
-_AMOUNT_RE = re.compile(
+_AMOUNT_PATTERN = (
     r"(?<!\w)(?<!\d[.,/\-–])"  # not glued to a word, not the tail of a date/range/code
     rf"(?:(?P<prefix>(?i:kr)\.?|NOK){_SP}*)?"
     rf"(?:{_NUMBER})"
@@ -63,11 +65,15 @@ _AMOUNT_RE = re.compile(
     r"(?![.,/\-–]?\d)"  # not the head of a date/range/code or a longer decimal
     r"(?:"
     rf"(?P<commadash>{_SP}*,{_SP}?[-–]{{1,2}})"
-    rf"|(?P<word>{_SP}*(?:(?i:kroner|kr)\.?|NOK)(?!\w)(?!{_SP}*\d))"
+    rf"|(?P<word>{_SP}*(?:(?i:kroner|kr)\.?|NOK)(?!\w)WORD_END)"
     rf"|(?P<dash>{_SP}*[-–](?![-–\w])(?!{_SP}*\d))"
     r"|(?!\w)"
     r")"
 )
+_AMOUNT_RE = re.compile(_AMOUNT_PATTERN.replace("WORD_END", rf"(?!{_SP}*\d)"))
+# the same with 'kr' after a number always that number's ('0 kr 0 kr 0 kr')
+_SUFFIX_RE = re.compile(_AMOUNT_PATTERN.replace("WORD_END", ""))
+_KR_BETWEEN = re.compile(rf"\d{_SP}*(?i:kr)\.?{_SP}+\d")
 _NOTE_RE = re.compile(rf"{_SP}*\((?P<note>[^()\n\t]{{1,40}})\)")
 _NOTE_TEXT_RE = re.compile(r"[^\W\d_][^\d]*")
 _MAX_NOTE_WORDS = 4
@@ -126,8 +132,20 @@ def _looks_like_name(note: str) -> bool:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in `text`, in order, with spans that include prefix, suffix and note."""
+    found = _find(text, _AMOUNT_RE)
+    if _KR_BETWEEN.search(text):
+        # 'kr' between two numbers ends the first or starts the second: the reading
+        # that finds more amounts is the line's style ('0 kr 0 kr 0 kr' is three)
+        suffixed = _find(text, _SUFFIX_RE)
+        prefixed = bool(found) and text[found[0].start :].lstrip()[:1] in "kKN"
+        if len(suffixed) > len(found) or (len(suffixed) == len(found) and not prefixed):
+            return suffixed
+    return found
+
+
+def _find(text: str, rx: re.Pattern[str]) -> list[Amount]:
     found: list[Amount] = []
-    for match in _AMOUNT_RE.finditer(text):
+    for match in rx.finditer(text):
         if not _is_amount(match):
             continue
         note, end = _note_at(text, match.end())

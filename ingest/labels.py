@@ -187,8 +187,8 @@ class Labels:
                 fields = self._exact.get(k)
         if fields is None and k.endswith(" {n}") and not k.startswith("tiltak"):
             fields = self._exact.get(k[: -len(" {n}")])  # 'UH 1', 'Kontaktperson UH 2'
-            if fields is not None and any(f.startswith("section:") for f in fields):
-                fields = None
+            if fields is not None and not set(fields) & _INDEXED:
+                fields = None  # 'Kommunale barnehager 0' is a label and its count
         if fields is None:
             return self._about_measure(k, label) or self._grouped(k, label)
         return LabelMatch(fields, "label", len(label), *_captured(label))

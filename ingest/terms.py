@@ -13,7 +13,8 @@ Why the rules are as they are:
 * ``Videre`` (nynorsk ``vidare``, "onwards") is the open-ended term. In running text "videre" is a common
   adverb (``videre samarbeid``, ``Videre ser vi ...``), so :func:`find_terms` takes it only
   when no lower-case word follows it on the same line or at the start of the next line
-  (a ``key:`` on the next line does not count as a following word). :func:`parse_term`
+  (a ``key:`` on the next line does not count as a following word, nor does a lone ``x``
+  marking it as chosen: ``Vidare x``). :func:`parse_term`
   takes a whole label, so there ``Videre`` is always the term.
 * School years (``2026/2027``, ``2026-2027``, ``23/24``) span two terms but say nothing
   about which, so they are not terms.
@@ -35,7 +36,7 @@ _TERM_RE = re.compile(
     rf"(?<!\w)(?:{_LONG}|{_COMPACT}|(?P<videre>videre|vidare))(?!\w)(?![/\-–]\d)", re.IGNORECASE
 )
 _PROSE_AFTER_RE = re.compile(
-    r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?(?-i:[a-zæøå])[\w-]*+(?!:)", re.IGNORECASE
+    r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?(?!x(?![\w-]))(?-i:[a-zæøå])[\w-]*+(?!:)", re.IGNORECASE
 )
 _VIDERE = "videre"
 _LAST_YEAR = 10_000  # after every four-digit year, so 'videre' sorts last

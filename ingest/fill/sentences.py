@@ -26,13 +26,14 @@ from dataclasses import dataclass
 from kompetansekart.ingest.context import UH_KINDS
 from kompetansekart.ingest.fill.header import add_contact, add_unions, union_names
 from kompetansekart.ingest.fill.state import State
-from kompetansekart.ingest.fill.values import option_set, person
+from kompetansekart.ingest.fill.values import option_set, person, pick
 from kompetansekart.ingest.money import _REQUEST, amounts_in, prose_money
 from kompetansekart.ingest.records import BudgetRow, Contact, UhShare
 from kompetansekart.ingest.terms import find_terms, term_sort_key
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"])")
 _NEGATION = re.compile(r"\b(?:ikkje|ikke|ingen|inga|ikkje\s+noko|verken|korkje)\b", re.I)
+_BOXES = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)")
 _NOT_RELEVANT = re.compile(r"\b(?:ikkje|ikke)\s+(?:relevant\w*|aktuel\w*)", re.I)
 _MEASURE = re.compile(r"^tiltak(?:et)?\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{3,120})[»\"”]")
@@ -122,6 +123,11 @@ def _fields(f: State, s: Sentence) -> None:
     fields = set(meaning.fields) if meaning else set()
     i = s.lines[0]
     negated = _NEGATION.search(s.text) is not None
+    boxed, answer = _marked_answer(s.text)
+    if boxed and answer is None:
+        fields = set()  # boxes, but no single one marked: the accounting reports the choice
+    elif boxed:
+        negated = answer != "ja"
     if "continuation" in fields and r.continuation is None:
         r.continuation = not negated
         f.evidence("continuation", i)
@@ -133,10 +139,16 @@ def _fields(f: State, s: Sentence) -> None:
         if not r.union_consultation.unions:
             add_unions(f, union_names(f, s.text), i)
     if "sami" in fields and r.sami_perspective is None:
-        r.sami_perspective = "ikke_relevant" if _NOT_RELEVANT.search(s.text) else ("nei" if negated else "ja")
+        if boxed:
+            r.sami_perspective = answer if answer in ("ja", "nei", "ikke_relevant") else None
+        else:
+            r.sami_perspective = "ikke_relevant" if _NOT_RELEVANT.search(s.text) else ("nei" if negated else "ja")
         f.evidence("sami_perspective", i)
     if "further_ed" in fields and r.linked_to_further_education is None:
-        r.linked_to_further_education = "nei" if negated else "ja"
+        if boxed:
+            r.linked_to_further_education = answer if answer in ("ja", "nei", "vet_ikke") else None
+        else:
+            r.linked_to_further_education = "nei" if negated else "ja"
         f.evidence("linked_to_further_education", i)
     if not r.phases and _FASE.search(s.text):
         phases = [p for p, rx in _PHASES if rx.search(s.text)]
@@ -148,6 +160,15 @@ def _fields(f: State, s: Sentence) -> None:
         if sector:
             r.sector = sector
             f.evidence("sector", i)
+
+
+def _marked_answer(text: str) -> tuple[bool, str | None]:
+    """A sentence with answer boxes ('… er ivaretatt ☑ Ja ☐ Nei'): the boxes decide, not
+    the words (a 'Vurdert ikke relevant' option is not a negation)."""
+    if not _BOXES.search(text):
+        return False, None
+    picked = pick(text, option_set("yesno").find(text), False)
+    return True, picked.values[0] if len(picked.values) == 1 else None
 
 
 def _sector(text: str) -> str | None:
@@ -214,36 +235,54 @@ def _measure_text(f: State, slot, group: list[Sentence]) -> None:
 
 
 def summary_from_sentences(f: State, lines: list[int]) -> None:
-    """'Samla søkjer vi om 300 000 kroner til eigar og 550 000 kroner til UH, totalt …'."""
+    """'Under desentralisert ordning ber vi om …. Samla søkjer vi om 300 000 kroner til
+    eigar og 550 000 kroner til UH, totalt …': one budget row per scheme a sentence
+    names, and the grand total after them."""
     r = f.report
     if r.budget or f.summary is not None:
         return
     for s in sentences(f, lines):
         section = f.form.section_at(s.lines[0])
         in_budget = section is not None and section.within("budget") is not None
-        if not (_SUMMARY.match(s.text) or in_budget and _REQUEST.search(s.text)):
+        total = _SUMMARY.match(s.text) is not None
+        if not (total or in_budget and _REQUEST.search(s.text)):
             continue
-        names = tuple(n for u in r.uh for n in (u.name, u.as_written) if n)
-        money = prose_money(s.text, r.year, names)
-        row = BudgetRow(None, None, None, None)
-        for fig in money.figures:
-            attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[fig.role]
-            if getattr(row, attr) is None:
-                setattr(row, attr, fig.value)
-                f.use_in(s.lines, (fig.value,))
-        for a in money.aside:
-            f.aside(s.lines, [a.value], a.why)
-        if any(v is not None for v in (row.owner_amount, row.uh_amount, row.total_stated)):
-            named = [x for x in f.ctx.schemes.ids_in(s.text) if x != "kollektiv"]
-            if len(named) == 1:
-                row.scheme = named[0]  # '… til UH under regional ordning for 2025 …'
-            elif len(r.schemes) == 1:
-                row.scheme = r.schemes[0]
-            row.line = f.doc.no(s.lines[0])
-            r.budget.append(row)
-            f.evidence(f"budget[{len(r.budget) - 1}]", s.lines[0])
-            f.diag("info", "budget-from-prose", "the budget is read from a sentence", "budget", s.lines[0])
-            return
+        row = _sentence_row(f, s)
+        if row is None:
+            continue
+        named = [x for x in f.ctx.schemes.ids_in(s.text) if x != "kollektiv"]
+        if total and r.budget and not named:
+            if r.budget_sum is None:
+                r.budget_sum = row
+                f.evidence("budget_sum", s.lines[0])
+            continue
+        if len(named) == 1:
+            row.scheme = named[0]  # '… til UH under regional ordning for 2025 …'
+        elif len(r.schemes) == 1:
+            row.scheme = r.schemes[0]
+        if r.budget and (row.scheme is None or any(b.scheme == row.scheme for b in r.budget)):
+            continue  # a second reading of the same money, not another row
+        r.budget.append(row)
+        f.evidence(f"budget[{len(r.budget) - 1}]", s.lines[0])
+        f.diag("info", "budget-from-prose", "the budget is read from a sentence", "budget", s.lines[0])
+
+
+def _sentence_row(f: State, s: Sentence) -> BudgetRow | None:
+    r = f.report
+    names = tuple(n for u in r.uh for n in (u.name, u.as_written) if n)
+    money = prose_money(s.text, r.year, names)
+    row = BudgetRow(None, None, None, None)
+    for fig in money.figures:
+        attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[fig.role]
+        if getattr(row, attr) is None:
+            setattr(row, attr, fig.value)
+            f.use_in(s.lines, (fig.value,))
+    for a in money.aside:
+        f.aside(s.lines, [a.value], a.why)
+    if all(v is None for v in (row.owner_amount, row.uh_amount, row.total_stated)):
+        return None
+    row.line = f.doc.no(s.lines[0])
+    return row
 
 
 def _breakdown(f: State, s: Sentence) -> None:

@@ -615,6 +615,11 @@ def _measure_cells(f: State, slot, row: Row, cells: list[str], kinds: list[Colum
             if terms and not m.terms:
                 m.terms = terms
                 slot.note("terms", row.i)
+        elif col.kind == "scheme":
+            schemes = [s for s in f.ctx.schemes.ids_in(cell) if s != "kollektiv"]
+            if len(schemes) == 1 and m.scheme is None:
+                m.scheme = schemes[0]
+                slot.note("scheme", row.i)
         elif col.kind == "target":
             m.target_groups += [g for g in f.ctx.target_groups.ids_in(cell) if g not in m.target_groups]
         elif col.kind == "purpose":

@@ -179,6 +179,8 @@ class _Reader:
         if self._explicit_pair(i, text, raw):
             return i + 1
         cells = doc.aligned[i]
+        if cells is not None and self._options_pair(i, text, raw):
+            return i + 1
         if cells is not None and _options_line(text):
             self._prose(i)  # 'Ja x   Nei': a question's options, not a label and a value
             return i + 1
@@ -212,8 +214,8 @@ class _Reader:
         if pair is not None and pair.more and self.doc.gap(i) and not free and self._qa_start(i):
             # a question the vocabulary does not know, and its answer on the next line:
             # the answer before it is complete
-            self._add(Pair(i, strip_numbering(self.doc.plain(i)).strip(" :"), None, "", "", "qa"))
-            return
+            if self._pair(i, self.doc.plain(i), "", "", "qa"):
+                return
         if pair is not None:
             pair.more.append(i)
         else:
@@ -298,7 +300,8 @@ class _Reader:
         if bold and "**" not in bold["value"][:2]:
             label = bold["label"].rstrip(" :")
             figure = _AMOUNT_START.match(bold["value"]) and find_amounts(bold["value"])
-            if self.labels.exact(label) or bold["label"].rstrip().endswith(":") or figure:
+            boxes = _BOX.search(bold["value"]) and self.labels.meaning(label) is not None
+            if self.labels.exact(label) or bold["label"].rstrip().endswith(":") or figure or boxes:
                 value = bold["value"].replace("**", "")
                 return self._pair(i, label, value, bold["value"], "bold")
         m = _QUESTION.match(text)
@@ -338,13 +341,18 @@ class _Reader:
             found = self.labels.phrase(body)
             if found is not None and not found.end:
                 found = None
+        if found is None:
+            tail = self._tail_answer(body)
+            if tail is not None:
+                offset = len(text) - len(body)
+                return self._pair(i, tail[0], tail[1], _raw_after(raw, offset + tail[2]), "question")
         if found is None and body != text:
             return self._numbered_figure(i, body, raw)
-        if found is None or found.section():
+        if found is None or all(f.startswith("section:") for f in found.fields):
             return False
         end = found.end
         note = re.match(r"\s*\([^()]{1,40}\)", body[end:])
-        if note:  # 'Eigar (kommune) Hattfjelldal kommune': the note is the label's
+        if note and not _BOX.fullmatch(note.group().strip()):  # 'Eigar (kommune) Hattfjelldal kommune': the note is the label's
             end += note.end()
         value = body[end:].lstrip(" :.-–\t")
         numbered = body != text
@@ -353,6 +361,41 @@ class _Reader:
         offset = len(text) - len(body)
         raw_value = _raw_after(raw, offset + end)
         return self._pair(i, body[:end], value, raw_value, "prefix")
+
+    def _options_pair(self, i: int, text: str, raw: str) -> bool:
+        """'1.14 Sektor Barnehage   Grunnskule x   Begge delar': a label and its options
+        spaced out along the line, not the first row of a table."""
+        body = strip_numbering(text)
+        found = self.labels.prefix(body)
+        if found is None or not found.end or found.section():
+            return False
+        value = body[found.end :].lstrip(" :.-–\t")
+        if not _options_line(value) or not any(f.startswith(_CHOICE_FIELDS) for f in found.fields):
+            return False
+        offset = len(text) - len(body)
+        return self._pair(i, body[: found.end], value, _raw_after(raw, offset + found.end), "prefix")
+
+    def _tail_answer(self, body: str) -> tuple[str, str, int] | None:
+        """'Behovsmeldingen er drøftet i medbestemmelse Ja' ('… Ja x   Nei'): a yes/no
+        question the vocabulary knows by a phrase in it, with its answer after it."""
+        from kompetansekart.ingest.options import options
+
+        for found in options()["yesno"].find(body):
+            start = found.start
+            marks = _MARKS_BEFORE.search(body[:start])
+            if marks:  # '… ( ) Ja (x) Nei': the answer starts at the first box
+                start = marks.start()
+            value = body[start:].strip(" .*")
+            if start == 0 or not (_options_line(value) or _is_option(value)):
+                continue
+            label = body[:start].rstrip(" :?.-–*")
+            if len(label.split()) > 12 or _SENTENCE.search(label):
+                return None
+            meaning = self.labels.meaning(label)
+            if meaning is None or not any(f.startswith(_CHOICE_FIELDS) for f in meaning.fields):
+                return None
+            return label, value, start
+        return None
 
     def _numbered_figure(self, i: int, body: str, raw: str) -> bool:
         """'6.7 Nord NOK 85 000': a numbered row of a form whose label the vocabulary does
@@ -373,7 +416,9 @@ class _Reader:
             if found is None or _has_value(text):
                 return False
             asks = _ASKS.match(text) is not None and bool(set(found.fields) & _FREE_TEXT)
-            if not (set(found.fields) & _LIST_LABELS or asks):
+            # 'Samiske perspektiver er ivaretatt' over '☑ Ja ☐ Nei': a question and its boxes
+            choice = any(f.startswith(_CHOICE_FIELDS) for f in found.fields) and self._answer_follows(i)
+            if not (set(found.fields) & _LIST_LABELS or asks or choice):
                 return False
         if found.section():
             return False
@@ -433,11 +478,19 @@ class _Reader:
         return None
 
     def _amount_follows(self, i: int) -> bool:
-        return i + 1 < len(self.doc) and bool(find_amounts(self.doc.plain(i + 1)))
+        """Is the next line a bare figure (the label's value), not a labelled one?"""
+        if i + 1 >= len(self.doc):
+            return False
+        text = self.doc.plain(i + 1)
+        return bool(_AMOUNT_START.match(text) and find_amounts(text))
 
     def _answer_follows(self, i: int) -> bool:
         j = i + 1
-        return j < len(self.doc) and not self.doc.gap(j) and bool(_BOX.search(self.doc.plain(j)))
+        if j >= len(self.doc) or self.doc.gap(j):
+            return False
+        text = self.doc.plain(j)
+        marked = bool(_LONE_MARK.search(text)) or "**" in self.doc.text(j)
+        return bool(_BOX.search(text)) or (marked and _options_line(text))
 
     def _heading_level(self, i: int, text: str, raw: str) -> int | None:
         line = self.doc.lines[i]
@@ -462,6 +515,8 @@ class _Reader:
                 and self.labels.prefix(words) is None
                 and len(words.split()) <= 6
             )
+            if alone and self._tail_answer(words) is not None:
+                return None
             if _is_caps(stripped) or alone:
                 return 1 if not re.match(r"^\d+\.\d", text) else 2
             return None
@@ -659,6 +714,7 @@ class _Reader:
 _TRAILING_MARK = re.compile(r"(?:\s+(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\)))+\s*$|^\s*(?:[☒☑■☐□]|\[[xX ]?\]|\([xX ]\))\s*")
 
 
+_MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)))+\s*$")
 _LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\))(?!\w)")
 
 
