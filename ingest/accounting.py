@@ -15,9 +15,9 @@ import re
 from collections import Counter
 
 from kompetansekart.ingest.amounts import format_nok
-from kompetansekart.ingest.money import amounts_in as find_amounts
 from kompetansekart.ingest.checkboxes import count_boxes
 from kompetansekart.ingest.fill.state import State
+from kompetansekart.ingest.money import amounts_in as find_amounts
 from kompetansekart.ingest.money import find_ranges
 
 _X_CELL = re.compile(r"^\s*(?:[xX✓✔]|\*\*[xX]\*\*)\s*$")
@@ -66,7 +66,8 @@ def account(f: State) -> None:
             f.diag(
                 "info",
                 "amount-not-budget",
-                f"{', '.join(format_nok(v) for v in aside)}: {'; '.join(reasons)}; not a budget figure",
+                f"{', '.join(format_nok(v) for v in aside)}: {'; '.join(reasons)}; "
+                "not a budget figure",
                 "budget",
                 i,
             )

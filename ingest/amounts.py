@@ -20,9 +20,10 @@ an amount. Each rule exists for a reason:
   is followed by a number belongs to that number, so ``kr 500 kr 300`` is two), is grouped
   (``290 000``), or is a bare run of at least five digits (``200000``). A line that
   writes ``kr`` after every number (``0 kr 0 kr 0 kr``) is read that way when it gives
-  as many amounts as the ``kr``-before reading (``kr 500 kr 300`` stays ``kr``-before). A bare number of one
-  to four digits in running text is not an amount; :func:`parse_amount` still accepts it
-  when it is the whole cell, because there the caller already knows the cell holds a sum.
+  more amounts than the ``kr``-before reading, or as many and the line does not start with
+  ``kr`` (``kr 500 kr 300`` stays ``kr``-before). A bare number of one to four digits
+  in running text is not an amount; :func:`parse_amount` still accepts it when it is the
+  whole cell, because there the caller already knows the cell holds a sum.
   ``NOK`` is matched in capitals only, since "nok" is a common Norwegian word.
 * **The dash.** Negative amounts do not occur; a trailing ``-`` is the ``,-`` currency style
   (also written ``, -``, ``,–`` or `` -``). A dash followed by a digit is a range and is not

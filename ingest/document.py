@@ -108,9 +108,10 @@ class Document:
             self.aligned = [None] * len(self.lines)
             self.indent = [0] * len(self.lines)
         if not self.blank_before:
+            before = [*self.lines[:1], *self.lines]
             self.blank_before = [
                 k == 0 or b.no != a.no + 1 or b.file != a.file
-                for k, (a, b) in enumerate(zip([*self.lines[:1], *self.lines], self.lines))
+                for k, (a, b) in enumerate(zip(before, self.lines, strict=False))
             ]
 
     @classmethod

@@ -30,7 +30,9 @@ def belong_together(records: Sequence[NeedsReport]) -> bool:
     years = {r.year for r in records if r.year is not None}
     summaries = [r for r in records if r.budget or r.budget_sum is not None]
     ids = [r.id for r in records]
-    return len(owners) <= 1 and len(years) <= 1 and len(summaries) <= 1 and len(set(ids)) == len(ids)
+    return (
+        len(owners) <= 1 and len(years) <= 1 and len(summaries) <= 1 and len(set(ids)) == len(ids)
+    )
 
 
 def main_first(records: Sequence[NeedsReport]) -> list[int]:

@@ -68,7 +68,9 @@ def strip_numbering(text: str) -> str:
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ä": "ae", "ö": "o"})
 _MACHINE = re.compile(r"^[\w.\[\]-]+$")
 _INDEX = re.compile(r"\[(\d+)\]")
-_FIELD_NO = re.compile(r"^(?:felt|field|spørsmål|sporsmal|question|sp\.)\s*\d+[a-z]?\s*\(([^()]+)\)", re.I)
+_FIELD_NO = re.compile(
+    r"^(?:felt|field|spørsmål|sporsmal|question|sp\.)\s*\d+[a-z]?\s*\(([^()]+)\)", re.I
+)
 
 
 def machine_label(label: str) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kompetansekart.ingest.amounts import Amount, find_amounts
 
@@ -96,7 +97,8 @@ def find_ranges(text: str) -> list[tuple[int, int, int, int]]:
 
 _PART_BEFORE = re.compile(r"\b(?:av\s+dette|av\s+desse|herav|hvorav|derav)\b", re.IGNORECASE)
 _ORGNR_BEFORE = re.compile(
-    r"(?:org(?:anisasjons)?\.?\s*-?\s*n(?:umme)?r\.?|orgnr\.?|foretaksnr\.?)\s*:?\s*$", re.IGNORECASE
+    r"(?:org(?:anisasjons)?\.?\s*-?\s*n(?:umme)?r\.?|orgnr\.?|foretaksnr\.?)\s*:?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -169,11 +171,18 @@ def read_money(text: str) -> Money:
             asides = tuple(Aside(a.value, "part") for a in later if a not in used)
             return Money(total.value, shares, (total.value, *(a.value for a in used)), asides)
         shares = ((total.note, total.value),) if total.note else ()
-        return Money(total.value, shares, (total.value,), tuple(Aside(a.value, "part") for a in later))
+        return Money(
+            total.value, shares, (total.value,), tuple(Aside(a.value, "part") for a in later)
+        )
     if len(named) == len(parts):
         value = sum(a.value for a in parts)
         shares = tuple((a.note, a.value) for a in parts)
-        return Money(value, shares, tuple(a.value for a in parts), tuple(Aside(a.value, "part") for a in later))
+        return Money(
+            value,
+            shares,
+            tuple(a.value for a in parts),
+            tuple(Aside(a.value, "part") for a in later),
+        )
     return Money(
         None,
         read=tuple(a.value for a in amounts),
@@ -187,7 +196,7 @@ def _split_parts(text: str, amounts: list[Amount]) -> tuple[list[Amount], list[A
     parts of the figure before them."""
     parts = [amounts[0]]
     later: list[Amount] = []
-    for prev, a in zip(amounts, amounts[1:], strict=False):
+    for prev, a in pairwise(amounts):
         between = text[prev.end : a.start]
         if later or _PART_WORDS.search(between) or "(" in between or len(between.strip()) > 12:
             later.append(a)
@@ -234,7 +243,9 @@ def sum_difference(owner: int | None, uh: int | None, total: int | None) -> int 
 
 # --- amounts in running text --------------------------------------------------------------
 
-_PART_START = re.compile(r"^\W*(?:herav|hvorav|derav|av\s+dette|av\s+desse|inkludert|inkl\.?)\b", re.I)
+_PART_START = re.compile(
+    r"^\W*(?:herav|hvorav|derav|av\s+dette|av\s+desse|inkludert|inkl\.?)\b", re.I
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n{2,}")
 _OWN = re.compile(r"egeninnsats|eigeninnsats|egenandel|eigendel|eigenandel|egen\s+innsats", re.I)
 _EARLIER = re.compile(
@@ -251,7 +262,9 @@ _REQUEST = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_ROLE_OWNER = re.compile(r"\b(?:eier|eiers|eigar|eigars|skoleeier|skuleeigar|kommunen|kommunens)\b", re.I)
+_ROLE_OWNER = re.compile(
+    r"\b(?:eier|eiers|eigar|eigars|skoleeier|skuleeigar|kommunen|kommunens)\b", re.I
+)
 _ROLE_UH = re.compile(
     r"\b(?:uh|uh-\w+|universitet\w*|høgskole\w*|høgskule\w*|høyskole\w*|kompetansemiljø\w*)\b",
     re.IGNORECASE,

@@ -56,7 +56,6 @@ class Diagnostic:
     file: str | None = None
 
 
-
 @dataclass(frozen=True)
 class OrgRef:
     """An organisation as the document names it, resolved against the gazetteer if possible.
@@ -70,7 +69,6 @@ class OrgRef:
     kind: str | None
     as_written: str = ""
     parent: str | None = None
-
 
 
 @dataclass

@@ -10,9 +10,10 @@ Why the rules are as they are:
   ordinary words and codes are not read as terms. Years are 19xx or 20xx.
 * ``Ut 2026`` ("through 2026") means the work runs to the end of that year, so it is the
   autumn term, ``H2026``. ``ut våren 2025`` is simply ``V2025``.
-* ``Videre`` (nynorsk ``vidare``, "onwards") is the open-ended term. In running text "videre" is a common
-  adverb (``videre samarbeid``, ``Videre ser vi ...``), so :func:`find_terms` takes it only
-  when no lower-case word follows it on the same line or at the start of the next line
+* ``Videre`` (nynorsk ``vidare``, "onwards") is the open-ended term. In running text
+  "videre" is a common adverb (``videre samarbeid``, ``Videre ser vi ...``), so
+  :func:`find_terms` takes it only when no lower-case word follows it on the same line or
+  at the start of the next line
   (a ``key:`` on the next line does not count as a following word, nor does a lone ``x``
   marking it as chosen: ``Vidare x``). :func:`parse_term`
   takes a whole label, so there ``Videre`` is always the term.

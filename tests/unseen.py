@@ -47,7 +47,9 @@ def expected_files(folder: Path) -> list[tuple[Path, Path]]:
     out = []
     for exp in sorted(folder.glob("*.expected.json")):
         stem = exp.name[: -len(".expected.json")]
-        found = [p for p in folder.iterdir() if p.name != exp.name and (p.stem == stem or p.name == stem)]
+        found = [
+            p for p in folder.iterdir() if p.name != exp.name and (p.stem == stem or p.name == stem)
+        ]
         if len(found) != 1:
             raise AssertionError(f"{exp}: no single report named {stem}")
         out.append((found[0], exp))
@@ -64,7 +66,15 @@ def score(name: str, expected: dict[str, Any], record: dict[str, Any]) -> list[R
         elif key == "partners":
             out += _items(name, "partners", want, record["partners"], ("org.id",))
         elif key == "uh[].id":
-            got = sorted({u.get("parent") if u.get("kind") == "uh_enhet" and u.get("parent") in want else u["id"] for u in record["uh"]}, key=str)
+            got = sorted(
+                {
+                    u.get("parent")
+                    if u.get("kind") == "uh_enhet" and u.get("parent") in want
+                    else u["id"]
+                    for u in record["uh"]
+                },
+                key=str,
+            )
             out.append(Result(name, key, sorted(want), got))
         elif key == "network.name":
             net = record.get("network") or {}
@@ -76,7 +86,9 @@ def score(name: str, expected: dict[str, Any], record: dict[str, Any]) -> list[R
     return out
 
 
-def _items(name: str, key: str, want: list[dict], got: list[dict], match: tuple[str, ...]) -> list[Result]:
+def _items(
+    name: str, key: str, want: list[dict], got: list[dict], match: tuple[str, ...]
+) -> list[Result]:
     out = []
     for item in want:
         by = next((m for m in match if m in item), None)

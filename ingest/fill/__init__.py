@@ -24,7 +24,13 @@ from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS, Context
 from kompetansekart.ingest.fill import header as h
 from kompetansekart.ingest.fill import measures as ms
 from kompetansekart.ingest.fill.flat import read_flat, read_units
-from kompetansekart.ingest.fill.money_fields import amount, check_measure, place, set_aside, uh_breakdown
+from kompetansekart.ingest.fill.money_fields import (
+    amount,
+    check_measure,
+    place,
+    set_aside,
+    uh_breakdown,
+)
 from kompetansekart.ingest.fill.partners import read_flat_list
 from kompetansekart.ingest.fill.prose import fallbacks, prose_budget
 from kompetansekart.ingest.fill.sentences import read_sentences, summary_from_sentences
@@ -146,7 +152,13 @@ class Filler:
         f = self.f
         lines = list(f.form.prose)
         for pair in f.form.pairs():
-            if not pair.fields or set(pair.fields) & {"needs", "comment", "description", "remark", "answer"}:
+            if not pair.fields or set(pair.fields) & {
+                "needs",
+                "comment",
+                "description",
+                "remark",
+                "answer",
+            }:
                 lines += pair.more
                 if pair.value and not pair.fields and len(pair.value.split()) > 6:
                     lines.append(pair.i)
@@ -209,7 +221,9 @@ class Filler:
                 units_read = read_units(f, lines) or units_read
             elif s.kind == "partners":
                 # rows a text export flattened (a table's rows were read with the table)
-                flat = [j for j in _until_other_field(f, lines, "partners") if not f.doc.is_table_row(j)]
+                flat = [
+                    j for j in _until_other_field(f, lines, "partners") if not f.doc.is_table_row(j)
+                ]
                 read_flat_list(f, flat)
         if not units_read and all(v is None for v in vars(r.units).values()):
             i = f.doc.find(r"hvor mange (enheter|einingar)|kor mange einingar")
@@ -228,13 +242,21 @@ class Filler:
         """A report whose money is only in sentences (a letter, a prose budget)."""
         f = self.f
         r = f.report
-        if r.budget or f.summary is not None or any(
-            s.measure.owner_amount is not None or s.measure.total_stated is not None for s in f.slots
+        if (
+            r.budget
+            or f.summary is not None
+            or any(
+                s.measure.owner_amount is not None or s.measure.total_stated is not None
+                for s in f.slots
+            )
         ):
             return
         lines = list(f.form.prose)
         for pair in f.form.pairs():
-            if set(pair.fields) & {"needs", "comment", "description", "remark", "answer"} or not pair.fields:
+            if (
+                set(pair.fields) & {"needs", "comment", "description", "remark", "answer"}
+                or not pair.fields
+            ):
                 lines += pair.value_lines()
         prose_budget(f, sorted(set(lines)))
 
@@ -321,9 +343,22 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
         money = read_money(text)
         f.aside([j], list(money.read))
         return
-    contact = re.match(r"^(kontaktperson|kontakt|e-post|epost|telefon|tlf\.?|stilling)\s+(?:hos\s+|for\s+)?(.+)$", label, re.I)
+    contact = re.match(
+        r"^(kontaktperson|kontakt|e-post|epost|telefon|tlf\.?|stilling)\s+(?:hos\s+|for\s+)?(.+)$",
+        label,
+        re.I,
+    )
     if contact:
-        part = {"kontaktperson": "name", "kontakt": "name", "e-post": "email", "epost": "email", "telefon": "phone", "tlf": "phone", "tlf.": "phone", "stilling": "function"}[contact.group(1).lower()]
+        part = {
+            "kontaktperson": "name",
+            "kontakt": "name",
+            "e-post": "email",
+            "epost": "email",
+            "telefon": "phone",
+            "tlf": "phone",
+            "tlf.": "phone",
+            "stilling": "function",
+        }[contact.group(1).lower()]
         role = _role_of(f, contact.group(2))
         if role is not None:
             h.set_contact(f, role, part, text, j)
@@ -354,6 +389,11 @@ def _role_of(f: State, text: str) -> str | None:
 def finish(f: State) -> None:
     r = f.report
     _focus_and_loose(f)
+    if not f.needs_stated:
+        for theme, i in f.background:
+            if theme not in r.needs:
+                r.needs.append(theme)
+                f.evidence("needs", i)
     for n, (continued, i) in f.continued_numbers.items():
         slot = f.measure(n, create=False)
         if slot is not None and slot.measure.continued is None:
@@ -461,7 +501,11 @@ def _has_fields(m: Measure) -> bool:
 
 def _matching(f: State, focus: Slot) -> Slot | None:
     key = norm_name(focus.measure.name)
-    same = [s for s in f.slots if s.measure.number == focus.measure.number and norm_name(s.measure.name) == key]
+    same = [
+        s
+        for s in f.slots
+        if s.measure.number == focus.measure.number and norm_name(s.measure.name) == key
+    ]
     if same:
         return same[0]
     numbered = [s for s in f.slots if s.measure.number == focus.measure.number]

@@ -20,7 +20,7 @@ from kompetansekart.ingest.fill.header import set_contact
 from kompetansekart.ingest.fill.money_fields import _resolve_share
 from kompetansekart.ingest.fill.state import State
 from kompetansekart.ingest.fill.tables import money_row
-from kompetansekart.ingest.form.model import BUDGET, FlatTable, Row
+from kompetansekart.ingest.form.model import FlatTable, Row
 from kompetansekart.ingest.labels import strip_numbering
 from kompetansekart.ingest.money import read_money
 from kompetansekart.ingest.records import UNIT_KEYS, UhShare
@@ -46,7 +46,6 @@ def read_flat(f: State, table: FlatTable) -> None:
 
 def _money(f: State, table: FlatTable) -> None:
     pending: list[str] = []
-    in_budget = table.section is not None and table.section.within(BUDGET) is not None
     for j in table.lines:
         text = f.doc.plain(j)
         amounts = find_amounts(text)

@@ -212,7 +212,13 @@ def network_text(f: State, text: str, j: int, label: str = "") -> bool:
     if option_set("network_none").find(text):
         r.network = None
         f.evidence("network", j)
-        f.diag("info", "network-none", f"the report says it is in no network: '{text[:80]}'", "network", j)
+        f.diag(
+            "info",
+            "network-none",
+            f"the report says it is in no network: '{text[:80]}'",
+            "network",
+            j,
+        )
         return True
     name = text.split("(")[0].strip(" .,")
     if not name or len(name.split()) > 8:
@@ -303,7 +309,9 @@ def schemes(f: State, pair: Pair, scope: Scope) -> bool:
     return True
 
 
-_SECTOR_NOTE = re.compile(r"\((barnehage\w*|grunnsk[uo]l\w*|sk[uo]l\w*|videregåande|videregående)\)", re.I)
+_SECTOR_NOTE = re.compile(
+    r"\((barnehage\w*|grunnsk[uo]l\w*|sk[uo]l\w*|videregåande|videregående)\)", re.I
+)
 
 
 def _sector_of_scheme(f: State, pair: Pair, picked) -> None:
@@ -314,14 +322,22 @@ def _sector_of_scheme(f: State, pair: Pair, picked) -> None:
     for j in pair.value_lines():
         line = pair.raw if j == pair.i else f.doc.text(j)
         note = _SECTOR_NOTE.search(line)
-        if note and picked.marks + sum(1 for _ in re.finditer(r"(?:^|\s)[xX]\s*$", line)) and picked.values[0] in [
-            h.concept for h in f.ctx.schemes.find(line)
-        ]:
+        if (
+            note
+            and picked.marks + sum(1 for _ in re.finditer(r"(?:^|\s)[xX]\s*$", line))
+            and picked.values[0] in [h.concept for h in f.ctx.schemes.find(line)]
+        ):
             sector = option_set("sector").first(note.group(1))
             if sector:
                 f.report.sector = sector
                 f.evidence("sector", j)
-                f.diag("info", "sector-from-scheme", f"sector '{sector}' from the chosen option '{line.strip()[:60]}'", "sector", j)
+                f.diag(
+                    "info",
+                    "sector-from-scheme",
+                    f"sector '{sector}' from the chosen option '{line.strip()[:60]}'",
+                    "sector",
+                    j,
+                )
             return
 
 
@@ -343,6 +359,7 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
     found = found or option_set(set_name).find(text)
     if not found:
         return False
+    f.asked.add(fld)
     picked = choice_pick(f, pair, found, multi, fld)
     if picked is None:
         return True
@@ -358,7 +375,9 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
 
 
 def sector(f: State, pair: Pair, scope: Scope) -> bool:
-    if scheme_options(f, value_text(f, pair)) and not option_set("sector").find(value_text(f, pair)):
+    if scheme_options(f, value_text(f, pair)) and not option_set("sector").find(
+        value_text(f, pair)
+    ):
         return schemes(f, pair, scope)
     return _option_field(f, pair, "sector", "sector", "sector")
 
@@ -371,10 +390,16 @@ def _three(f: State, pair: Pair, attr: str, fld: str, allowed: tuple[str, ...]) 
     text = value_text(f, pair)
     if not text:
         return False
-    found = [x for x in option_set("yesno").find(pair.raw_text(f.doc).replace("**", "")) if x.value in allowed]
+    found = [
+        x
+        for x in option_set("yesno").find(pair.raw_text(f.doc).replace("**", ""))
+        if x.value in allowed
+    ]
     if not found:
         if option_set("yesno").find(text):
-            f.diag("warning", "value-unknown", f"'{text[:60]}' not understood", fld, pair.first_line())
+            f.diag(
+                "warning", "value-unknown", f"'{text[:60]}' not understood", fld, pair.first_line()
+            )
             return True
         return False
     picked = choice_pick(f, pair, _first_group(found), False, fld)
@@ -396,17 +421,20 @@ def sami(f: State, pair: Pair, scope: Scope) -> bool:
 
 def further_ed(f: State, pair: Pair, scope: Scope) -> bool:
     return _three(
-        f, pair, "linked_to_further_education", "linked_to_further_education", ("ja", "nei", "vet_ikke")
+        f,
+        pair,
+        "linked_to_further_education",
+        "linked_to_further_education",
+        ("ja", "nei", "vet_ikke"),
     )
 
 
-def yes_no_field(f: State, pair: Pair, fld: str) -> bool | None | str:
+def yes_no_field(f: State, pair: Pair, fld: str) -> bool | str | None:
     """A yes/no answer: True/False, None when unanswered; 'skip' when it is not one."""
-    text = value_text(f, pair) or (pair.note or "")
     raw = pair.raw_text(f.doc) or (pair.note or "")
     found = [x for x in option_set("yesno").find(raw.replace("**", "")) if x.value in ("ja", "nei")]
     if not found:
-        return "skip" if not text or is_placeholder(text) else "skip"
+        return "skip"
     picked = choice_pick(f, pair, found, False, fld)
     if picked is None or not picked.values:
         return None
@@ -565,6 +593,7 @@ def needs(f: State, pair: Pair, scope: Scope) -> bool:
     if not text or is_placeholder(text):
         return True
     found = f.ctx.themes.ids_in(text)
+    f.needs_stated = True
     r = f.report
     r.needs.extend(t for t in found if t not in r.needs)
     if found:

@@ -92,7 +92,11 @@ def purpose(f: State, pair: Pair, scope: Scope) -> bool:
     found = option_set("purpose").find(text)
     if not found:
         f.diag(
-            "warning", "purpose-unknown", f"purpose '{text[:60]}' not recognised", "measures", pair.first_line()
+            "warning",
+            "purpose-unknown",
+            f"purpose '{text[:60]}' not recognised",
+            "measures",
+            pair.first_line(),
         )
         return True
     picked = choice_pick(f, pair, found, False, "measures.purpose")
@@ -157,10 +161,9 @@ def description(f: State, pair: Pair, scope: Scope) -> bool:
         return True
     if scope.kind in ("measure", "report", "continuation"):
         found = f.ctx.themes.ids_in(text)
-        # what a measure is about is what the report needs (the form's background text)
-        f.report.needs.extend(t for t in found if t not in f.report.needs)
-        if found:
-            f.evidence("needs", pair.first_line())
+        # what a measure is about is what the report needs (the form's background
+        # text), unless the report answers a needs question of its own (finish())
+        f.background += [(t, pair.first_line()) for t in found]
         continued = _CONTINUED.search(text)
         for slot in targets(f, pair, scope):
             m = slot.measure
@@ -173,7 +176,9 @@ def description(f: State, pair: Pair, scope: Scope) -> bool:
 
 
 # 'Dette tiltaket er en videreføring av tiltak …': the measure continues an earlier one
-_CONTINUED = re.compile(r"\b(?:videreføring|vidareføring)\s+av\s+(?:tiltak|eit\s+tiltak|et\s+tiltak)", re.I)
+_CONTINUED = re.compile(
+    r"\b(?:videreføring|vidareføring)\s+av\s+(?:tiltak|eit\s+tiltak|et\s+tiltak)", re.I
+)
 
 
 def _line_of(f: State, pair: Pair, words: str) -> int:
@@ -189,7 +194,9 @@ def remark(f: State, pair: Pair, scope: Scope) -> bool:
     f.pair_amounts(pair)
     text = value_text(f, pair)
     if text and not is_placeholder(text):
-        f.report.institutions.extend(institutions_in(f.ctx, text, pair.first_line(), known_only=True))
+        f.report.institutions.extend(
+            institutions_in(f.ctx, text, pair.first_line(), known_only=True)
+        )
     return True
 
 

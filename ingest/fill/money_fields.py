@@ -56,7 +56,9 @@ def amount(fld: str):
     return handle
 
 
-_PART_LINE = re.compile(r"^[-–•*\s]*(?:av dette|av desse|herav|hvorav|derav|inkludert|inkl\.?)\b", re.I)
+_PART_LINE = re.compile(
+    r"^[-–•*\s]*(?:av dette|av desse|herav|hvorav|derav|inkludert|inkl\.?)\b", re.I
+)
 
 
 def _parts_below(f: State, pair: Pair) -> None:
@@ -99,7 +101,9 @@ def place(
     if scope.kind == "measure" and scope.slot is f.current and _stated(scope.slot, attr, uh):
         scope = Scope("report", None, scope.section, scope.economy)  # past that measure
         f.current = None
-    if scope.kind == "measure" or (scope.kind == "report" and f.focus is not None and scope.economy):
+    if scope.kind == "measure" or (
+        scope.kind == "report" and f.focus is not None and scope.economy
+    ):
         slots = targets(f, pair, scope) if pair is not None else [f.measure_slot(scope)]
         for slot in slots:
             _set_measure(f, slot, attr, money, j, uh)
@@ -114,11 +118,15 @@ def place(
     part = scope.section.within("budget_part") if scope.section is not None else None
     summary = f.summary_row(part.name if part is not None else None)
     row = summary.row
-    if attr == "uh_amount" and getattr(row, attr) is not None and uh is not None:
-        if not any(s.uh.name == uh.name for s in row.uh_breakdown):
-            row.uh_amount = (row.uh_amount or 0) + money.value
-            row.uh_breakdown.append(UhShare(uh, money.value))
-            return True
+    if (
+        attr == "uh_amount"
+        and getattr(row, attr) is not None
+        and uh is not None
+        and not any(s.uh.name == uh.name for s in row.uh_breakdown)
+    ):
+        row.uh_amount = (row.uh_amount or 0) + money.value
+        row.uh_breakdown.append(UhShare(uh, money.value))
+        return True
     if getattr(row, attr) is None:
         setattr(row, attr, money.value)
         summary.lines[attr] = j
@@ -186,11 +194,17 @@ def set_aside(why: str):
 
 def _set_measure(f: State, slot: Slot, attr: str, money: Money, j: int, uh: OrgRef | None) -> None:
     m = slot.measure
-    if attr == "uh_amount" and uh is not None and m.uh_amount is not None and m.uh is not None:
-        if uh.name != m.uh.name:  # a second UH's share of the same measure
-            m.uh_amount += money.value
-            slot.note("uh_amount", j)
-            return
+    second_uh = (
+        attr == "uh_amount"
+        and uh is not None
+        and m.uh_amount is not None
+        and m.uh is not None
+        and uh.name != m.uh.name
+    )
+    if second_uh:  # a second UH's share of the same measure
+        m.uh_amount = (m.uh_amount or 0) + money.value
+        slot.note("uh_amount", j)
+        return
     if getattr(m, attr) is None:
         setattr(m, attr, money.value)
         slot.note(attr, j)

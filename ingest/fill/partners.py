@@ -44,7 +44,9 @@ def read_flat_list(f: State, lines: list[int]) -> None:
         bullet = _BULLET_ROW.match(plain(text))
         if bullet:  # '- Rypetoppen barnehage AS (eier), kontaktperson Per Testesen'
             role = "uh" if bullet["role"].lower() in ("uh", "kompetansemiljø") else "eier"
-            add_partner(f, bullet["name"].strip(), role, (bullet["contact"] or "").strip() or None, j)
+            add_partner(
+                f, bullet["name"].strip(), role, (bullet["contact"] or "").strip() or None, j
+            )
             continue
         if _ROW_START.match(plain(text)) and (not rows or _ROLE_END.search(plain(rows[-1][1]))):
             rows.append((j, text))

@@ -25,7 +25,9 @@ from kompetansekart.ingest.fill.state import State
 from kompetansekart.ingest.money import prose_money
 from kompetansekart.ingest.records import BudgetRow, Contact, Partner
 
-_CLOSING = re.compile(r"^(?:med\s+)?(?:vennlig|venleg|beste|vennleg)\s+(?:hils|helsing)\w*|^hilsen\b", re.I)
+_CLOSING = re.compile(
+    r"^(?:med\s+)?(?:vennlig|venleg|beste|vennleg)\s+(?:hils|helsing)\w*|^hilsen\b", re.I
+)
 _CONTINUE = re.compile(
     r"\bvider\w*f\w*re\s+(?:partnerskapet|samarbeidet|tiltak)|"
     r"\bvidaref\w*re\s+(?:partnarskapet|samarbeidet|tiltak)",
@@ -60,7 +62,10 @@ def fallbacks(f: State) -> None:
             f.evidence("continuation", i)
     if letter:
         body = f.doc.block(0, len(f.doc))
-        f.report.needs = [*f.report.needs, *(t for t in f.ctx.themes.ids_in(body) if t not in f.report.needs)]
+        f.report.needs = [
+            *f.report.needs,
+            *(t for t in f.ctx.themes.ids_in(body) if t not in f.report.needs),
+        ]
         title = f.form.title
         if title is not None:
             f.report.institutions.extend(institutions_in(f.ctx, f.doc.plain(title), title))

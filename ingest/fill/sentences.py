@@ -37,7 +37,9 @@ _BOXES = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)")
 _NOT_RELEVANT = re.compile(r"\b(?:ikkje|ikke)\s+(?:relevant\w*|aktuel\w*)", re.I)
 _MEASURE = re.compile(r"^tiltak(?:et)?\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{3,120})[»\"”]")
-_SUMMARY = re.compile(r"^(?:samla|samlet|totalt|i\s+alt|til\s+saman|til\s+sammen|alt\s+i\s+alt)\b", re.I)
+_SUMMARY = re.compile(
+    r"^(?:samla|samlet|totalt|i\s+alt|til\s+saman|til\s+sammen|alt\s+i\s+alt)\b", re.I
+)
 _COORDINATOR = re.compile(r"koordinator", re.I)
 _PHASES = (
     ("analyse", re.compile(r"\b(?:analys|kartlegg)\w*", re.I)),
@@ -57,7 +59,9 @@ _SECTOR = re.compile(
     r"\b(?:for|i|gjeld|gjelder|gjeldande)\s+(?:heile\s+|hele\s+)?(barnehag\w*|grunnsk[uo]l\w*|sk[uo]l\w*)",
     re.I,
 )
-_CONTACT = re.compile(r"\bkontaktperson\w*\s+(hos\s+oss|hos\s+\S+|ved\s+[^,]+?|for\s+[^,]+?)\s+er\s+(.+)$", re.I)
+_CONTACT = re.compile(
+    r"\bkontaktperson\w*\s+(hos\s+oss|hos\s+\S+|ved\s+[^,]+?|for\s+[^,]+?)\s+er\s+(.+)$", re.I
+)
 _SEASONS_YEAR = re.compile(
     r"\b(vår(?:en)?|haust(?:en)?|høst(?:en)?)\s+og\s+(vår(?:en)?|haust(?:en)?|høst(?:en)?)\s+((?:19|20)\d{2})\b",
     re.I,
@@ -75,7 +79,10 @@ def sentences(f: State, lines: list[int]) -> list[Sentence]:
     out: list[Sentence] = []
     block: list[int] = []
     for j in sorted(set(lines)):
-        if block and (j != block[-1] + 1 or f.doc.gap(j) and f.doc.plain(block[-1]).endswith((".", ":", "?"))):
+        if block and (
+            j != block[-1] + 1
+            or (f.doc.gap(j) and f.doc.plain(block[-1]).endswith((".", ":", "?")))
+        ):
             out += _split_block(f, block)
             block = []
         block.append(j)
@@ -142,7 +149,9 @@ def _fields(f: State, s: Sentence) -> None:
         if boxed:
             r.sami_perspective = answer if answer in ("ja", "nei", "ikke_relevant") else None
         else:
-            r.sami_perspective = "ikke_relevant" if _NOT_RELEVANT.search(s.text) else ("nei" if negated else "ja")
+            r.sami_perspective = (
+                "ikke_relevant" if _NOT_RELEVANT.search(s.text) else ("nei" if negated else "ja")
+            )
         f.evidence("sami_perspective", i)
     if "further_ed" in fields and r.linked_to_further_education is None:
         if boxed:
@@ -155,7 +164,11 @@ def _fields(f: State, s: Sentence) -> None:
         if phases:
             r.phases = phases
             f.evidence("phases", i)
-    if r.sector is None and re.search(r"behovsmelding|meldinga|meldingen", s.text, re.I):
+    # a title ('Behovsmelding – kompetanseutvikling i barnehage og skole') names the field
+    # the form is for, not the report's sector: only a sentence that ends as one counts
+    stated = s.text.rstrip().endswith((".", "!"))
+    about = re.search(r"behovsmelding|meldinga|meldingen", s.text, re.I)
+    if r.sector is None and stated and about and "sector" not in f.asked:
         sector = _sector(s.text)
         if sector:
             r.sector = sector
@@ -245,7 +258,7 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
         section = f.form.section_at(s.lines[0])
         in_budget = section is not None and section.within("budget") is not None
         total = _SUMMARY.match(s.text) is not None
-        if not (total or in_budget and _REQUEST.search(s.text)):
+        if not (total or (in_budget and _REQUEST.search(s.text))):
             continue
         row = _sentence_row(f, s)
         if row is None:
@@ -264,7 +277,9 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
             continue  # a second reading of the same money, not another row
         r.budget.append(row)
         f.evidence(f"budget[{len(r.budget) - 1}]", s.lines[0])
-        f.diag("info", "budget-from-prose", "the budget is read from a sentence", "budget", s.lines[0])
+        f.diag(
+            "info", "budget-from-prose", "the budget is read from a sentence", "budget", s.lines[0]
+        )
 
 
 def _sentence_row(f: State, s: Sentence) -> BudgetRow | None:
@@ -296,14 +311,20 @@ def _breakdown(f: State, s: Sentence) -> None:
         after = s.text[a.end : amounts[k + 1].start if k + 1 < len(amounts) else len(s.text)]
         before = s.text[amounts[k - 1].end if k else 0 : a.start]
         found = f.ctx.units_first(f.ctx.orgs_in(re.split(r"\bog\b|,", after)[0], UH_KINDS))
-        found = found or f.ctx.units_first(f.ctx.orgs_in(re.split(r"\bog\b|,", before)[-1], UH_KINDS))
+        found = found or f.ctx.units_first(
+            f.ctx.orgs_in(re.split(r"\bog\b|,", before)[-1], UH_KINDS)
+        )
         if not found:
             return
         shares.append(UhShare(found[0], a.value))
     if len(shares) < 2:
         return
     total = sum(x.amount for x in shares)
-    rows = [*f.report.budget, *([f.report.budget_sum] if f.report.budget_sum else []), *([f.summary.row] if f.summary else [])]
+    rows = [
+        *f.report.budget,
+        *([f.report.budget_sum] if f.report.budget_sum else []),
+        *([f.summary.row] if f.summary else []),
+    ]
     for row in rows:
         if row is not None and row.uh_amount == total:
             if not row.uh_breakdown:

@@ -8,7 +8,6 @@ measure) joins or follows the measures the tables and sections give.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -90,6 +89,13 @@ class State:
         self.continued_numbers: dict[int, tuple[bool, int]] = {}
         self.uh_only: dict[int, object] = {}  # measure number -> the UH named only for it
         self.answers: list[Pair] = []
+        # choice fields the form asks with its options, answered or not: an unanswered
+        # question is not answered by the words of a title or a sentence
+        self.asked: set[str] = set()
+        # the themes of the measures' background texts (theme, line): the report's needs
+        # when it has no needs answer of its own, which otherwise says it better
+        self.background: list[tuple[str, int]] = []
+        self.needs_stated = False
         if form.focus is not None:
             f = form.focus
             name = f.name if f.name and not _caps(f.name) else (f.name or "")
@@ -112,7 +118,6 @@ class State:
 
     def use_in(self, lines: list[int], values: tuple[int, ...]) -> None:
         """Mark amounts as read on whichever of `lines` holds them."""
-        from kompetansekart.ingest.money import amounts_in as find_amounts
 
         left = list(values)
         for j in lines:
@@ -123,7 +128,6 @@ class State:
 
     def aside(self, lines: list[int], values: list[int], why: str = "part") -> None:
         """Amounts a money rule set aside (not a budget figure), with the reason."""
-        from kompetansekart.ingest.money import amounts_in as find_amounts
 
         for j in lines:
             for a in self._amounts(j):

@@ -33,13 +33,15 @@ from kompetansekart.ingest.fill.state import Scope, State
 from kompetansekart.ingest.fill.values import option_set, terms_found
 from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
-from kompetansekart.ingest.money import read_money
+from kompetansekart.ingest.money import amounts_in, read_money
 from kompetansekart.ingest.records import BudgetRow, OrgRef, Partner, UhShare
 
 Dispatch = Callable[[Pair], None]
 _MARK = re.compile(r"^\s*(?:[xX✓✔☒☑■]|\*\*[xX]\*\*)\s*$")
 _EMPTY_MARK = re.compile(r"^\s*[☐□]?\s*$")
-_SUM = re.compile(r"^(?:sum|summen|totalt?|i alt|samla|samlet|til saman|tilsammen|totalsum)\b", re.I)
+_SUM = re.compile(
+    r"^(?:sum|summen|totalt?|i alt|samla|samlet|til saman|tilsammen|totalsum)\b", re.I
+)
 _ROLE = {"eier": "eier", "eigar": "eier", "uh": "uh", "kompetansemiljø": "uh", "eier/uh": None}
 _MONEY = ("owner_amount", "uh_amount", "total_amount", "coordinator_amount")
 
@@ -73,7 +75,10 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         return
     if _union_table(f, table, head, body):
         return
-    kinds = [_classify(f, col, [r.cells[k] if k < len(r.cells) else "" for r in body]) for k, col in enumerate(columns)]
+    kinds = [
+        _classify(f, col, [r.cells[k] if k < len(r.cells) else "" for r in body])
+        for k, col in enumerate(columns)
+    ]
     money = any(k.kind == "money" for k in kinds)
     if len(body) == 1 and not any(k.kind in _ROW_LABELS for k in kinds):
         _horizontal(f, head, body[0], dispatch)  # 'Eier | UH (SePU) | Sum' over one row
@@ -201,14 +206,25 @@ def _grid(
             parts.append(f"{label} {'☒' if _MARK.match(cell) else '☐'}")
         raw = "   ".join(parts)
         meaning = f.labels.meaning(question) if question else None
-        if table.question is not None and not first and not head_question:
-            if not _instruction(table.question):
-                meaning = table.question.meaning
+        if (
+            table.question is not None
+            and not first
+            and not head_question
+            and not _instruction(table.question)
+        ):
+            meaning = table.question.meaning
         kind = _kind_for(meaning, kinds)
         meaning = _prefer(meaning, kind)
-        pair = Pair(row.i, question or "", meaning, raw.replace("☒", "").replace("☐", ""), raw, "grid")
+        pair = Pair(
+            row.i, question or "", meaning, raw.replace("☒", "").replace("☐", ""), raw, "grid"
+        )
         pair.section = table.section
-        if meaning is None and question and (ref := measure_ref(question + ":")) and kind == "terms":
+        if (
+            meaning is None
+            and question
+            and (ref := measure_ref(question + ":"))
+            and kind == "terms"
+        ):
             meaning = LabelMatch(("terms",), "label", number=ref[0][0])
             pair.label = f"Tiltak {ref[0][0]}"
             pair.meaning = meaning
@@ -236,7 +252,9 @@ def _kind_for(meaning: LabelMatch | None, kinds: set[str]) -> str | None:
             return kind
     if "yesno" in kinds:
         return "yesno"
-    return next((k for k in ("schemes", "sector", "terms", "phases", "purpose") if k in kinds), None)
+    return next(
+        (k for k in ("schemes", "sector", "terms", "phases", "purpose") if k in kinds), None
+    )
 
 
 def _instruction(pair: Pair) -> bool:
@@ -266,7 +284,9 @@ def _horizontal(f: State, head: Row, row: Row, dispatch: Dispatch) -> None:
         value = row.cells[k]
         bare, note = split_note(label.strip())
         meaning = f.labels.meaning(label) or f.labels.meaning(bare)
-        pair = Pair(row.i, bare.replace("**", "").strip(), meaning, value, row.raw[k], "column", note)
+        pair = Pair(
+            row.i, bare.replace("**", "").strip(), meaning, value, row.raw[k], "column", note
+        )
         pair.section = f.form.section_at(row.i)
         dispatch(pair)
 
@@ -293,11 +313,10 @@ def _contacts(f: State, head: Row, body: list[Row], columns) -> None:
     order = sorted(body, key=lambda r: 0 if _contact_part(f, r) == "name" else 1)
     for row in order:
         part = _contact_part(f, row)
-        if part is None and (m := f.labels.meaning(row.cells[0]) if row.cells else None):
-            if "reference" in m.fields:  # 'Ev. merkes | Dekom 12035 | …': codes, not money
-                from kompetansekart.ingest.money import amounts_in
-
-                f.use(row.i, *(a.value for c in row.cells for a in amounts_in(c)))
+        m = f.labels.meaning(row.cells[0]) if part is None and row.cells else None
+        if m is not None and "reference" in m.fields:
+            # 'Ev. merkes | Dekom 12035 | …': codes, not money
+            f.use(row.i, *(a.value for c in row.cells for a in amounts_in(c)))
         for k, role in roles.items():
             cell = row.cells[k].strip() if k < len(row.cells) else ""
             if not cell:
@@ -331,7 +350,9 @@ def _role_column(body: list[Row]) -> int | None:
         return None
     width = max(len(r.cells) for r in body)
     for k in range(width):
-        values = [r.cells[k].strip().lower() for r in body if k < len(r.cells) and r.cells[k].strip()]
+        values = [
+            r.cells[k].strip().lower() for r in body if k < len(r.cells) and r.cells[k].strip()
+        ]
         if values and len(values) >= len(body) - 1 and all(v in _ROLE for v in values):
             return k
     return None
@@ -363,7 +384,11 @@ def _partners(f: State, head: Row, body: list[Row], role_col: int, columns) -> N
         name = cells[name_col].strip() if name_col < len(cells) else ""
         if not name or role is None:
             continue
-        contact = cells[contact_col].strip() if contact_col is not None and contact_col < len(cells) else ""
+        contact = (
+            cells[contact_col].strip()
+            if contact_col is not None and contact_col < len(cells)
+            else ""
+        )
         add_partner(f, name, role, contact or None, row.i)
         email = next((c.strip() for c in cells if "@" in c), None)
         if contact and email:
@@ -424,16 +449,25 @@ def _classify(f: State, col, values: list[str]) -> Column:
     fields = meaning.fields if meaning else ()
     filled = [v for v in values if v.strip()]
     amounts = sum(1 for v in filled if read_money(v).read and not _digits_only_small(v))
-    if "measure_number" in fields or (filled and all(re.fullmatch(r"\d{1,2}\.?", v.strip()) for v in filled) and not header.strip(" *").isdigit() and len(header) <= 8):
-        if not any(x in _MONEY for x in fields):
-            return Column("number", header=header)
+    numbers = "measure_number" in fields or (
+        filled
+        and all(re.fullmatch(r"\d{1,2}\.?", v.strip()) for v in filled)
+        and not header.strip(" *").isdigit()
+        and len(header) <= 8
+    )
+    if numbers and not any(x in _MONEY for x in fields):
+        return Column("number", header=header)
     if filled and amounts >= len(filled) / 2:
         for fld in fields:
             if fld in _MONEY:
                 uh = _uh_of(f, note, None) if fld == "uh_amount" and note else None
                 return Column("money", ATTR[fld], uh, header)
         if "own_contribution" in fields or "earlier_grant" in fields:
-            return Column("aside", "own-contribution" if "own_contribution" in fields else "earlier-grant", header=header)
+            return Column(
+                "aside",
+                "own-contribution" if "own_contribution" in fields else "earlier-grant",
+                header=header,
+            )
         found = f.ctx.units_first(f.ctx.orgs_in(header, [*UH_KINDS, *OWNER_KINDS]))
         if found:
             kind = found[0].kind
@@ -465,9 +499,13 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
         values, shares = _money_values(f, row, cells, kinds)
         label = _row_label(cells, kinds)
         number = _row_number(cells, kinds)
-        scheme_cell = next((c for c, k in zip(cells, kinds, strict=True) if k.kind == "scheme" and c.strip()), "")
+        scheme_cell = next(
+            (c for c, k in zip(cells, kinds, strict=True) if k.kind == "scheme" and c.strip()), ""
+        )
         named = any(k.kind == "name" for k in kinds)
-        money_row(f, row, label, number, values, shares, in_budget, scheme_cell, named, cells, kinds)
+        money_row(
+            f, row, label, number, values, shares, in_budget, scheme_cell, named, cells, kinds
+        )
 
 
 def money_row(
@@ -502,7 +540,9 @@ def money_row(
             return
         _measure_cells(f, slot, row, cells or [], kinds or [], values, shares)
         if in_budget and values:
-            budget = _budget_row(f, row, label if ref else _measure_label(number, name), values, shares)
+            budget = _budget_row(
+                f, row, label if ref else _measure_label(number, name), values, shares
+            )
             f.evidence(f"budget[{len(f.report.budget)}]", row.i)
             f.report.budget.append(budget)
         return
@@ -521,7 +561,9 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
     values: dict[str, int] = {}
     shares: list[UhShare] = []
     total_col = any(k.kind == "money" and k.attr == "uh_amount" and k.uh is None for k in kinds)
-    named_cols = any(k.kind == "money" and k.attr == "uh_amount" and k.uh is not None for k in kinds)
+    named_cols = any(
+        k.kind == "money" and k.attr == "uh_amount" and k.uh is not None for k in kinds
+    )
     if total_col and named_cols:
         for cell, col in zip(cells, kinds, strict=True):
             if col.kind == "money" and col.attr == "uh_amount" and col.uh is not None:
@@ -530,10 +572,15 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
                 if money.value is not None:
                     shares.append(UhShare(col.uh, money.value))
         kinds = [
-            k if not (k.kind == "money" and k.attr == "uh_amount" and k.uh is not None) else Column("text")
+            k
+            if not (k.kind == "money" and k.attr == "uh_amount" and k.uh is not None)
+            else Column("text")
             for k in kinds
         ]
-        cells = [c if kinds[j].kind != "text" or not read_money(c).read else "" for j, c in enumerate(cells)]
+        cells = [
+            c if kinds[j].kind != "text" or not read_money(c).read else ""
+            for j, c in enumerate(cells)
+        ]
     for cell, col in zip(cells, kinds, strict=True):
         if col.kind == "aside":
             money = read_money(cell)
@@ -590,7 +637,9 @@ def _budget_row(f: State, row: Row, label: str, values: dict[str, int], shares) 
     return budget
 
 
-def _measure_cells(f: State, slot, row: Row, cells: list[str], kinds: list[Column], values, shares) -> None:
+def _measure_cells(
+    f: State, slot, row: Row, cells: list[str], kinds: list[Column], values, shares
+) -> None:
     m = slot.measure
     slot.named_by = slot.named_by or "table"
     slot.note("name", row.i)
@@ -621,7 +670,9 @@ def _measure_cells(f: State, slot, row: Row, cells: list[str], kinds: list[Colum
                 m.scheme = schemes[0]
                 slot.note("scheme", row.i)
         elif col.kind == "target":
-            m.target_groups += [g for g in f.ctx.target_groups.ids_in(cell) if g not in m.target_groups]
+            m.target_groups += [
+                g for g in f.ctx.target_groups.ids_in(cell) if g not in m.target_groups
+            ]
         elif col.kind == "purpose":
             picked = _cell_choice(f, row.i, cell, "purpose")
             if picked and m.purpose is None:
@@ -664,8 +715,10 @@ def _headerless(f: State, table: Table, rows: list[Row], scope: Scope, dispatch:
     option cells ('Ja ☒ | Nei ☐') answers the question before the table."""
     for row in rows:
         filled = [(k, c) for k, c in enumerate(row.cells) if c.strip()]
-        if len(filled) >= 2 and table.question is not None and all(
-            _option_kind(f, c.replace("☒", "").replace("☐", "")) for _, c in filled
+        if (
+            len(filled) >= 2
+            and table.question is not None
+            and all(_option_kind(f, c.replace("☒", "").replace("☐", "")) for _, c in filled)
         ):
             raw = "   ".join(row.raw)
             pair = Pair(row.i, table.question.label, table.question.meaning, raw, raw, "row")

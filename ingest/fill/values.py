@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kompetansekart.ingest.checkboxes import count_boxes, read_choice
 from kompetansekart.ingest.options import Found, OptionSet, options
 from kompetansekart.ingest.terms import find_terms
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\d.])(?:\+47\s?)?(?:\d{2}\s?){3}\d{2}(?![\d.])|(?<![\d.])\d{3}\s\d{2}\s\d{3}(?!\d)")
+_PHONE = re.compile(
+    r"(?<![\d.])(?:\+47\s?)?(?:\d{2}\s?){3}\d{2}(?![\d.])|(?<![\d.])\d{3}\s\d{2}\s\d{3}(?!\d)"
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _LIST_SEP = re.compile(r",|\bog\b|\bsamt\b|&|\n|;|\s/\s|\band\b|\s[–—-]\s|\btil\b", re.IGNORECASE)
 
@@ -81,7 +84,11 @@ def _per_line(text: str, labels: list[str], by_label: dict[str, str]) -> Picked 
     boxes = 0
     for label, line in owned:
         checked, _unchecked = count_boxes(line)
-        if checked or _LINE_MARK.search(line) or re.search(rf"\*\*[^*]*{re.escape(label)}[^*]*\*\*", line, re.I):
+        if (
+            checked
+            or _LINE_MARK.search(line)
+            or re.search(rf"\*\*[^*]*{re.escape(label)}[^*]*\*\*", line, re.I)
+        ):
             marked.append(label)
             boxes += min(checked, 1)
     if not marked:
@@ -93,7 +100,7 @@ def _per_line(text: str, labels: list[str], by_label: dict[str, str]) -> Picked 
 def _listed(text: str, found: Sequence[Found]) -> bool:
     """Options written as a list: a comma, 'og', a line break between each two."""
     ordered = sorted(found, key=lambda f: f.start)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in pairwise(ordered):
         between = text[a.end : b.start] if b.start >= a.end else ""
         if not _LIST_SEP.search(between):
             return False

@@ -76,7 +76,9 @@ _MEASURE_REF = re.compile(
     r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}(?:\s*(?:og|,|&|/)\s*\d{1,2})*\s*[:.\-–]",
     re.IGNORECASE,
 )
-_MEASURE_HEAD = re.compile(r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I)
+_MEASURE_HEAD = re.compile(
+    r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I
+)
 _NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -211,11 +213,11 @@ class _Reader:
     def _prose(self, i: int) -> None:
         pair = self.open
         free = bool(set(pair.fields) & _FREE_TEXT) if pair is not None else False
-        if pair is not None and pair.more and self.doc.gap(i) and not free and self._qa_start(i):
-            # a question the vocabulary does not know, and its answer on the next line:
-            # the answer before it is complete
-            if self._pair(i, self.doc.plain(i), "", "", "qa"):
-                return
+        qa = pair is not None and pair.more and self.doc.gap(i) and not free
+        # a question the vocabulary does not know, and its answer on the next line:
+        # the answer before it is complete
+        if qa and self._qa_start(i) and self._pair(i, self.doc.plain(i), "", "", "qa"):
+            return
         if pair is not None:
             pair.more.append(i)
         else:
@@ -242,9 +244,8 @@ class _Reader:
         if _MEASURE_REF.match(text):
             return True
         m = _COLON.match(text)
-        if m and (found := self.labels.exact(m["label"])) and found.field == "total_amount":
-            return True
-        return False
+        found = self.labels.exact(m["label"]) if m else None
+        return found is not None and found.field == "total_amount"
 
     def _continues_choice(self, text: str) -> bool:
         """'Fase (flere kryss mulig)' then 'Analyse av behov' / 'Planlegging av tiltak  x':
@@ -265,8 +266,10 @@ class _Reader:
         fields = set(pair.fields)
         if fields & _FREE_TEXT:
             return True
-        return bool(fields & LIST_FIELDS) and bool(pair.more) and all(
-            _MEASURE_REF.match(self.doc.plain(j)) for j in pair.more
+        return (
+            bool(fields & LIST_FIELDS)
+            and bool(pair.more)
+            and all(_MEASURE_REF.match(self.doc.plain(j)) for j in pair.more)
         )
 
     def _add(self, pair: Pair) -> None:
@@ -308,7 +311,9 @@ class _Reader:
         if m and len(m["label"].split()) <= 40:
             colon = _COLON.match(text)
             if not (colon and len(colon["label"]) < len(m["label"]) and self._known(colon)):
-                return self._pair(i, m["label"].rstrip("?"), m["value"], _after(raw, "?"), "question")
+                return self._pair(
+                    i, m["label"].rstrip("?"), m["value"], _after(raw, "?"), "question"
+                )
         m = _LEADER.match(text)
         if m and m["value"]:
             return self._pair(i, m["label"], m["value"], _after_leader(raw), "leader")
@@ -345,14 +350,18 @@ class _Reader:
             tail = self._tail_answer(body)
             if tail is not None:
                 offset = len(text) - len(body)
-                return self._pair(i, tail[0], tail[1], _raw_after(raw, offset + tail[2]), "question")
+                return self._pair(
+                    i, tail[0], tail[1], _raw_after(raw, offset + tail[2]), "question"
+                )
         if found is None and body != text:
             return self._numbered_figure(i, body, raw)
         if found is None or all(f.startswith("section:") for f in found.fields):
             return False
         end = found.end
         note = re.match(r"\s*\([^()]{1,40}\)", body[end:])
-        if note and not _BOX.fullmatch(note.group().strip()):  # 'Eigar (kommune) Hattfjelldal kommune': the note is the label's
+        if note and not _BOX.fullmatch(
+            note.group().strip()
+        ):  # 'Eigar (kommune) Hattfjelldal kommune': the note is the label's
             end += note.end()
         value = body[end:].lstrip(" :.-–\t")
         numbered = body != text
@@ -373,7 +382,9 @@ class _Reader:
         if not _options_line(value) or not any(f.startswith(_CHOICE_FIELDS) for f in found.fields):
             return False
         offset = len(text) - len(body)
-        return self._pair(i, body[: found.end], value, _raw_after(raw, offset + found.end), "prefix")
+        return self._pair(
+            i, body[: found.end], value, _raw_after(raw, offset + found.end), "prefix"
+        )
 
     def _tail_answer(self, body: str) -> tuple[str, str, int] | None:
         """'Behovsmeldingen er drøftet i medbestemmelse Ja' ('… Ja x   Nei'): a yes/no
@@ -417,7 +428,9 @@ class _Reader:
                 return False
             asks = _ASKS.match(text) is not None and bool(set(found.fields) & _FREE_TEXT)
             # 'Samiske perspektiver er ivaretatt' over '☑ Ja ☐ Nei': a question and its boxes
-            choice = any(f.startswith(_CHOICE_FIELDS) for f in found.fields) and self._answer_follows(i)
+            choice = any(
+                f.startswith(_CHOICE_FIELDS) for f in found.fields
+            ) and self._answer_follows(i)
             if not (set(found.fields) & _LIST_LABELS or asks or choice):
                 return False
         if found.section():
@@ -441,12 +454,16 @@ class _Reader:
             return True
         found = self.labels.exact(words) or self.labels.exact(text) or self.labels.phrase(words)
         kind = found.section() if found else None
-        if kind is not None and self._answer_follows(i) and any(
-            not f.startswith("section:") for f in found.fields
+        if (
+            kind is not None
+            and self._answer_follows(i)
+            and any(not f.startswith("section:") for f in found.fields)
         ):
             # 'Medverknad' over '[X] Ja [ ] Nei': a part of the form and its question
             self._open_section(Section(i, kind, level, words))
             return self._pair(i, words, "", "", "heading")
+        if found is not None and found.how == "phrase" and found.year is not None:
+            found = None  # 'Melding om kompetansebehov 2022': the title, not a question
         if found is not None and kind is None:
             # a field label set as a heading ('5. Målgruppe', '2  KOMPETANSEMILJØ'): a
             # label whose value is any text under it, and, when the heading is a strong
@@ -501,11 +518,13 @@ class _Reader:
         if _has_value(text) or len(text) > 120:
             return None
         cells = self.doc.aligned[i]
-        if cells is not None and len(cells) >= 2 or self.doc.is_table_row(i):
+        if (cells is not None and len(cells) >= 2) or self.doc.is_table_row(i):
             return None  # 'Sett i sammenheng med videreutdanning   Nei': a label and a value
         stripped = strip_numbering(text)
         if _DEL.match(text):
             return 1
+        if _NUMBERED.match(text) and stripped != text and self._list_item(i, text):
+            return None  # '3 Nasjonalt senter' under '1 …' and '2 …': the list goes on
         if _NUMBERED.match(text) and stripped != text:
             # '2. Plan for partnerskap', '1  INNSENDER': a label alone; not '3.1 Namn på
             # tiltak Lesing i alle fag', whose label has its value after it
@@ -530,6 +549,20 @@ class _Reader:
         if _CONTINUATION_HEAD.search(text) and len(text.split()) <= 10:
             return 3
         return None
+
+    def _list_item(self, i: int, text: str) -> bool:
+        """A numbered line whose number follows that of a line just above it which was
+        not a heading: an item of a numbered list, not a part of the form."""
+        m = _LIST_NUMBER.match(text)
+        if m is None or int(m["n"]) < 2:
+            return False
+        want = f"{int(m['n']) - 1}{m['sep']}"
+        heads = {s.start for s in self.sections}
+        for j in range(i - 1, max(-1, i - 6), -1):
+            before = self.doc.plain(j)
+            if before.startswith(want) and before[len(want) : len(want) + 1] in (" ", "\t"):
+                return j not in heads
+        return False
 
     def _measure_heading(self, i: int, text: str, level: int) -> bool:
         body = strip_numbering(text.replace("**", "").strip())
@@ -587,7 +620,13 @@ class _Reader:
             found.append((body, raw, m))
         for body, raw, m in found:
             value = body[m.end :].lstrip(" :.-–")
-            self._pair(i, body[: m.end], value, _raw_after(raw, len(raw) - len(raw.lstrip()) + m.end), "cell")
+            self._pair(
+                i,
+                body[: m.end],
+                value,
+                _raw_after(raw, len(raw) - len(raw.lstrip()) + m.end),
+                "cell",
+            )
         return True
 
     def _row_like(self, i: int) -> bool:
@@ -659,7 +698,11 @@ class _Reader:
             return None  # 'Beløp eier' is one label, not the columns 'Beløp' and 'Eier'
         first = text.split()[0] if text.split() else ""
         lead = self.labels.exact(first)
-        if lead is not None and set(lead.fields) & {"schemes", "measure_name"} and len(text.split()) > 2:
+        if (
+            lead is not None
+            and set(lead.fields) & {"schemes", "measure_name"}
+            and len(text.split()) > 2
+        ):
             text = text[len(first) :].strip()  # 'Ordning Beløp eigar Beløp UH Sum'
         columns = _columns(text, self.labels, self._amounts_below(i))
         if columns is None or len(columns) < 2:
@@ -711,10 +754,13 @@ class _Reader:
 
 # --- helpers -------------------------------------------------------------------------------
 
-_TRAILING_MARK = re.compile(r"(?:\s+(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\)))+\s*$|^\s*(?:[☒☑■☐□]|\[[xX ]?\]|\([xX ]\))\s*")
+_TRAILING_MARK = re.compile(
+    r"(?:\s+(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\)))+\s*$|^\s*(?:[☒☑■☐□]|\[[xX ]?\]|\([xX ]\))\s*"
+)
 
 
-_MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)))+\s*$")
+_LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
+_MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)|\*\*))+\s*$")
 _LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\))(?!\w)")
 
 
@@ -815,8 +861,6 @@ def _is_caps(text: str) -> bool:
     return sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-
-
 def _after(raw: str, sep: str) -> str:
     """The raw text after the first `sep`; a bold label's closing '**' ('**Eier:** Bodø')
     is dropped, a bold value's opening one ('Fase: **Planlegging**') kept."""
@@ -832,17 +876,22 @@ def _after_leader(raw: str) -> str:
 
 
 def _raw_after(raw: str, plain_end: int) -> str:
-    """The raw text after the first `plain_end` characters of its plain form."""
+    """The raw text after the first `plain_end` characters of its plain form. A bold
+    mark that closes the label is skipped; one that opens the value ('… **Ja** Nei')
+    stays, since it marks the answer."""
     seen = 0
     k = 0
+    bold = 0
     while k < len(raw) and seen < plain_end:
         if raw.startswith("**", k):
             k += 2
+            bold += 1
             continue
         seen += 1
         k += 1
-    while raw.startswith("**", k):
+    while raw.startswith("**", k) and bold % 2:
         k += 2
+        bold += 1
     return raw[k:].lstrip(" :.-–\t")
 
 
@@ -948,9 +997,7 @@ def _pairs_table(table: Table, labels: Labels) -> bool:
 
 def _bold_labels(rows: list[Row]) -> bool:
     """Every row's first cell bold and its second not: 'label | value' rows."""
-    return all(
-        _is_bold(r.raw[0]) and not _is_bold(r.raw[1]) for r in rows if len(r.raw) >= 2
-    )
+    return all(_is_bold(r.raw[0]) and not _is_bold(r.raw[1]) for r in rows if len(r.raw) >= 2)
 
 
 def _is_bold(cell: str) -> bool:
