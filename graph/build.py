@@ -112,10 +112,7 @@ class _Builder:
 
         def src(field: str) -> list[str]:
             """Where a field was read: its own evidence line, else its first sub-field's."""
-            line = r.evidence.get(field) or min(
-                (n for k, n in r.evidence.items() if k.startswith((f"{field}.", f"{field}["))),
-                default=None,
-            )
+            line = r.line_of(field)
             return [f"{rid}:{line}" if line else rid]
 
         report = f"report:{rid}"

@@ -413,10 +413,7 @@ def _contact_org(r: NeedsReport, role: str) -> str | None:
 
 
 def _contact_source(r: NeedsReport, i: int) -> str:
-    line = r.evidence.get(f"contacts[{i}]") or min(
-        (n for k, n in r.evidence.items() if k.startswith(f"contacts[{i}].")),
-        default=r.evidence.get("contacts"),
-    )
+    line = r.line_of(f"contacts[{i}]") or r.evidence.get("contacts")
     return f"{r.id}:{line}" if line else r.id
 
 

@@ -303,7 +303,9 @@ class _Reader:
         if bold and "**" not in bold["value"][:2]:
             label = bold["label"].rstrip(" :")
             figure = _AMOUNT_START.match(bold["value"]) and find_amounts(bold["value"])
-            boxes = _BOX.search(bold["value"]) and self.labels.meaning(label) is not None
+            # '**Knytt til vidareutdanning** Ja x   Nei': a question and its marked options
+            marked = _BOX.search(bold["value"]) or _options_line(bold["value"])
+            boxes = marked and self.labels.meaning(label) is not None
             if self.labels.exact(label) or bold["label"].rstrip().endswith(":") or figure or boxes:
                 value = bold["value"].replace("**", "")
                 return self._pair(i, label, value, bold["value"], "bold")
@@ -379,7 +381,8 @@ class _Reader:
         if found is None or not found.end or found.section():
             return False
         value = body[found.end :].lstrip(" :.-–\t")
-        if not _options_line(value) or not any(f.startswith(_CHOICE_FIELDS) for f in found.fields):
+        choices = (*_CHOICE_FIELDS, "terms")  # 'Periode Vår 2022   Høst 2022 x   Videre'
+        if not _options_line(value) or not any(f.startswith(choices) for f in found.fields):
             return False
         offset = len(text) - len(body)
         return self._pair(
@@ -421,6 +424,10 @@ class _Reader:
 
     def _label_alone(self, i: int, text: str) -> bool:
         found = self.labels.exact(text)
+        if found is None and self._figure_label(i, text):
+            # 'Eigar / 240 000 kr / Nord / 270 000 kr': a name over a figure, among
+            # labelled figures, labels it (the fill pass knows 'Nord' as a UH)
+            return self._pair(i, text, "", "", "label")
         if found is None:
             # a line that announces a list ('Tiltak fra 2024 som videreføres (…)')
             found = self.labels.phrase(text)
@@ -494,6 +501,15 @@ class _Reader:
             return "total"
         return None
 
+    def _figure_label(self, i: int, text: str) -> bool:
+        pair = self.open
+        if pair is None or not pair.more or not set(pair.fields) & _MONEY_COLUMNS:
+            return False
+        if len(text.split()) > 6 or _has_value(text) or find_amounts(text):
+            return False
+        last = self.doc.plain(pair.more[-1])
+        return bool(_AMOUNT_START.match(last) and find_amounts(last)) and self._amount_follows(i)
+
     def _amount_follows(self, i: int) -> bool:
         """Is the next line a bare figure (the label's value), not a labelled one?"""
         if i + 1 >= len(self.doc):
@@ -529,10 +545,14 @@ class _Reader:
             # '2. Plan for partnerskap', '1  INNSENDER': a label alone; not '3.1 Namn på
             # tiltak Lesing i alle fag', whose label has its value after it
             words = stripped.strip(" :")
+            phrase = self.labels.phrase(words)
             alone = self.labels.exact(words) is not None or (
-                self.labels.phrase(words) is not None
+                phrase is not None
                 and self.labels.prefix(words) is None
                 and len(words.split()) <= 6
+                # 'Barnehage eller skule Grunnskule': a phrase that starts the line and
+                # has words after it is a label with its value
+                and not (phrase.end and words[phrase.end :].strip())
             )
             if alone and self._tail_answer(words) is not None:
                 return None

@@ -338,5 +338,4 @@ def _evidence_line(record: NeedsReport, key: str, prefer: tuple[str, ...]) -> in
     for sub in prefer:
         if f"{key}.{sub}" in ev:
             return ev[f"{key}.{sub}"]
-    lines = [n for k, n in ev.items() if k.startswith((f"{key}.", f"{key}["))]
-    return min(lines, default=None)
+    return record.line_of(key)
