@@ -97,8 +97,23 @@ def key(label: str) -> str:
     text = strip_numbering(text)
     text = _TRAIL.sub("", text)
     text = _SLASH.sub("/", _SPACE.sub(" ", text)).strip()
+    text = _uh_words(text)
     text = _YEAR.sub("{year}", text)
     return _NUMBER.sub("{n}", text)
+
+
+# 'universitetets/høgskolens', 'universitet eller høgskule', 'UH-': one word, so every
+# form of 'the UH' in a label is the same label ('Kontaktperson ved universitet/høgskole'
+# = 'Kontaktperson hos UH', 'Universitetets/høgskolens andel' = 'UH-andel')
+_UH_WORDS = re.compile(
+    r"\buniversitet(?:et|ets|s)?(?:/| eller | og )h(?:o|oy)[gy]?sk(?:o|u)le(?:n|ns|s)?\b"
+)
+_UH_AT = re.compile(r"\b(?:ved|hos|pa|i)\s+uh\b")
+
+
+def _uh_words(text: str) -> str:
+    text = _UH_WORDS.sub("uh", text).replace("uh-", "uh ")
+    return _UH_AT.sub("hos uh", text)
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ LEGAL_FORMS = frozenset({"as", "asa", "sa", "ba", "ans", "da"})
 GENERIC_WORDS = frozenset(
     {
         "kommune",
+        "herad",  # the nynorsk word some municipalities use in their names (Voss herad)
         "fylkeskommune",
         "universitet",
         "universitetet",
@@ -122,7 +123,7 @@ _GENERIC_TYPO = 85.0  # a long word this close to a generic word counts as that 
 # 'barnehage' ("Jensvoll barnehage AS" is a company) and 'høgskole' is tested before 'skole'.
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fylkeskommune", re.compile(r"fylkeskommunen?s?\b", re.IGNORECASE)),
-    ("kommune", re.compile(r"\bkommunen?s?\b", re.IGNORECASE)),
+    ("kommune", re.compile(r"\bkommunen?s?\b|\bherad\b", re.IGNORECASE)),
     ("stiftelse", re.compile(r"\bstiftelsen?\b", re.IGNORECASE)),
     ("privat_eier", re.compile(r"(?<![\w/])(?:AS|A/S|SA|ASA)(?=\s*(?:$|[,–—-]))")),
     ("uh", re.compile(r"universitet|h[øo][gy]sk[uo]le", re.IGNORECASE)),

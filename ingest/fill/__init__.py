@@ -57,6 +57,7 @@ def _contact(fld: str) -> Handler:
 
 HANDLERS: dict[str, Handler] = {
     "owner": h.owner,
+    "sender": h.sender,
     "owner_contact": h.owner_contact,
     "uh_contact": h.uh_contact,
     "orgnr": lambda f, p, s: _orgnr(f, p),
@@ -389,6 +390,7 @@ def _role_of(f: State, text: str) -> str | None:
 def finish(f: State) -> None:
     r = f.report
     _focus_and_loose(f)
+    ms.new_measures(f)
     if not f.needs_stated:
         for theme, i in f.background:
             if theme not in r.needs:

@@ -85,6 +85,9 @@ def owner(f: State, pair: Pair, scope: Scope) -> bool:
         return False
     r = f.report
     f.last_org_role = "eier"
+    if f.weak_owner and pair.fields[:1] != ("sender",):
+        r.evidence.pop("owner", None)  # an owner label says better than a sender line
+        f.weak_owner = False
     if r.owner.id is None or (ref.id is not None and "owner" not in r.evidence):
         if r.owner.id is None and ref.id is None and "owner" in r.evidence:
             return True  # two unresolved names: keep the first
@@ -94,6 +97,18 @@ def owner(f: State, pair: Pair, scope: Scope) -> bool:
     if _NETWORK_WORD.search(text[1:]) and r.network is None:
         network_text(f, text[_NETWORK_WORD.search(text[1:]).start() + 1 :], j)
     return True
+
+
+def sender(f: State, pair: Pair, scope: Scope) -> bool:
+    """'Frå: Molde kommune', 'Fra: Kari Nordmann <kari@…>': the owner when no owner label
+    names one; an e-mail's sender is often a person, whose surname may be a place."""
+    text, _ = first_value(f, pair)
+    if "@" in text or "owner" in f.report.evidence:
+        return True
+    done = owner(f, pair, scope)
+    if done and "owner" in f.report.evidence:
+        f.weak_owner = True
+    return done
 
 
 def owner_contact(f: State, pair: Pair, scope: Scope) -> bool:
@@ -532,11 +547,46 @@ def unions(f: State, pair: Pair, scope: Scope) -> bool:
 
 
 def union_names(f: State, text: str) -> list[str]:
+    """The unions that took part. One a sentence says did not ('Delta vart invitert, men
+    hadde ikkje høve til å møte', '… men ikke Delta') is left out."""
     out = []
-    for res, _s, _e in f.ctx.resolver.find_in(text, ["annen"]):
+    absent = _absent_spans(text)
+    for res, s, _e in f.ctx.resolver.find_in(text, ["annen"]):
         entry = res.entry
+        if any(a <= s < b for a, b in absent):
+            continue
         if entry and entry.category == "union" and res.ref.name not in out:
             out.append(res.ref.name)
+    return out
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+_CLAUSE_SPLIT = re.compile(r",?\s+men\s+|;\s*")
+_NOT = re.compile(r"\b(?:ikke|ikkje|ingen|uten|utan)\b", re.I)
+
+
+def _absent_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of clauses naming who did not take part: a clause with a negation, or, when
+    the negated clause names no one ('men hadde ikkje høve'), the clause before it."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in _SENTENCE_SPLIT.split(text):
+        start = text.find(sentence, pos)
+        pos = start + len(sentence)
+        bounds = [0, *(m.end() for m in _CLAUSE_SPLIT.finditer(sentence)), len(sentence)]
+        seps = [m.start() for m in _CLAUSE_SPLIT.finditer(sentence)]
+        clauses = [
+            (bounds[k], seps[k] if k < len(seps) else len(sentence)) for k in range(len(seps) + 1)
+        ]
+        for k, (a, b) in enumerate(clauses):
+            if not _NOT.search(sentence[a:b]):
+                continue
+            named = re.search(r"[A-ZÆØÅ]", sentence[a:b][1:]) is not None
+            if named or k == 0:
+                out.append((start + a, start + b))
+            else:
+                pa, pb = clauses[k - 1]
+                out.append((start + pa, start + pb))
     return out
 
 

@@ -176,6 +176,22 @@ def description(f: State, pair: Pair, scope: Scope) -> bool:
 
 
 # 'Dette tiltaket er en videreføring av tiltak …': the measure continues an earlier one
+_NEW = re.compile(r"^\W*(?:dette\s+er\s+)?(?:eit|et|ett)?\s*nytt\s+tiltak\b", re.I)
+
+
+def new_measures(f: State) -> None:
+    """'Nytt tiltak i 2025' on a line of its own in a measure: not continued."""
+    for section in f.form.sections:
+        slot = f.by_section.get(id(section)) if section.kind == "measure" else None
+        if slot is None or slot.measure.continued is not None:
+            continue
+        for j in range(section.start + 1, section.end):
+            if _NEW.match(f.doc.plain(j)):
+                slot.measure.continued = False
+                slot.note("continued", j)
+                break
+
+
 _CONTINUED = re.compile(
     r"\b(?:videreføring|vidareføring)\s+av\s+(?:tiltak|eit\s+tiltak|et\s+tiltak)", re.I
 )

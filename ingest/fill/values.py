@@ -98,10 +98,16 @@ def _per_line(text: str, labels: list[str], by_label: dict[str, str]) -> Picked 
 
 
 def _listed(text: str, found: Sequence[Found]) -> bool:
-    """Options written as a list: a comma, 'og', a line break between each two."""
-    ordered = sorted(found, key=lambda f: f.start)
-    for a, b in pairwise(ordered):
-        between = text[a.end : b.start] if b.start >= a.end else ""
+    """Options written as a list: a comma, 'og', a line break between each two. Two
+    names of one option side by side ('Regional ordning … (Rekom)') are one item."""
+    spans: list[tuple[str, int, int]] = []
+    for f in sorted(found, key=lambda f: f.start):
+        if spans and spans[-1][0] == f.value:
+            spans[-1] = (f.value, spans[-1][1], max(spans[-1][2], f.end))
+        else:
+            spans.append((f.value, f.start, f.end))
+    for (_, _, a_end), (_, b_start, _) in pairwise(spans):
+        between = text[a_end:b_start] if b_start >= a_end else ""
         if not _LIST_SEP.search(between):
             return False
     return True

@@ -86,7 +86,7 @@ _BOX = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)")
 _X_CELL = re.compile(r"^\s*[xX✓✔☒☑■]\s*$")
 
 # Field families and what their values look like (for pairs without a separator).
-_NAME_FIELDS = ("owner", "uh", "uh_unit", "network", "contact.", "measure_name")
+_NAME_FIELDS = ("owner", "sender", "uh", "uh_unit", "network", "contact.", "measure_name")
 _CHOICE_FIELDS = (
     "schemes",
     "sector",
@@ -176,6 +176,8 @@ class _Reader:
         flat = self._flat_header(i, text)
         if flat is not None:
             return self._flat_table(i, flat)
+        if self._numbered_measure(i, text):
+            return i + 1
         if self._heading(i, text, raw):
             return i + 1
         if self._explicit_pair(i, text, raw):
@@ -469,8 +471,9 @@ class _Reader:
             # 'Medverknad' over '[X] Ja [ ] Nei': a part of the form and its question
             self._open_section(Section(i, kind, level, words))
             return self._pair(i, words, "", "", "heading")
-        if found is not None and found.how == "phrase" and found.year is not None:
-            found = None  # 'Melding om kompetansebehov 2022': the title, not a question
+        if found is not None and found.how == "phrase" and found.year is not None and level <= 1:
+            if not words.endswith("?"):
+                found = None  # '# Melding om kompetansebehov 2022': the title, not a question
         if found is not None and kind is None:
             # a field label set as a heading ('5. Målgruppe', '2  KOMPETANSEMILJØ'): a
             # label whose value is any text under it, and, when the heading is a strong
@@ -546,13 +549,16 @@ class _Reader:
             # tiltak Lesing i alle fag', whose label has its value after it
             words = stripped.strip(" :")
             phrase = self.labels.phrase(words)
-            alone = self.labels.exact(words) is not None or (
-                phrase is not None
-                and self.labels.prefix(words) is None
-                and len(words.split()) <= 6
-                # 'Barnehage eller skule Grunnskule': a phrase that starts the line and
-                # has words after it is a label with its value
-                and not (phrase.end and words[phrase.end :].strip())
+            alone = (
+                self.labels.exact(words) is not None
+                or (
+                    phrase is not None
+                    and self.labels.prefix(words) is None
+                    and len(words.split()) <= 6
+                    # 'Barnehage eller skule Grunnskule': a phrase that starts the line and
+                    # has words after it is a label with its value
+                    and not (phrase.end and words[phrase.end :].strip())
+                )
             )
             if alone and self._tail_answer(words) is not None:
                 return None
@@ -583,6 +589,39 @@ class _Reader:
             if before.startswith(want) and before[len(want) : len(want) + 1] in (" ", "\t"):
                 return j not in heads
         return False
+
+    def _numbered_measure(self, i: int, text: str) -> bool:
+        """'1) Språkmiljø og nynorsk i barnehagen' under a 'Tiltak' part, its fields under
+        it: the items of the part's numbered list are its measures, in order."""
+        part = next((s for s in reversed(self.stack) if s.kind in (MEASURES, MEASURE)), None)
+        if part is None or (part.kind == MEASURE and part.parent is None):
+            return False
+        m = _ITEM.match(text)
+        if m is None or find_amounts(text) or len(m["name"].split()) > 15:
+            return False
+        name = m["name"].strip()
+        if not name[:1].isupper() or name.endswith((":", "?")) or self.labels.prefix(name):
+            return False
+        number = int(m["n"])
+        done = [s.number for s in self.sections if s.kind == MEASURE and s.start >= part.start]
+        if part.kind == MEASURE:
+            done = [part.number]
+        if number != (done[-1] + 1 if done and done[-1] is not None else 1):
+            return False
+        if not self._fields_follow(i):
+            return False
+        parent = part if part.kind == MEASURES else part.parent
+        level = (parent.level if parent is not None else 2) + 1
+        self._open_section(Section(i, MEASURE, level, text, number=number, name=name))
+        self.measure_heads += 1
+        return True
+
+    def _fields_follow(self, i: int) -> bool:
+        """Is the next line a labelled field ('   Formål: …'), as under a measure's name?"""
+        if i + 1 >= len(self.doc):
+            return False
+        m = _COLON.match(self.doc.plain(i + 1))
+        return m is not None and self.labels.exact(m["label"]) is not None
 
     def _measure_heading(self, i: int, text: str, level: int) -> bool:
         body = strip_numbering(text.replace("**", "").strip())
@@ -779,6 +818,7 @@ _TRAILING_MARK = re.compile(
 )
 
 
+_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
 _MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)|\*\*))+\s*$")
 _LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\))(?!\w)")

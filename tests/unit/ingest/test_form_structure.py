@@ -91,7 +91,9 @@ def test_a_label_with_its_options_spaced_along_the_line():
 
 
 def test_a_question_with_its_boxes_on_the_next_line():
-    form = form_of("Gjelder behovsmeldingen barnehage, skole eller begge deler?\n☐ Barnehage ☒ Skole")
+    form = form_of(
+        "Gjelder behovsmeldingen barnehage, skole eller begge deler?\n☐ Barnehage ☒ Skole"
+    )
     pair = form.pairs()[0]
     assert "sector" in pair.fields
     assert "☒ Skole" in pair.raw_text(form.doc)
