@@ -471,9 +471,9 @@ class _Reader:
             # 'Medverknad' over '[X] Ja [ ] Nei': a part of the form and its question
             self._open_section(Section(i, kind, level, words))
             return self._pair(i, words, "", "", "heading")
-        if found is not None and found.how == "phrase" and found.year is not None and level <= 1:
-            if not words.endswith("?"):
-                found = None  # '# Melding om kompetansebehov 2022': the title, not a question
+        title = level <= 1 and not words.endswith("?")
+        if title and found is not None and found.how == "phrase" and found.year is not None:
+            found = None  # '# Melding om kompetansebehov 2022': the title, not a question
         if found is not None and kind is None:
             # a field label set as a heading ('5. Målgruppe', '2  KOMPETANSEMILJØ'): a
             # label whose value is any text under it, and, when the heading is a strong
