@@ -49,6 +49,9 @@ _SPACE = re.compile(r"\s+")
 _SLASH = re.compile(r"\s*/\s*")
 _TRAIL = re.compile(r"[\s:?.,;*_=]+$")
 _LEAD = re.compile(r"^[\s*_]+")
+_UNIT = re.compile(
+    r"(?:,?\s+(?:i\s+)?(?:kr\.?|kroner|nok)|\s*\((?:i\s+)?(?:kr\.?|kroner|nok)\))\s*$", re.I
+)
 _PLACEHOLDER = re.compile(r"\{(year|n)\}")
 
 
@@ -195,8 +198,14 @@ class Labels:
         A label about one measure ('Tiltak 2 – målgruppe', 'tiltak[1].belop_eier',
         'Målgruppe for tiltak 2') means its field for that measure; a machine key whose
         leading words group fields ('enheter.kommunale_bhg') means what its last words do."""
+        whole = len(label)
         k = key(label)
         fields = self._exact.get(k)
+        if fields is None and _UNIT.search(k):
+            # 'Eier kr', 'Sum (kr)', 'Beløp UH i kroner': the unit is not part of the label
+            label = _UNIT.sub("", label)
+            k = key(label)
+            fields = self._exact.get(k)
         if fields is None:
             bare, note = split_note(label)
             if note is not None:
@@ -208,7 +217,7 @@ class Labels:
                 fields = None  # 'Kommunale barnehager 0' is a label and its count
         if fields is None:
             return self._about_measure(k, label) or self._grouped(k, label)
-        return LabelMatch(fields, "label", len(label), *_captured(label))
+        return LabelMatch(fields, "label", whole, *_captured(label))
 
     def _about_measure(self, k: str, label: str) -> LabelMatch | None:
         m = _MEASURE_KEY.match(k) or _MEASURE_KEY_END.match(k)

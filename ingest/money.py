@@ -244,7 +244,8 @@ def sum_difference(owner: int | None, uh: int | None, total: int | None) -> int 
 # --- amounts in running text --------------------------------------------------------------
 
 _PART_START = re.compile(
-    r"^\W*(?:herav|hvorav|derav|av\s+dette|av\s+desse|inkludert|inkl\.?)\b", re.I
+    r"^\W*(?:[\w-]+\s*:\s*)?(?:herav|hvorav|derav|av\s+dette|av\s+desse|inkludert|inkl\.?)\b",
+    re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n{2,}")
 _OWN = re.compile(r"egeninnsats|eigeninnsats|egenandel|eigendel|eigenandel|egen\s+innsats", re.I)

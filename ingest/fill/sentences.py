@@ -303,7 +303,9 @@ def _sentence_row(f: State, s: Sentence) -> BudgetRow | None:
 def _breakdown(f: State, s: Sentence) -> None:
     """'UH-beløpet fordeler seg med 600 000 kr til USN og 300 000 kr til Skrivesenteret':
     the split of a budget row's UH amount."""
-    if not re.search(r"fordel|fordelt|fordeling", s.text, re.I):
+    # also 'Av UH-beløpet går kr 350 000 til UiS og kr 420 000 til UiA'; the shares must
+    # add up to a row's UH amount, so a sentence of other figures is left alone
+    if not re.search(r"fordel|fordelt|fordeling|\bav\s+uh-?\s?(?:beløp|midl|del)", s.text, re.I):
         return
     amounts = amounts_in(s.text)
     shares = []

@@ -58,7 +58,15 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
                 _grid(f, table, head, marks, grid[0], grid[1], dispatch)
         return
     head, body = _split_header(f, rows)
+    yes_no = _yes_no_columns(f, head) if head is not None else None
+    if head is not None and yes_no is not None:
+        f.grid_header = (head, yes_no)  # 'Spørsmål | Svar | Ja | Nei' holds for the sheet
+        body = _mark_rows(f, table, body, dispatch)
+        _headerless(f, table, body, scope, dispatch)
+        return
     if head is None:
+        if f.grid_header is not None:
+            rows = _mark_rows(f, table, rows, dispatch)
         _headerless(f, table, rows, scope, dispatch)
         return
     grid = _grid_options(f, head)
@@ -72,6 +80,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     role_col = _role_column(body)
     if role_col is not None:
         _partners(f, head, body, role_col, columns)
+        return
+    if _org_table(f, head, body, columns):
         return
     if _union_table(f, table, head, body):
         return
@@ -162,6 +172,55 @@ def _grid_options(f: State, head: Row) -> tuple[list[tuple[int, str]], set[str]]
         if kinds:
             return [(k, c.replace("**", "").strip()) for k, c in options], kinds
     return None
+
+
+def _yes_no_columns(f: State, head: Row) -> list[tuple[int, str]] | None:
+    """'Spørsmål | Svar | Ja | Nei': the header's answer columns, when there are two or
+    more and every one is a yes/no option."""
+    cols = [(k, c.replace("**", "").strip()) for k, c in enumerate(head.cells) if c.strip()]
+    yes_no = [(k, c) for k, c in cols if k > 0 and "yesno" in _option_kinds(f, c)]
+    return yes_no if len(yes_no) >= 2 else None
+
+
+def _mark_rows(f: State, table: Table, rows: list[Row], dispatch: Dispatch) -> list[Row]:
+    """Rows with an X under the remembered Ja/Nei columns: a question and its answer, or
+    an option and whether it is chosen ('Desentralisert ordning | | X', 'Fase: analyse |
+    | | X'). The other rows are returned for reading as label and value."""
+    assert f.grid_header is not None
+    head, yes_no = f.grid_header
+    rest = []
+    for row in rows:
+        marked = [c for k, c in yes_no if k < len(row.cells) and _MARK.match(row.cells[k])]
+        if len(marked) != 1 or not row.cells or not row.cells[0].strip():
+            rest.append(row)
+            continue
+        yes = option_set("yesno").first(marked[0]) == "ja"
+        if not _option_row(f, row, yes):
+            _grid(f, table, head, [row], yes_no, {"yesno"}, dispatch)
+    return rest
+
+
+def _option_row(f: State, row: Row, yes: bool) -> bool:
+    """A row that is itself an option of the schemes or phases, chosen by its Ja mark."""
+    from kompetansekart.ingest.fill.header import scheme_options
+
+    text = re.sub(r"^\s*fase\s*:\s*", "", row.cells[0].replace("**", ""), flags=re.I).strip()
+    values = list(dict.fromkeys(x.value for x in scheme_options(f, text)))
+    attr = "schemes"
+    if not values:
+        found = option_set("phases").find(text)
+        if not found or found[0].start > 0:
+            return False
+        values, attr = [found[0].value], "phases"
+    if len(values) != 1:
+        return False
+    f.marks[row.i] += 1
+    if yes:
+        have = getattr(f.report, attr) or []
+        if values[0] not in have:
+            setattr(f.report, attr, [*have, values[0]])
+            f.evidence(attr, row.i)
+    return True
 
 
 def _question_rows(f: State, rows: list[Row]) -> list[tuple[Row, list[Row]]] | None:
@@ -401,6 +460,85 @@ def _partners(f: State, head: Row, body: list[Row], role_col: int, columns) -> N
                 f.use(row.i, int(re.sub(r"\D", "", c)))
 
 
+def _org_table(f: State, head: Row, body: list[Row], columns) -> bool:
+    """'Eier | Org.nr. | Rolle | Kontaktperson', 'Institusjon | Enhet | … | E-post': a
+    list of the partnership's organisations, one per row, under a column whose header
+    names their role and whose cells are organisations (not amounts)."""
+    from kompetansekart.ingest.fill.header import add_contact, add_uh
+    from kompetansekart.ingest.fill.partners import add_partner
+    from kompetansekart.ingest.records import Contact
+
+    found = _org_column(f, head, body, columns)
+    if found is None:
+        return False
+    name_col, role = found
+    kinds = UH_KINDS if role == "uh" else OWNER_KINDS
+    contact_col = unit_col = email_col = None
+    for k, cell in enumerate(head.cells):
+        text = cell.replace("**", "").strip().casefold()
+        if k == name_col:
+            continue
+        if "kontakt" in text and contact_col is None:
+            contact_col = k
+        elif text.startswith(("enhet", "eining", "senter")) and unit_col is None:
+            unit_col = k
+        elif ("e-post" in text or "epost" in text) and email_col is None:
+            email_col = k
+    for row in body:
+        cells = [c.replace("**", "").strip() for c in row.cells]
+        name = cells[name_col] if name_col < len(cells) else ""
+        if not name or _SUM.match(name):
+            continue
+        if unit_col is not None and unit_col < len(cells) and cells[unit_col]:
+            unit = f.ctx.units_first(f.ctx.orgs_in(f"{cells[unit_col]}, {name}", kinds))
+            if unit and unit[0].parent:
+                name = unit[0].name
+        contact = cells[contact_col] if contact_col is not None and contact_col < len(cells) else ""
+        add_partner(f, name, role, contact or None, row.i)
+        if role == "uh":
+            add_uh(f, [f.report.partners[-1].org], row.i)
+        email = cells[email_col] if email_col is not None and email_col < len(cells) else ""
+        if contact:
+            add_contact(f, Contact(contact, role, None, email or None), row.i)  # type: ignore[arg-type]
+        for c in cells:  # an organisation number is read, not money
+            if re.fullmatch(r"\d{3}\s?\d{3}\s?\d{3}", c):
+                f.use(row.i, int(re.sub(r"\D", "", c)))
+        for c in cells:  # 'Gjelder tiltak: 2 og 3' is measure numbers
+            if re.fullmatch(r"[\d\s,og–-]+", c) and len(c) < 12:
+                f.use(row.i, *(int(n) for n in re.findall(r"\d+", c)))
+    return True
+
+
+def _org_column(f: State, head: Row, body: list[Row], columns) -> tuple[int, str] | None:
+    """The column of organisations and their role: its header means the owner or the UH
+    (or says 'Institusjon'), and most of its cells name a known organisation. A table of
+    measures ('Nr | Tiltak | UH | Periode') is not one, though its UH column names some."""
+    about_measures = {"measure_name", "terms", "purpose", "target_groups", "description"}
+    for meaning, _note, header in columns:
+        fields = set(meaning.fields) if meaning else set()
+        if fields & about_measures or header.replace("**", "").strip().casefold() == "tiltak":
+            return None
+    for k, (meaning, _note, header) in enumerate(columns):
+        fields = set(meaning.fields) if meaning else set()
+        words = header.replace("**", "").strip().casefold()
+        if "owner" in fields:
+            role = "eier"
+        elif "uh" in fields or words.startswith(("institusjon", "lærested")):
+            role = "uh"
+        else:
+            continue
+        values = [r.cells[k].replace("**", "").strip() for r in body if k < len(r.cells)]
+        values = [v for v in values if v and not _SUM.match(v)]
+        if not values or any(read_money(v).read for v in values):
+            return None  # 'Eier | UH | Sum' over amounts: a budget
+        kinds = UH_KINDS if role == "uh" else OWNER_KINDS
+        named = sum(1 for v in values if f.ctx.orgs_in(v, kinds))
+        if named * 2 >= len(values):
+            return k, role
+        return None
+    return None
+
+
 # --- unions ----------------------------------------------------------------------------------
 
 
@@ -506,6 +644,11 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
         money_row(
             f, row, label, number, values, shares, in_budget, scheme_cell, named, cells, kinds
         )
+        for c, k in zip(cells, kinds, strict=True):
+            if k.kind == "text" and any(ch.isdigit() for ch in c):
+                # a remark cell ('Forprosjektet i 2024 kostet kr 95 000', 'hvorav 45 000 til
+                # reise'): its figures are named when its words say they are not budget
+                f._classify(c, [row.i])
 
 
 def money_row(

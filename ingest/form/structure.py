@@ -720,7 +720,7 @@ class _Reader:
                     break
                 rows.append(Row(j, cells, list(cells)))
             else:
-                if not doc.is_table_row(j):
+                if not doc.is_table_row(j) and not self._empty_row(j, rows):
                     break
                 rows.append(Row(j, doc.cells(j), doc.raw_cells(j)))
             j += 1
@@ -733,6 +733,22 @@ class _Reader:
             self.items.append(table)
             self.open = None
         return j
+
+    def _empty_row(self, j: int, rows: list[Row]) -> bool:
+        """'Regional ordning (Rekomp)' alone between two rows of a sheet's table: a row
+        whose other cells are empty (a spreadsheet writes no tabs after the last value)."""
+        doc = self.doc
+        if not rows or j + 1 >= len(doc) or doc.gap(j) or doc.gap(j + 1):
+            return False
+        if not doc.is_table_row(j + 1) or len(doc.cells(j + 1)) != len(rows[-1].cells):
+            return False
+        text = doc.plain(j)
+        if len(text.split()) > 8 or find_amounts(text) or _COLON.match(text) or text[:1].isdigit():
+            return False
+        # the rows on both sides alike (both with figures, or both without): a gap in one
+        # table, not a heading between two
+        before = bool(find_amounts(doc.plain(rows[-1].i)))
+        return before == bool(find_amounts(doc.plain(j + 1)))
 
     def _row_pair(self, row: Row) -> None:
         filled = [(c, r) for c, r in zip(row.cells, row.raw, strict=True) if c]
