@@ -107,7 +107,7 @@ def key(label: str) -> str:
 
 # 'universitetets/høgskolens', 'universitet eller høgskule', 'UH-': one word, so every
 # form of 'the UH' in a label is the same label ('Kontaktperson ved universitet/høgskole'
-# = 'Kontaktperson hos UH', 'Universitetets/høgskolens andel' = 'UH-andel')
+# = 'Kontaktperson hos UH', 'Universitetets/høgskolens andel' = 'UH andel')
 _UH_WORDS = re.compile(
     r"\buniversitet(?:et|ets|s)?(?:/| eller | og )h(?:o|oy)[gy]?sk(?:o|u)le(?:n|ns|s)?\b"
 )
@@ -115,7 +115,7 @@ _UH_AT = re.compile(r"\b(?:ved|hos|pa|i)\s+uh\b")
 
 
 def _uh_words(text: str) -> str:
-    text = _UH_WORDS.sub("uh", text).replace("uh-", "uh ")
+    text = _UH_WORDS.sub("uh", text)
     return _UH_AT.sub("hos uh", text)
 
 
@@ -167,6 +167,10 @@ class Labels:
         for k in self._exact:
             words = k.split(" ")
             lengths[words[0]].add(len(words))
+        for row in rows:  # as written: 'Universitet eller høgskule' is three words of text
+            written = _WORDS.findall(row["label"].replace("**", ""))
+            if row["match"] == "label" and written:
+                lengths[key(written[0])].add(len(written))
         self._lengths = {w: sorted(n, reverse=True) for w, n in lengths.items()}
         ordered = sorted(phrases.items(), key=lambda kv: -len(kv[0]))
         self._phrases = [_Phrase(tuple(v), _phrase_re(k)) for k, v in ordered]

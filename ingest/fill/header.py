@@ -560,7 +560,12 @@ def union_names(f: State, text: str) -> list[str]:
     return out
 
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+# a sentence ends at its stop, at a blank line, or where a form's next line starts
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n\s*\n|(?<![,\w])\n(?=[A-ZÆØÅ])|(?<=[☐☒□■✓✔])\n")
+# answer options that hold a negation ('Veit ikkje', 'Vurdert ikke relevant')
+_NOT_OPTION = re.compile(
+    r"\b(?:vet|veit)\s+ikk(?:e|je)\b|\bikk(?:e|je)\s+(?:relevant|aktuelt)\b", re.I
+)
 _CLAUSE_SPLIT = re.compile(r",?\s+men\s+|;\s*")
 _NOT = re.compile(r"\b(?:ikke|ikkje|ingen|uten|utan)\b", re.I)
 
@@ -579,7 +584,7 @@ def _absent_spans(text: str) -> list[tuple[int, int]]:
             (bounds[k], seps[k] if k < len(seps) else len(sentence)) for k in range(len(seps) + 1)
         ]
         for k, (a, b) in enumerate(clauses):
-            if not _NOT.search(sentence[a:b]):
+            if not _NOT.search(_NOT_OPTION.sub("", sentence[a:b])):
                 continue
             named = re.search(r"[A-ZÆØÅ]", sentence[a:b][1:]) is not None
             if named or k == 0:

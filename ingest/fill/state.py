@@ -96,10 +96,8 @@ class State:
         # when it has no needs answer of its own, which otherwise says it better
         self.background: list[tuple[str, int]] = []
         self.needs_stated = False
-        self.weak_owner = False
-        self.grid_header: tuple | None = (
-            None  # a 'Spørsmål | Svar | Ja | Nei' header row  # the owner so far is from a sender line ('Frå:')
-        )
+        self.weak_owner = False  # the owner so far is from a sender line ('Frå:')
+        self.grid_header: tuple | None = None  # a 'Spørsmål | Svar | Ja | Nei' header row
         if form.focus is not None:
             f = form.focus
             name = f.name if f.name and not _caps(f.name) else (f.name or "")

@@ -81,9 +81,9 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     if role_col is not None:
         _partners(f, head, body, role_col, columns)
         return
-    if _org_table(f, head, body, columns):
-        return
     if _union_table(f, table, head, body):
+        return
+    if _org_table(f, head, body, columns):
         return
     kinds = [
         _classify(f, col, [r.cells[k] if k < len(r.cells) else "" for r in body])
