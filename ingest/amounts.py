@@ -141,6 +141,24 @@ def find_amounts(text: str) -> list[Amount]:
         prefixed = bool(found) and text[found[0].start :].lstrip()[:1] in "kKN"
         if len(suffixed) > len(found) or (len(suffixed) == len(found) and not prefixed):
             return suffixed
+    if _BROKEN_RE.search(text):
+        found = _mend_broken(text, found)
+    return found
+
+
+# 'kr. 380 0 00,-': a PDF cell whose characters the extraction spaced apart. Between a
+# currency sign before and ',-' after, digits and single spaces are one number.
+_BROKEN_RE = re.compile(rf"(?i:kr)\.?{_SP}*(?P<digits>\d{{1,3}}(?:{_SP}\d{{1,3}})+){_SP}*,{_SP}?-")
+
+
+def _mend_broken(text: str, found: list[Amount]) -> list[Amount]:
+    for m in _BROKEN_RE.finditer(text):
+        inside = [a for a in found if a.start < m.end() and a.end > m.start()]
+        digits = re.sub(r"\D", "", m["digits"])
+        if len(inside) < 2 or len(digits) > 9:
+            continue  # read as one amount already, or not a sum of money
+        mended = Amount(int(digits), None, m.start(), m.end())
+        found = sorted([a for a in found if a not in inside] + [mended], key=lambda a: a.start)
     return found
 
 

@@ -59,7 +59,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         return
     head, body = _split_header(f, rows)
     yes_no = _yes_no_columns(f, head) if head is not None else None
-    if head is not None and yes_no is not None:
+    asks = any(r.cells and r.cells[0].strip() for r in body)  # the questions are in rows
+    if head is not None and yes_no is not None and (asks or not body):
         f.grid_header = (head, yes_no)  # 'Spørsmål | Svar | Ja | Nei' holds for the sheet
         body = _mark_rows(f, table, body, dispatch)
         _headerless(f, table, body, scope, dispatch)

@@ -471,7 +471,7 @@ class _Reader:
             # 'Medverknad' over '[X] Ja [ ] Nei': a part of the form and its question
             self._open_section(Section(i, kind, level, words))
             return self._pair(i, words, "", "", "heading")
-        title = level <= 1 and not words.endswith("?")
+        title = not words.endswith("?")  # a question with a year is still a question
         if title and found is not None and found.how == "phrase" and found.year is not None:
             found = None  # '# Melding om kompetansebehov 2022': the title, not a question
         if found is not None and kind is None:
@@ -491,7 +491,9 @@ class _Reader:
     def _budget_part(self, i: int, text: str) -> str | None:
         """In the summary part, a scheme's name alone on its line ('Desentralisert
         ordning') opens that scheme's figures; 'Totalt' alone, over labelled figures,
-        opens the grand total's."""
+        opens the grand total's. A form's numbering ('4.1 Desentralisert ordning') may
+        stand before either."""
+        text = strip_numbering(text)
         top = self.stack[-1] if self.stack else None
         if top is None or top.within(BUDGET) is None or len(text.split()) > 6 or _has_value(text):
             return None
@@ -518,6 +520,8 @@ class _Reader:
         if i + 1 >= len(self.doc):
             return False
         text = self.doc.plain(i + 1)
+        if re.match(r"^\d{1,2}\.\d{1,2}\.?\s", text):
+            return False  # '4.10 Samla eigar 290 000': a numbered field of its own
         return bool(_AMOUNT_START.match(text) and find_amounts(text))
 
     def _answer_follows(self, i: int) -> bool:
@@ -739,6 +743,10 @@ class _Reader:
         whose other cells are empty (a spreadsheet writes no tabs after the last value)."""
         doc = self.doc
         if not rows or j + 1 >= len(doc) or doc.gap(j) or doc.gap(j + 1):
+            return False
+        if not (doc.file_of(j) or doc.path).lower().endswith((".xlsx", ".xlsm")):
+            return False  # only a sheet drops the tabs of empty cells; a heading is not a row
+        if "**" in doc.text(j):
             return False
         if not doc.is_table_row(j + 1) or len(doc.cells(j + 1)) != len(rows[-1].cells):
             return False

@@ -92,11 +92,28 @@ _LIST_MARKER = re.compile(r"^(?:[•▪◦●■►▶➢‣∙·\-–*]|\d{1,2}
 
 
 def strip_furniture(pages: list[list[Item]]) -> list[list[Item]]:
-    """Pages without page-number lines and without repeats of running headers/footers."""
-    pages = [_drop_page_numbers(items, no) for no, items in enumerate(pages, start=1)]
-    pages = _drop_repeats(pages, first=True)
+    """Pages without page-number lines and without repeats of running headers/footers.
+
+    Page numbers go twice: before the repeats (a number under a running footer shows only
+    once the footer is gone) and after. An edge that lost its page number in the first
+    pass keeps what is next to it: '3' over 'Side 3' on page 3 is a value."""
+    once = [_drop_page_numbers(items, no) for no, items in enumerate(pages, start=1)]
+    edges = [_edges_dropped(before, after) for before, after in zip(pages, once, strict=True)]
+    pages = _drop_repeats(once, first=True)
     pages = _drop_repeats(pages, first=False)
-    return [_drop_page_numbers(items, no) for no, items in enumerate(pages, start=1)]
+    return [
+        _drop_page_numbers(items, no, top=not top, bottom=not bottom)
+        for no, (items, (top, bottom)) in enumerate(zip(pages, edges, strict=True), start=1)
+    ]
+
+
+def _edges_dropped(before: list[Item], after: list[Item]) -> tuple[bool, bool]:
+    """Which edges of a page (top, bottom) lost a line."""
+    if len(after) == len(before):
+        return False, False
+    top = not after or after[0] is not before[0]
+    bottom = not after or after[-1] is not before[-1]
+    return top, bottom
 
 
 def is_page_number(item: Item, page_no: int) -> bool:
@@ -112,11 +129,13 @@ def is_page_number(item: Item, page_no: int) -> bool:
     return number is not None and abs(number - page_no) <= PAGE_NUMBER_SLACK
 
 
-def _drop_page_numbers(items: list[Item], page_no: int) -> list[Item]:
+def _drop_page_numbers(
+    items: list[Item], page_no: int, *, top: bool = True, bottom: bool = True
+) -> list[Item]:
     items = list(items)
-    if items and is_page_number(items[-1], page_no):
+    if bottom and items and is_page_number(items[-1], page_no):
         items.pop()
-    if items and is_page_number(items[0], page_no):
+    if top and items and is_page_number(items[0], page_no):
         items.pop(0)
     return items
 
