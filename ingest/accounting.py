@@ -39,6 +39,11 @@ def account(f: State) -> None:
     for i in range(len(doc)):
         text = doc.plain(i)
         cells = doc.cells(i) if doc.is_table_row(i) else [text]
+        spaced = doc.aligned[i]
+        if spaced is not None and len(find_amounts(text)) < len(
+            [a for c in spaced for a in find_amounts(c)]
+        ):
+            cells = spaced  # '420 000     680 000': columns apart are two figures
         amounts = [a for cell in cells for a in find_amounts(cell)]
         unread: list[int] = []
         aside: list[int] = []

@@ -79,8 +79,10 @@ def aligned_cells(text: str) -> list[str] | None:
     cells = [plain(c) for c in _COLUMN_GAP.split(body)]
     if len(cells) < 2:
         return None
-    # two spaces after a full stop are typing, not columns: columns hold short texts
-    if len(cells[0].split()) > 8 or cells[0].endswith((".", "!", "?", ",")):
+    # two spaces after a full stop are typing, not columns: columns hold short texts (a
+    # dot leader, 'Dekomp ........   420 000', is not a full stop)
+    stop = cells[0].endswith((".", "!", "?", ",")) and not cells[0].endswith("...")
+    if len(cells[0].split()) > 8 or stop:
         return None
     if any(len(c.split()) > 15 for c in cells):
         return None

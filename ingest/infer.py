@@ -119,10 +119,17 @@ def all_uh(ctx: Context) -> None:
 def partners(ctx: Context) -> None:
     r = ctx.report
     if not r.partners:
-        contacts = {c.role: c.name for c in r.contacts}
-        r.partners.append(Partner(r.owner, "eier", contacts.get("eier")))
-        primary = r.uh[:1]
-        r.partners.extend(Partner(u, "uh", contacts.get("uh")) for u in primary)
+        # no list of partners: the owner and every UH the report names, each with its own
+        # contact when the report gives one per UH in the same order ('Kontaktperson UH 2')
+        owners = [c.name for c in r.contacts if c.role == "eier"]
+        uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
+        r.partners.append(Partner(r.owner, "eier", owners[0] if owners else None))
+        for k, u in enumerate(r.uh):
+            if len(uh_contacts) == len(r.uh):
+                contact = uh_contacts[k]
+            else:
+                contact = uh_contacts[0] if uh_contacts and k == 0 else None
+            r.partners.append(Partner(u, "uh", contact))
         return
     if not any(p.role == "eier" and _same(p.org, r.owner) for p in r.partners):
         r.partners.insert(0, Partner(r.owner, "eier", None))

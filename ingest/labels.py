@@ -293,7 +293,19 @@ class Labels:
 
 _WORDS = re.compile(r"[^\s:?]+")
 _INDEX_WORD = re.compile(r"\s+\d{1,2}(?=\s+[A-ZÆØÅ])")
-_INDEXED = frozenset({"uh", "owner", "contact.uh.name", "contact.eier.name", "contact.any.name"})
+_INDEXED = frozenset(
+    {
+        "uh",
+        "owner",
+        "contact.uh.name",
+        "contact.eier.name",
+        "contact.any.name",
+        "contact.uh.email",
+        "contact.eier.email",
+        "contact.uh.phone",
+        "contact.eier.phone",
+    }
+)
 _MEASURE_KEY = re.compile(r"^tiltak(?:et)? (?:nr )?\{n\}[ :.\-]+(?P<rest>.+)$")
 _MEASURE_KEY_END = re.compile(r"^(?P<rest>.+?) (?:for |i |til )?tiltak(?:et)? (?:nr )?\{n\}$")
 

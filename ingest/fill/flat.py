@@ -48,11 +48,16 @@ def _money(f: State, table: FlatTable) -> None:
     pending: list[str] = []
     for j in table.lines:
         text = f.doc.plain(j)
+        cells = f.doc.aligned[j]
+        if cells is not None and len(cells) > len(table.columns):
+            # 'Dekomp ....   420 000     680 000': the spaces between the figures part them
+            text = "\t".join(cells)
         amounts = find_amounts(text)
         if not amounts:
             pending.append(text)
             continue
         label = " ".join([*pending, text[: amounts[0].start]]).strip()
+        label = re.sub(r"\s*(?:\.{3,}|…+)\s*$", "", label).strip()
         pending = []
         values = _row_values(f, text, amounts, table.columns, j)
         if values is None:

@@ -776,7 +776,9 @@ class _Reader:
         if self.doc.is_table_row(i) or _has_value(text) or len(text) > 60:
             return None
         if self.doc.aligned[i] is not None and len(self.doc.aligned[i]) >= 3:
-            return None  # columns aligned with spaces: a table with cells
+            if not self._leader_rows_follow(i):
+                return None  # columns aligned with spaces: a table with cells
+            text = " ".join(self.doc.aligned[i])  # 'Eier   UH   Sum' over 'Dekomp .... 420 000 …'
         if self.labels.exact(text) is not None:
             return None  # 'Beløp eier' is one label, not the columns 'Beløp' and 'Eier'
         first = text.split()[0] if text.split() else ""
@@ -796,6 +798,14 @@ class _Reader:
             return ["owner" if "owner" in c else "uh" for c in columns]  # 'Eier UH': roles
         return None
 
+    def _leader_rows_follow(self, i: int) -> bool:
+        """Is the next line 'Dekomp ............ 420 000   680 000   1 100 000': a row
+        label, dot leaders, and figures under the column labels above?"""
+        if i + 1 >= len(self.doc):
+            return False
+        m = _LEADER.match(self.doc.plain(i + 1))
+        return m is not None and len(find_amounts(m["value"])) >= 2
+
     def _amounts_below(self, i: int) -> int | None:
         """How many amounts the first line with amounts under line i holds."""
         for j in range(i + 1, min(i + 4, len(self.doc))):
@@ -810,6 +820,9 @@ class _Reader:
         j = i + 1
         while j < len(doc):
             text = doc.plain(j)
+            if _RULE.match(text) and not doc.gap(j):
+                j += 1  # '------' between the rows and the total: part of the table
+                continue
             if doc.is_table_row(j) or self._ends_flat(j, text, columns, lines):
                 break
             lines.append(j)
@@ -842,6 +855,7 @@ _TRAILING_MARK = re.compile(
 )
 
 
+_RULE = re.compile(r"^\s*[-=_–—]{5,}\s*$")
 _ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
 _MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)|\*\*))+\s*$")
