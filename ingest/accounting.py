@@ -87,8 +87,16 @@ def account(f: State) -> None:
             )
 
 
+# 'Kryss av med ☒ der det er avkrysningsbokser': the form's instruction shows the mark
+_SHOWS_MARK = re.compile(
+    r"\b(?:kryss(?:\s+av)?|sett\s+kryss|merk(?:\s+av)?|marker)\s+(?:med\s+)?[☒☑✓✔■xX]", re.I
+)
+
+
 def _checked(doc, i: int) -> int:
     raw = doc.text(i)
+    if _SHOWS_MARK.search(raw):
+        return 0
     n = count_boxes(raw)[0]
     if doc.is_table_row(i):
         n += sum(1 for cell in doc.cells(i)[1:] if _X_CELL.match(cell))

@@ -220,7 +220,20 @@ class Labels:
             if fields is not None and not set(fields) & _INDEXED:
                 fields = None  # 'Kommunale barnehager 0' is a label and its count
         if fields is None:
-            return self._about_measure(k, label) or self._grouped(k, label)
+            found = self._about_measure(k, label) or self._grouped(k, label)
+            return found or self._qualified(k, label, whole)
+        return LabelMatch(fields, "label", whole, *_captured(label))
+
+    def _qualified(self, k: str, label: str, whole: int) -> LabelMatch | None:
+        """'Samlet beløp eier – desentralisert ordning': a label and, after a dash, what
+        it is about (a scheme, a unit); the label decides the field, the fill pass reads
+        the qualifier from the label as written."""
+        head, sep, tail = k.rpartition(" - ")
+        if not sep or not head or len(tail.split()) > 4:
+            return None
+        fields = self._exact.get(head)
+        if fields is None or any(f.startswith("section:") for f in fields):
+            return None
         return LabelMatch(fields, "label", whole, *_captured(label))
 
     def _about_measure(self, k: str, label: str) -> LabelMatch | None:

@@ -125,8 +125,20 @@ def amounts_in(text: str) -> list[Amount]:
             continue
         if any(s <= a.start and a.end <= e + 8 and a.start < e for s, e in phones):
             continue
+        if _COUNTED.match(text, a.end) and not _CURRENCY.search(text[a.start : a.end]):
+            continue  # '1 280 elever', '1 150 ansatte': a count, not money
         out.append(a)
     return out
+
+
+_CURRENCY = re.compile(r"kr|nok|,-|,\s?–", re.IGNORECASE)
+# what a report counts; a figure right before one of these words is a count
+_COUNTED = re.compile(
+    r"\s+(?:om\s+lag\s+)?(?:elever|elevar|barn|ansatte|tilsette|lærere|lærarar|skoler|skular|"
+    r"barnehager|barnehagar|deltakere|deltakarar|personer|personar|årsverk|innbyggere|"
+    r"innbyggjarar|medarbeidere|pedagoger|pedagogar|klasser|trinn|plasser)\b",
+    re.IGNORECASE,
+)
 
 
 _WHOLE = re.compile(r"\s*(\d{1,4})\s*(?:,-|kr)?\s*")

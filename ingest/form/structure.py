@@ -540,6 +540,8 @@ class _Reader:
             return 3  # 'Tiltak 2: Kvalitetsutvikling i barnehagen' alone on its line
         if _has_value(text) or len(text) > 120:
             return None
+        if _DEL.match(text) and _WHOLE_BOLD.match(raw.strip()):
+            return 1  # '**Del 5  Samlet behov for 2026**': a part, its spaces are not columns
         cells = self.doc.aligned[i]
         if (cells is not None and len(cells) >= 2) or self.doc.is_table_row(i):
             return None  # 'Sett i sammenheng med videreutdanning   Nei': a label and a value
