@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Amount", "find_amounts", "format_nok", "parse_amount"]
 
@@ -133,6 +134,15 @@ def _looks_like_name(note: str) -> bool:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in `text`, in order, with spans that include prefix, suffix and note."""
+    return list(_amounts(text))
+
+
+@lru_cache(maxsize=1 << 16)  # a batch reads the same lines many times; Amount is frozen
+def _amounts(text: str) -> tuple[Amount, ...]:
+    return tuple(_find_amounts(text))
+
+
+def _find_amounts(text: str) -> list[Amount]:
     found = _find(text, _AMOUNT_RE)
     if _KR_BETWEEN.search(text):
         # 'kr' between two numbers ends the first or starts the second: the reading

@@ -86,6 +86,7 @@ class _Found:
     end: int
 
 
+@lru_cache(maxsize=1 << 16)
 def count_boxes(text: str) -> tuple[int, int]:
     """(checked, unchecked) box characters and ``[x]``/``[ ]`` boxes; inputs are not counted."""
     checked = unchecked = 0
@@ -218,6 +219,11 @@ def _bold_states(text: str, found: list[_Found]) -> dict[int, bool]:
 
 def read_choice(text: str, options: Sequence[str]) -> Choice:
     """The options `text` marks as chosen, whether any marking was visible, and which were seen."""
+    return _read_choice(text, tuple(options))
+
+
+@lru_cache(maxsize=1 << 15)  # the same question and options recur in every report of a form
+def _read_choice(text: str, options: tuple[str, ...]) -> Choice:
     text = unicodedata.normalize("NFC", text)
     labels = [unicodedata.normalize("NFC", option) for option in options]
     found = _find_options(text, labels)

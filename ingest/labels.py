@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 __all__ = ["LabelMatch", "Labels", "key", "split_note"]
@@ -49,6 +49,8 @@ _SPACE = re.compile(r"\s+")
 _SLASH = re.compile(r"\s*/\s*")
 _TRAIL = re.compile(r"[\s:?.,;*_=]+$")
 _LEAD = re.compile(r"^[\s*_]+")
+_FIRST_WORD = re.compile(r"\w+")
+_TEXT_WORD = re.compile(r"\w+")
 _UNIT = re.compile(
     r"(?:,?\s+(?:i\s+)?(?:kr\.?|kroner|nok)|\s*\((?:i\s+)?(?:kr\.?|kroner|nok)\))\s*$", re.I
 )
@@ -63,6 +65,7 @@ def split_note(label: str) -> tuple[str, str | None]:
     return label[: found.start()], found.group(1).strip() or None
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_numbering(text: str) -> str:
     """A label without its list marker or numbering ('1.3 Eier', '- Eigar', 'a) Mål')."""
     return _NUMBERING.sub("", text, count=1)
@@ -89,6 +92,7 @@ def machine_label(label: str) -> str:
     return " ".join(re.split(r"[_.\s]+", text)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def key(label: str) -> str:
     """The comparison key of a label: case, spacing, bold, numbering, trailing
     punctuation and æ/ø/å written as ae/o/a do not matter; years become {year} and small
@@ -154,6 +158,10 @@ class Labels:
     """The field vocabulary, compiled for lookup."""
 
     def __init__(self, rows: list[dict[str, str]]) -> None:
+        # the same labels recur in every report of a batch, and a lookup is pure: each
+        # instance remembers its answers (LabelMatch is frozen, so sharing one is safe)
+        for name in ("exact", "prefix", "phrase", "meaning"):
+            setattr(self, name, lru_cache(maxsize=1 << 16)(getattr(self, name)))
         exact: dict[str, list[str]] = defaultdict(list)
         phrases: dict[str, list[str]] = defaultdict(list)
         for row in rows:
@@ -174,9 +182,16 @@ class Labels:
         self._lengths = {w: sorted(n, reverse=True) for w, n in lengths.items()}
         ordered = sorted(phrases.items(), key=lambda kv: -len(kv[0]))
         self._phrases = [_Phrase(tuple(v), _phrase_re(k)) for k, v in ordered]
-        # one search finds whether any phrase occurs; named groups cannot repeat in it
-        anonymous = (re.sub(r"\(\?P<\w+>", "(?:", p.rx.pattern) for p in self._phrases)
-        self._phrase_any = re.compile("|".join(f"(?:{a})" for a in anonymous))
+        # a phrase can only match where its first word starts a word of the text: index
+        # the phrases by (the first four letters of) that word, so a lookup tries a few
+        self._by_start: dict[str, list[int]] = defaultdict(list)
+        self._anywhere: list[int] = []
+        for n, (k, _) in enumerate(ordered):
+            first = _FIRST_WORD.match(k.translate(_FOLD))
+            if first is None:
+                self._anywhere.append(n)
+            else:
+                self._by_start[first.group()[:4]].append(n)
 
     @classmethod
     @cache
@@ -229,9 +244,13 @@ class Labels:
         it is about (a scheme, a unit); the label decides the field, the fill pass reads
         the qualifier from the label as written."""
         head, sep, tail = k.rpartition(" - ")
-        if not sep or not head or len(tail.split()) > 4:
+        if not sep or not head:
             return None
-        fields = self._exact.get(head)
+        # 'Samlet beløp eier – desentralisert ordning', or the other way round:
+        # 'Desentralisert ordning – skoleeier'
+        fields = self._exact.get(head) if len(tail.split()) <= 4 else None
+        if fields is None and len(head.split()) <= 4:
+            fields = self._exact.get(tail)
         if fields is None or any(f.startswith("section:") for f in fields):
             return None
         return LabelMatch(fields, "label", whole, *_captured(label))
@@ -281,10 +300,13 @@ class Labels:
         """The longest phrase of the vocabulary inside a question or long label."""
         lowered = unicodedata.normalize("NFC", text).replace("**", "").casefold().translate(_FOLD)
         lowered = _SLASH.sub("/", _SPACE.sub(" ", lowered))
-        if not self._phrase_any.search(lowered):
-            return None
+        same = _uh_words(lowered)
+        moved = same != lowered  # offsets no longer those of the text
+        lowered = same
+        starts = {w[:n] for w in _TEXT_WORD.findall(lowered) for n in (1, 2, 3, 4)}
+        tried = sorted({n for s in starts for n in self._by_start.get(s, ())} | set(self._anywhere))
         best: tuple[int, _Phrase, re.Match[str]] | None = None
-        for p in self._phrases:
+        for p in (self._phrases[n] for n in tried):
             found = p.rx.search(lowered)
             if found and (best is None or len(found.group()) > best[0]):
                 best = (len(found.group()), p, found)
@@ -296,7 +318,8 @@ class Labels:
         number = int(groups["n"]) if groups.get("n") else None
         # where the phrase ends, when it starts the text (offsets of the folded text match
         # the original's as long as no 'æ' came before it)
-        end = found.end() if found.start() == 0 and "æ" not in lowered[: found.end()] else 0
+        at_start = found.start() == 0 and not moved
+        end = found.end() if at_start and "æ" not in lowered[: found.end()] else 0
         return LabelMatch(p.fields, "phrase", end, year, number)
 
     def meaning(self, label: str) -> LabelMatch | None:

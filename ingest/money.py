@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from kompetansekart.ingest.amounts import Amount, find_amounts
@@ -85,6 +86,11 @@ _NOTE_OPEN = re.compile(r"^\s*\(")
 
 def find_ranges(text: str) -> list[tuple[int, int, int, int]]:
     """(low, high, start, end) of each written range of amounts ('200–250 000')."""
+    return list(_ranges(text)) if _DIGIT.search(text) else []
+
+
+@lru_cache(maxsize=1 << 16)
+def _ranges(text: str) -> tuple[tuple[int, int, int, int], ...]:
     out = []
     for m in _RANGE.finditer(text):
         low, high = (int(re.sub(r"\D", "", g)) for g in m.groups())
@@ -92,10 +98,13 @@ def find_ranges(text: str) -> list[tuple[int, int, int, int]]:
             low *= 1000  # '200–250 000': the thousands are written once
         if high > low:
             out.append((low, high, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
-_PART_BEFORE = re.compile(r"\b(?:av\s+dette|av\s+desse|herav|hvorav|derav)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(
+    r"\b(?:av\s+dette|av\s+desse|herav|hvorav|derav|omfatter|omfattar|inkluderer)\b",
+    re.IGNORECASE,
+)
 _ORGNR_BEFORE = re.compile(
     r"(?:org(?:anisasjons)?\.?\s*-?\s*n(?:umme)?r\.?|orgnr\.?|foretaksnr\.?)\s*:?\s*$",
     re.IGNORECASE,
@@ -113,8 +122,16 @@ _PHONE = re.compile(
 def amounts_in(text: str) -> list[Amount]:
     """The amounts in a text, without organisation numbers ('org.nr. 921 221 967') and
     phone numbers ('+47 951 07 487', '412 03 318')."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return []
+    return list(_amounts_in(text))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 16)  # the same lines are read by several passes; Amount is frozen
+def _amounts_in(text: str) -> tuple[Amount, ...]:
     phones = [m.span() for m in _PHONE.finditer(text)]
     ranges = [(s, e) for *_, s, e in find_ranges(text)]  # read as ranges, not as amounts
     out = []
@@ -128,7 +145,7 @@ def amounts_in(text: str) -> list[Amount]:
         if _COUNTED.match(text, a.end) and not _CURRENCY.search(text[a.start : a.end]):
             continue  # '1 280 elever', '1 150 ansatte': a count, not money
         out.append(a)
-    return out
+    return tuple(out)
 
 
 _CURRENCY = re.compile(r"kr|nok|,-|,\s?–", re.IGNORECASE)
@@ -271,7 +288,7 @@ _OTHER = re.compile(r"\b(?:andre\s+prosjekt|anna\s+prosjekt|eget\s+prosjekt|eige
 _REQUEST = re.compile(
     r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|ber\b.{0,30}?\bom\b|"
     r"meld(?:er|ar)?\s+(?:eit\s+|et\s+)?behov|"
-    r"behov\s+for|budsjett\w*|trenger|treng|ønsker|ønskjer)\b",
+    r"behov\s+for|budsjett\w*|trenger|treng|ønsker|ønskjer|ramme(?:n)?\s+(?:på|er))\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -318,6 +335,13 @@ def prose_money(text: str, year: int | None, uh_names: tuple[str, ...] = ()) -> 
         if why is not None:
             out.aside += [Aside(a.value, why) for a in amounts]
             continue
+        parts = [
+            a for a in amounts if _PART_BEFORE.search(sentence[max(0, a.start - 25) : a.start])
+        ]
+        if parts and not _REQUEST.search(sentence) and not _ROLE_TOTAL.search(sentence):
+            # 'UH-beløpet omfatter 30 000 kr til reise': a part of an amount given elsewhere
+            out.aside += [Aside(a.value, "part") for a in parts]
+            amounts = [a for a in amounts if a not in parts]
         approx = [a for a in amounts if _APPROX.search(sentence[max(0, a.start - 20) : a.start])]
         out.aside += [Aside(a.value, "approximate") for a in approx]
         amounts = [a for a in amounts if a not in approx]
@@ -332,7 +356,9 @@ def prose_money(text: str, year: int | None, uh_names: tuple[str, ...] = ()) -> 
             before = sentence[prev_end : a.start]
             after = sentence[a.end : nxt]
             role = _role(before, after, extra_uh)
-            if role is None:
+            if role is None and _PART_BEFORE.search(before[-25:]):
+                out.aside.append(Aside(a.value, "part"))  # '…, hvorav 25 000 er reise'
+            elif role is None:
                 loose.append(a.value)
             else:
                 placed.append(ProseFigure(role, a.value, start))

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 __all__ = ["Found", "OptionSet", "options"]
@@ -47,12 +47,16 @@ class OptionSet:
         self.values = tuple(dict.fromkeys(v for _, v in labels))
 
     def find(self, text: str) -> list[Found]:
+        return list(self._find(text))
+
+    @lru_cache(maxsize=1 << 15)  # noqa: B019 - the option sets live as long as the process
+    def _find(self, text: str) -> tuple[Found, ...]:
         text = unicodedata.normalize("NFC", text)
         folded = text.translate(_FOLD)
-        return [
+        return tuple(
             Found(self._values[_norm(m.group())], text[m.start() : m.end()], m.start(), m.end())
             for m in self._rx.finditer(folded)
-        ]
+        )
 
     def first(self, text: str) -> str | None:
         found = self.find(text)

@@ -58,6 +58,7 @@ def _contact(fld: str) -> Handler:
 HANDLERS: dict[str, Handler] = {
     "owner": h.owner,
     "sender": h.sender,
+    "owner_type": h.owner_type,
     "owner_contact": h.owner_contact,
     "uh_contact": h.uh_contact,
     "orgnr": lambda f, p, s: _orgnr(f, p),
@@ -360,10 +361,10 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
             "tlf.": "phone",
             "stilling": "function",
         }[contact.group(1).lower()]
-        role = _role_of(f, contact.group(2))
-        if role is not None:
-            h.set_contact(f, role, part, text, j)
-            return
+        # 'Kontaktperson for Kompetanseløftet': not an organisation, the owner's contact
+        role = _role_of(f, contact.group(2)) or (f.last_org_role or "eier")
+        h.set_contact(f, role, part, text, j)
+        return
     role = _role_of(f, label)
     if role is None:
         return
@@ -547,6 +548,7 @@ def _merge(f: State, into: Slot, other: Slot) -> None:
 
 def _summary(f: State) -> None:
     r = f.report
+    _total_of_one_scheme(f)
     for name, part in f.parts.items():
         row = part.row
         if all(v is None for v in (row.owner_amount, row.uh_amount, row.total_stated)):
@@ -581,6 +583,24 @@ def _summary(f: State) -> None:
         row.label = None  # the scheme names the row
     r.budget.append(row)
     f.evidence("budget[0]", line)
+
+
+def _total_of_one_scheme(f: State) -> None:
+    """'Samlet beløp eier – desentralisert ordning', '… UH – desentralisert ordning', then
+    'Totalt omsøkt beløp 2026': with one scheme's row and no total of its own, the total
+    under it is that row's."""
+    s = f.summary
+    named = [p for n, p in f.parts.items() if n != "total"]
+    if s is None or len(named) != 1 or s.row.total_stated is None:
+        return
+    part = named[0].row
+    if s.row.owner_amount is not None or s.row.uh_amount is not None:
+        return
+    if part.total_stated is not None or (part.owner_amount is None and part.uh_amount is None):
+        return
+    part.total_stated = s.row.total_stated
+    named[0].lines["total_stated"] = s.lines["total_stated"]
+    f.summary = None
 
 
 def _orgnrs(f: State) -> None:

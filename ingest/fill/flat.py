@@ -44,6 +44,10 @@ def read_flat(f: State, table: FlatTable) -> None:
         _money(f, table)
 
 
+# 'Rekomp ........   –   –   –': a row with dashes for figures (or a leader and nothing)
+_EMPTY_ROW = re.compile(r"^.*?(?:\.{3,}|…+|\t)[\s\t–—-]*$")
+
+
 def _money(f: State, table: FlatTable) -> None:
     pending: list[str] = []
     for j in table.lines:
@@ -54,7 +58,8 @@ def _money(f: State, table: FlatTable) -> None:
             text = "\t".join(cells)
         amounts = find_amounts(text)
         if not amounts:
-            pending.append(text)
+            if not _EMPTY_ROW.match(text):
+                pending.append(text)  # a row label wrapped over lines, its figures below
             continue
         label = " ".join([*pending, text[: amounts[0].start]]).strip()
         label = re.sub(r"\s*(?:\.{3,}|…+)\s*$", "", label).strip()

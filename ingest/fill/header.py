@@ -397,6 +397,16 @@ def sector(f: State, pair: Pair, scope: Scope) -> bool:
     return _option_field(f, pair, "sector", "sector", "sector")
 
 
+def owner_type(f: State, pair: Pair, scope: Scope) -> bool:
+    """'Type eier ■ Kommune □ Privat': read so that its mark is accounted for; the owner's
+    kind comes from the gazetteer, and a form's box does not override it."""
+    found = option_set("owner_type").find(pair.raw_text(f.doc).replace("**", ""))
+    if not found:
+        return False
+    choice_pick(f, pair, found, False, "owner.kind")
+    return True
+
+
 def phases(f: State, pair: Pair, scope: Scope) -> bool:
     return _option_field(f, pair, "phases", "phases", "phases", multi=True)
 
@@ -499,6 +509,10 @@ def continues_year(f: State, pair: Pair, scope: Scope) -> bool:
 
 def _from_year(text: str) -> int | None:
     m = re.search(r"\b(?:fra|frå|from)\s+((?:19|20)\d{2})\b", text, re.IGNORECASE)
+    # 'viderefører behovsmeldingen for 2025': the report it continues is that year's
+    m = m or re.search(
+        r"\b(?:behovsmelding\w*|meldinga|meldingen)\s+(?:for|i)\s+((?:19|20)\d{2})\b", text, re.I
+    )
     return int(m.group(1)) if m else None
 
 
@@ -604,11 +618,18 @@ def add_unions(f: State, names: list[str], i: int) -> None:
         f.evidence("union_consultation.unions", i)
 
 
+_PEOPLE = re.compile(
+    r"\b(?:ansatte|tilsette|elever|elevar|barn|lærere|lærarar|årsverk|medarbeidere)\b", re.I
+)
+
+
 def units(attr: str):
     def handle(f: State, pair: Pair, scope: Scope) -> bool:
         text, j = first_value(f, pair)
         if not text:
             return False
+        if pair.meaning is not None and pair.meaning.how == "phrase" and _PEOPLE.search(pair.label):
+            return False  # 'Antall ansatte i … private barnehager': a count of people
         value, stated = count(text)
         if value is not None:
             if getattr(f.report.units, attr) is None:

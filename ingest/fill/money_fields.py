@@ -116,7 +116,8 @@ def place(
         _set_measure(f, slot, attr, money, j, uh)
         return True
     part = scope.section.within("budget_part") if scope.section is not None else None
-    summary = f.summary_row(part.name if part is not None else None)
+    name = part.name if part is not None else _scheme_in_label(f, label or (pair and pair.label))
+    summary = f.summary_row(name)
     row = summary.row
     if (
         attr == "uh_amount"
@@ -190,6 +191,17 @@ def set_aside(why: str):
         return True
 
     return handle
+
+
+def _scheme_in_label(f: State, label: str | None) -> str | None:
+    """'Desentralisert ordning – skoleeier', 'Samlet beløp eier – desentralisert ordning':
+    a summary figure whose label names its scheme belongs to that scheme's row."""
+    if not label:
+        return None
+    found = [h for h in f.ctx.schemes.find(label) if h.concept != "kollektiv"]
+    if len({h.concept for h in found}) != 1:
+        return None
+    return label[found[0].start : found[0].end]
 
 
 def _set_measure(f: State, slot: Slot, attr: str, money: Money, j: int, uh: OrgRef | None) -> None:

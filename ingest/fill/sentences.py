@@ -118,6 +118,7 @@ def read_sentences(f: State, lines: list[int]) -> None:
         _measures(f, found)
     for s in found:
         _fields(f, s)
+        _measure_money(f, s)
         _breakdown(f, s)
         _coordinator(f, s)
         _units(f, s)
@@ -235,7 +236,7 @@ def _measure_text(f: State, slot, group: list[Sentence]) -> None:
         slot.note("uh", lines[0])
     m.target_groups += [g for g in f.ctx.target_groups.ids_in(text) if g not in m.target_groups]
     m.themes += [t for t in f.ctx.themes.ids_in(m.name) if t not in m.themes]
-    names = tuple(n for u in [*f.report.uh, *uh] for n in (u.name, u.as_written) if n)
+    names = uh_names(f, uh)
     money = prose_money(text, f.report.year, names)
     for a in money.aside:
         f.aside(lines, [a.value], a.why)
@@ -245,6 +246,44 @@ def _measure_text(f: State, slot, group: list[Sentence]) -> None:
             setattr(m, attr, fig.value)
             slot.note(attr, lines[0])
             f.use_in(lines, (fig.value,))
+
+
+def _measure_money(f: State, s: Sentence) -> None:
+    """'Til tiltak 1 søker vi 200 000 kroner, 80 000 til kommunen og 120 000 til UiT':
+    a sentence about one measure, by number, gives that measure's money."""
+    numbers = {int(n) for n in _MEASURE_NO.findall(s.text)}
+    if len(numbers) != 1:
+        return
+    slot = f.measure(numbers.pop(), create=False)
+    if slot is None:
+        return
+    m = slot.measure
+    names = uh_names(f)
+    money = prose_money(s.text, f.report.year, names)
+    if not money.figures:
+        return
+    for a in money.aside:
+        f.aside(s.lines, [a.value], a.why)
+    for fig in money.figures:
+        attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[fig.role]
+        if getattr(m, attr) is None:
+            setattr(m, attr, fig.value)
+            slot.note(attr, s.lines[0])
+            f.use_in(s.lines, (fig.value,))
+
+
+def uh_names(f: State, more=()) -> tuple[str, ...]:
+    """The names a sentence may give the report's UH: as written, canonical, and the
+    gazetteer's aliases ('til UiT' is the UH's share)."""
+    gaz = f.ctx.resolver.gazetteer
+    out: list[str] = []
+    for u in [*f.report.uh, *more]:
+        entry = gaz.by_id(u.id) if u.id else None
+        out += [u.name, u.as_written or "", *(entry.aliases if entry else ())]
+    return tuple(dict.fromkeys(n for n in out if n and len(n) > 2))
+
+
+_MEASURE_NO = re.compile(r"\btiltak\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
 
 
 def summary_from_sentences(f: State, lines: list[int]) -> None:
@@ -284,7 +323,7 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
 
 def _sentence_row(f: State, s: Sentence) -> BudgetRow | None:
     r = f.report
-    names = tuple(n for u in r.uh for n in (u.name, u.as_written) if n)
+    names = uh_names(f)
     money = prose_money(s.text, r.year, names)
     row = BudgetRow(None, None, None, None)
     for fig in money.figures:

@@ -21,6 +21,7 @@ A table is read by what its header (its first row of labels) and its cells show:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -140,21 +141,26 @@ _SETS = ("yesno", "sector", "phases", "purpose")
 def _option_kinds(f: State, cell: str) -> set[str]:
     """The option sets a header cell is an option of ('Gjennomføring av tiltak' is a
     phase and a purpose; the question decides which)."""
+    return set(_cell_kinds(f.ctx.schemes, cell))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _cell_kinds(schemes, cell: str) -> frozenset[str]:
     text = cell.replace("**", "").strip()
     if not text:
-        return set()
+        return frozenset()
     kinds = set()
     for name in _SETS:
         found = option_set(name).find(text)
         if found and found[0].start == 0 and found[0].end >= len(text) - 1:
             kinds.add(name)
-    hits = [h for h in f.ctx.schemes.find(text) if h.concept != "kollektiv"]
+    hits = [h for h in schemes.find(text) if h.concept != "kollektiv"]
     if hits and hits[0].start == 0:
         kinds.add("schemes")
     found = terms_found(text)
     if found and found[0].start == 0:
         kinds.add("terms")
-    return kinds
+    return frozenset(kinds)
 
 
 def _option_kind(f: State, cell: str) -> str | None:

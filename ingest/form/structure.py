@@ -220,6 +220,10 @@ class _Reader:
         # the answer before it is complete
         if qa and self._qa_start(i) and self._pair(i, self.doc.plain(i), "", "", "qa"):
             return
+        short = pair is not None and pair.fields and len(pair.value.split()) <= 4
+        if short and not free and self.doc.gap(i):
+            # 'PPT – 1', a blank line, then a paragraph: the value was complete on its line
+            self.open = pair = None
         if pair is not None:
             pair.more.append(i)
         else:
@@ -327,7 +331,19 @@ class _Reader:
         m = _EQUALS.match(text)
         if m and not m["label"].isdigit():
             return self._pair(i, m["label"], m["value"], _after(raw, "="), "equals")
+        m = _DASH.match(text)
+        if m and self._dash_label(m["label"]):
+            return self._pair(i, m["label"], m["value"], _after(raw, m["dash"]), "dash")
         return False
+
+    def _dash_label(self, label: str) -> bool:
+        """'E-post – kari@…', 'Kontaktperson UiT – Per …': a label and a dash, where the
+        label is one the vocabulary knows or names a contact; a dash in running text
+        ('Samarbeid – et viktig tema') is not a separator."""
+        found = self.labels.exact(label)
+        if found is not None:
+            return not found.section()
+        return _CONTACT_LABEL.match(label) is not None and len(label.split()) <= 5
 
     def _known(self, m: re.Match[str]) -> bool:
         return self.labels.meaning(m["label"]) is not None
@@ -599,11 +615,11 @@ class _Reader:
     def _numbered_measure(self, i: int, text: str) -> bool:
         """'1) Språkmiljø og nynorsk i barnehagen' under a 'Tiltak' part, its fields under
         it: the items of the part's numbered list are its measures, in order."""
-        part = next((s for s in reversed(self.stack) if s.kind in (MEASURES, MEASURE)), None)
-        if part is None or (part.kind == MEASURE and part.parent is None):
-            return False
         m = _ITEM.match(text)
         if m is None or find_amounts(text) or len(m["name"].split()) > 15:
+            return False
+        part = next((s for s in reversed(self.stack) if s.kind in (MEASURES, MEASURE)), None)
+        if part is None or (part.kind == MEASURE and part.parent is None):
             return False
         name = m["name"].strip()
         if not name[:1].isupper() or name.endswith((":", "?")) or self.labels.prefix(name):
@@ -858,6 +874,8 @@ _TRAILING_MARK = re.compile(
 
 
 _RULE = re.compile(r"^\s*[-=_–—]{5,}\s*$")
+_DASH = re.compile(r"^(?P<label>[^–—:?]{2,80}?)\s+(?P<dash>[–—])\s+(?P<value>\S.*)$")
+_CONTACT_LABEL = re.compile(r"^(?:kontaktperson|kontakt|e-post|epost|telefon|tlf)\b", re.I)
 _ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
 _MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)|\*\*))+\s*$")
@@ -940,6 +958,7 @@ def _title(doc: Document) -> int | None:
     return 0 if len(doc) else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _has_value(text: str) -> bool:
     """Does the line carry a value after a separator (':', '?', a dot leader, '=')?"""
     for rx in (_COLON, _QUESTION, _LEADER, _EQUALS):
@@ -949,6 +968,7 @@ def _has_value(text: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_caps(text: str) -> bool:
     """A heading in capitals ('SAMLET BEHOV 2026'), not a label with an abbreviation
     and a figure ('UH (SePU) 555.000,-')."""
@@ -1042,6 +1062,12 @@ def _closes(new: Section, old: Section) -> bool:
 
 
 def _columns(text: str, labels: Labels, want: int | None = None) -> list[set[str]] | None:
+    found = _columns_of(text, labels, want)
+    return None if found is None else [set(c) for c in found]
+
+
+@functools.lru_cache(maxsize=1 << 15)  # column header lines recur in every report of a form
+def _columns_of(text: str, labels: Labels, want: int | None) -> tuple[frozenset[str], ...] | None:
     """The candidate fields of each column label of a line made only of column labels,
     or None. The line may be cut into labels in several ways ('Beløp eigar Beløp UH Sum',
     'Eier UH Totalt'); two neighbours never mean the same field ('Sum totalt' is one
@@ -1066,11 +1092,9 @@ def _columns(text: str, labels: Labels, want: int | None = None) -> list[set[str
     walk(0, [])
     if not cuts:
         return None
-    if want is not None:
-        fitting = [c for c in cuts if len(c) == want]
-        if fitting:
-            return min(fitting, key=len)
-    return min(cuts, key=len)
+    fitting = [c for c in cuts if len(c) == want] if want is not None else []
+    best = min(fitting or cuts, key=len)
+    return tuple(frozenset(c) for c in best)
 
 
 def _money_of(fields: set[str]) -> str:
@@ -1081,9 +1105,17 @@ def _money_of(fields: set[str]) -> str:
 
 
 def _pairs_table(table: Table, labels: Labels) -> bool:
-    """Rows of 'label | value' with no header: pairs, not a table."""
+    """Rows of 'label | value' with no header: pairs, not a table. A few rows may carry a
+    remark in a third cell ('Herav koordinering (kr) | 40000 | inngår i eierbeløpet')."""
     rows = [r for r in table.rows if any(r.cells)]
-    if not rows or any(len([c for c in r.cells if c]) > 2 for r in rows):
+    if not rows:
+        return False
+    wide = [r for r in rows if len([c for c in r.cells if c]) > 2]
+    remarks = all(
+        len(cells) == 3 and not find_amounts(cells[-1])
+        for cells in ([c for c in r.cells if c] for r in wide)
+    )
+    if wide and not (remarks and len(wide) * 3 <= len(rows) and len(rows) >= 4):
         return False
     first = rows[0]
     if all(_is_bold(c) for c in first.raw if c.strip()) and len(rows) > 1:

@@ -1,0 +1,239 @@
+"""The general rules of the form reader, each on the few lines that show it, read end to end
+from a real file (`Parser.parse_file`). Every rule here was found missing on a report in a
+layout the reader had not seen (tests/data/unseen); the cases are written anew, so they
+test the rule, not that report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kompetansekart.ingest.amounts import find_amounts
+from kompetansekart.ingest.document import aligned_cells
+from kompetansekart.ingest.fill.values import pick
+from kompetansekart.ingest.labels import Labels
+from kompetansekart.ingest.money import amounts_in
+from kompetansekart.ingest.options import options
+
+LABELS = Labels.load()
+
+
+def read(tmp_path: Path, parser, text: str, name: str = "report.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parser.parse_file(path)
+
+
+def unread(record) -> list[str]:
+    return [d.message for d in record.diagnostics if d.code.startswith("unread-")]
+
+
+# --- labels ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("Eier kr", "owner_amount"),
+        ("Sum (kr)", "total_amount"),
+        ("Beløp UH i kroner", "uh_amount"),
+        ("Universitetets/høgskolens andel (kr)", "uh_amount"),
+        ("Kontaktperson ved universitet/høgskole", "contact.uh.name"),
+        ("Samlet beløp eier – desentralisert ordning", "owner_amount"),
+        ("E-post UH 2", "contact.uh.email"),
+        ("Innsendande skuleeigar", "owner"),
+    ],
+)
+def test_label_forms_that_mean_a_known_label(label: str, field: str):
+    """A unit after the label, the forms of 'the UH', a qualifier after a dash and a
+    contact's number do not make a new label."""
+    assert field in LABELS.exact(label).fields
+
+
+def test_a_label_written_in_more_words_than_its_key_starts_a_line():
+    found = LABELS.prefix("Universitet eller høgskule Læringsmiljøsenteret UiS")
+    assert found is not None and "uh" in found.fields
+    assert "Universitet eller høgskule Læringsmiljøsenteret UiS"[found.end :].strip() == (
+        "Læringsmiljøsenteret UiS"
+    )
+
+
+# --- amounts -----------------------------------------------------------------------------
+
+
+def test_a_figure_spaced_apart_inside_currency_marks_is_one_amount():
+    """A PDF table cell whose characters the extraction spread: 'kr. 380 0 00,-'."""
+    text = "kr. 105 000,-\tkr. 275 000,-\tkr. 380 0 00,-"
+    assert [a.value for a in find_amounts(text)] == [105_000, 275_000, 380_000]
+
+
+def test_a_count_is_not_money():
+    assert amounts_in("Kommunen har 1 280 elever og om lag 1 150 ansatte.") == []
+    assert [a.value for a in amounts_in("Vi søker om kr 1 280 000 til 14 skoler.")] == [1_280_000]
+
+
+def test_dot_leaders_before_aligned_figures_are_columns():
+    assert aligned_cells("Dekomp ..........      420 000     680 000     1 100 000") == [
+        "Dekomp ..........",
+        "420 000",
+        "680 000",
+        "1 100 000",
+    ]
+
+
+def test_one_option_written_with_both_its_names_in_a_list_of_answers():
+    text = "Regional ordning for barnehage (Rekom)\nDesentralisert ordning for skole (Dekom)"
+    from kompetansekart.ingest.vocab import Vocabulary
+
+    found = [f for f in Vocabulary.schemes().find(text) if f.concept != "kollektiv"]
+    assert found  # the vocabulary finds both names of each scheme
+    picked = pick(text, options()["yesno"].find("Ja"), True)  # sanity: no options here
+    assert picked.values == ("ja",)
+
+
+# --- records -----------------------------------------------------------------------------
+
+
+def test_an_owner_label_beats_a_sender_line(tmp_path, parser):
+    """'Frå: Ingrid Lønne Vik <…>' is a person (whose surname is a municipality)."""
+    r = read(
+        tmp_path,
+        parser,
+        "Frå: Ingrid Lønne Vik <ingrid@example.org>\nEmne: Behovsmelding 2025\n\n"
+        "Eigar: Voss herad\nOrg.nr.: 960 510 542\nBehovet gjeld år: 2025\n",
+    )
+    assert (r.owner.id, r.year) == ("orgnr:960510542", 2025)
+
+
+def test_a_union_that_did_not_take_part_is_left_out(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eigar: Voss herad\n\nDrøfta med tillitsvalde: ja\n"
+        "Behovsmeldinga vart drøfta med Utdanningsforbundet og Fagforbundet. Delta vart "
+        "invitert, men hadde ikkje høve til å møte.\n",
+    )
+    assert r.union_consultation.held is True
+    assert r.union_consultation.unions == ["Utdanningsforbundet", "Fagforbundet"]
+
+
+def test_numbered_items_under_a_measures_part_are_its_measures(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eigar: Voss herad\n\nTiltak\n\n"
+        "1) Språk i barnehagen\n   Målgruppe: styrarar\n   Eigar: 150 000 kr\n"
+        "   UH: 200 000 kr (herav 50 000 til reise)\n   Sum: 350 000 kr\n\n"
+        "2) Leik og relasjonar\n   Målgruppe: alle tilsette\n   Eigar: kr 250.000\n"
+        "   UH: 300 000,-\n   Til saman: 550 000,-\n   Nytt tiltak i 2025\n",
+    )
+    got = [(m.number, m.name, m.owner_amount, m.uh_amount, m.total_stated) for m in r.measures]
+    assert got == [
+        (1, "Språk i barnehagen", 150_000, 200_000, 350_000),
+        (2, "Leik og relasjonar", 250_000, 300_000, 550_000),
+    ]
+    assert r.measures[1].continued is False
+    assert not unread(r)
+
+
+def test_a_needs_answer_wins_over_the_themes_of_the_measures(tmp_path, parser):
+    text = (
+        "Eier: Bodø kommune\n\nBehovet: Vi trenger mer kompetanse på lesing.\n\n"
+        "Tiltak 1: Klasseledelse\nBeskrivelse: Vi skal arbeide med klasseledelse.\n\n"
+        "Tiltak 2: Regning\nBeskrivelse: Regning i alle fag.\n"
+    )
+    r = read(tmp_path, parser, text)
+    assert "klasseledelse" in r.measures[0].themes
+    assert "klasseledelse" not in r.needs
+
+
+def test_a_title_naming_both_sectors_does_not_state_the_sector(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Behovsmelding – kompetanseutvikling i barnehage og skole, 2025\n\nEier: Bodø kommune\n",
+    )
+    assert r.sector is None
+
+
+def test_a_table_of_the_partnership_organisations(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "# Behovsmelding 2026\n\n**Innsendende barnehageeier:** Lyngdal kommune\n\n"
+        "## Partnerskapet\n\n"
+        "| Eier | Org.nr. | Kontaktperson |\n|---|---|---|\n"
+        "| Lyngdal kommune | 922 421 498 | Kari Nome |\n"
+        "| Sirdal kommune | 964 964 165 | Per Haug |\n\n"
+        "| Institusjon | Enhet | Kontaktperson | E-post |\n|---|---|---|---|\n"
+        "| Universitetet i Stavanger | Lesesenteret | Liv Risa | liv@example.org |\n",
+        "report.md",
+    )
+    assert r.owner.id == "orgnr:922421498"
+    partners = {(p.org.name, p.role, p.contact) for p in r.partners}
+    assert ("Sirdal kommune", "eier", "Per Haug") in partners
+    uh = [p for p in r.partners if p.role == "uh"]
+    assert len(uh) == 1 and uh[0].contact == "Liv Risa"
+    assert "liv@example.org" in {c.email for c in r.contacts}
+    assert not unread(r)
+
+
+def test_every_uh_without_a_partner_list_is_a_partner_with_its_own_contact(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Skoleeier ........ Tromsø kommune\n"
+        "UH 1 ............. UiT Norges arktiske universitet\n"
+        "Kontaktperson UH 1 ....... Henrik Nilsen\n"
+        "UH 2 ............. Sámi allaskuvla / Samisk høgskole\n"
+        "Kontaktperson UH 2 ....... Elle Somby\n",
+    )
+    uh = {p.org.name: p.contact for p in r.partners if p.role == "uh"}
+    assert uh == {
+        "UiT Norges arktiske universitet": "Henrik Nilsen",
+        "Sámi allaskuvla / Samisk høgskole": "Elle Somby",
+    }
+
+
+def test_a_uh_split_in_a_sentence_is_the_budget_rows_breakdown(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Lyngdal kommune\nOrdning: Regional ordning\n\n"
+        "| Ordning | Eier | UH | Sum |\n|---|---|---|---|\n"
+        "| Regional ordning | 430 000 | 770 000 | 1 200 000 |\n\n"
+        "Av UH-beløpet går kr 350 000 til Universitetet i Stavanger og kr 420 000 til "
+        "Universitetet i Agder.\n",
+        "report.md",
+    )
+    assert [s.amount for s in r.budget[0].uh_breakdown] == [350_000, 420_000]
+    assert not unread(r)
+
+
+def test_a_dot_leader_budget_under_aligned_money_columns(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Skoleeier ........ Tromsø kommune\n\nSAMLET BEHOV FOR 2026\n\n"
+        "                           Eier          UH           Sum\n"
+        "Dekomp ..............   420 000     680 000     1 100 000\n"
+        "Rekomp ..............         –           –             –\n"
+        "                    ------------------------------------\n"
+        "TOTALT ..............   420 000     680 000     1 100 000\n",
+    )
+    assert [(b.scheme, b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget] == [
+        ("desentralisert", 420_000, 680_000, 1_100_000)
+    ]
+    assert not unread(r)
+
+
+def test_the_form_instruction_that_shows_the_mark_is_not_an_answer(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Kryss av med ☒ der det er avkrysningsbokser.\n\nEier: Bodø kommune\n"
+        "Sektor: ☐ Barnehage ☒ Grunnskole\n",
+    )
+    assert r.sector == "grunnskole"
+    assert not unread(r)
