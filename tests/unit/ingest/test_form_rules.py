@@ -237,3 +237,88 @@ def test_the_form_instruction_that_shows_the_mark_is_not_an_answer(tmp_path, par
     )
     assert r.sector == "grunnskole"
     assert not unread(r)
+
+
+def test_a_dash_separates_a_known_label_from_its_value(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier – Alta kommune\nBehov meldes for – 2025\nKontaktperson – Siv Olsen, rådgiver\n"
+        "E-post – siv@example.org\n\nSamarbeid – et viktig tema for oss i år.\n",
+    )
+    assert (r.owner.id, r.year) == ("orgnr:944588132", 2025)
+    assert [c.email for c in r.contacts] == ["siv@example.org"]
+
+
+def test_a_sentence_about_one_measure_gives_its_money(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier – Alta kommune\nUH-partner – UiT Norges arktiske universitet\n\n"
+        "Tiltak 1 – Psykisk helse\nFormål – gjennomføring\n\n"
+        "Tiltak 2 – Samiske perspektiver\nFormål – planlegging\n\n"
+        "Om økonomien: Til tiltak 1 søker vi 200 000 kroner, 80 000 til kommunen og 120 000 "
+        "til UiT, hvorav 25 000 er reise og opphold. Tiltak 2 har en ramme på 150 000 kroner: "
+        "60 000 til kommunen og 90 000 til UiT.\n",
+    )
+    got = [(m.number, m.owner_amount, m.uh_amount, m.total_stated) for m in r.measures]
+    assert got == [(1, 80_000, 120_000, 200_000), (2, 60_000, 90_000, 150_000)]
+    assert not unread(r)  # the 25 000 is named as a part
+
+
+def test_a_part_named_in_a_remark_is_not_money(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Bodø kommune\n\nAlle beløp i hele kroner. UH-beløpet omfatter 30 000 kr til reise "
+        "og opphold.\n",
+    )
+    assert not unread(r)
+    assert any(d.code == "amount-not-budget" for d in r.diagnostics)
+
+
+def test_a_scheme_before_the_role_in_summary_labels(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Orkland kommune\n\nSAMLET BEHOV PER ORDNING\n"
+        "Desentralisert ordning – skoleeier: 410 000 kr\n"
+        "Desentralisert ordning – UH: 680 000 kr\n"
+        "Desentralisert ordning – sum: 1 090 000 kr\n",
+    )
+    assert [(b.scheme, b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget] == [
+        ("desentralisert", 410_000, 680_000, 1_090_000)
+    ]
+
+
+def test_a_count_of_staff_is_not_a_count_of_units(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Skien kommune\nAntall ansatte i kommunale og private barnehager (ca.): 640\n"
+        "Private barnehager: 31\n",
+    )
+    assert r.units.private_barnehager == 31
+
+
+def test_the_owner_type_question_is_read_not_taken_for_the_owner(tmp_path, parser):
+    r = read(
+        tmp_path, parser, "Skoleeier: Orkland kommune\nType eier: ■ Kommune □ Privat skoleeier\n"
+    )
+    assert (r.owner.id, r.owner.kind) == ("orgnr:921233418", "kommune")
+    assert not unread(r)
+
+
+def test_a_short_value_ends_at_a_blank_line(tmp_path, parser):
+    """'PPT – 1', then a paragraph: the paragraph is not part of the count's value."""
+    r = read(
+        tmp_path,
+        parser,
+        "Eier – Alta kommune\nOrdning – Kompetanseløftet\nPPT – 1\n\n"
+        "Samlet søker Alta kommune om 650 000 kroner for 2025, hvorav 260 000 kroner til "
+        "kommunen og 390 000 kroner til UH.\n",
+    )
+    assert r.units.ppt == 1
+    assert [(b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget] == [
+        (260_000, 390_000, 650_000)
+    ]
