@@ -8,6 +8,7 @@ measure) joins or follows the measures the tables and sections give.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -27,6 +28,9 @@ from kompetansekart.ingest.labels import Labels
 from kompetansekart.ingest.records import BudgetRow, Level, Measure
 
 Item = Pair | Table | FlatTable
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -156,7 +160,7 @@ class State:
         """Amounts in running text (an answer, a description): those the words show are
         not budget figures (last year's grant, own contribution, a part, 'ca.') are named
         as such; the rest stay for the accounting to report."""
-        lines = [j for j in lines if any(ch.isdigit() for ch in self.doc.plain(j))]
+        lines = [j for j in lines if _DIGIT.search(self.doc.plain(j))]
         if not lines:
             return
         self._classify("\n".join(self.doc.plain(j) for j in lines), lines)
@@ -165,7 +169,7 @@ class State:
         """`text_amounts` for a free-text answer (its value, without its label)."""
         lines = pair.value_lines()
         text = pair.text(self.doc)
-        if lines and any(ch.isdigit() for ch in text):
+        if lines and _DIGIT.search(text):
             self._classify(text, lines)
 
     def _classify(self, text: str, lines: list[int]) -> None:

@@ -652,7 +652,7 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
             f, row, label, number, values, shares, in_budget, scheme_cell, named, cells, kinds
         )
         for c, k in zip(cells, kinds, strict=True):
-            if k.kind == "text" and any(ch.isdigit() for ch in c):
+            if k.kind == "text" and re.search(r"\d", c):
                 # a remark cell ('Forprosjektet i 2024 kostet kr 95 000', 'hvorav 45 000 til
                 # reise'): its figures are named when its words say they are not budget
                 f._classify(c, [row.i])
