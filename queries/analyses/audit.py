@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from kompetansekart.graph.model import EdgeType as E
+from kompetansekart.ingest.money import sum_difference
 from kompetansekart.ingest.records import BudgetRow, Measure, NeedsReport, UhShare
 from kompetansekart.queries.analyses.dataset import Dataset, Filters
 from kompetansekart.queries.analyses.table import Table
@@ -169,8 +170,9 @@ def checks_of(record: NeedsReport) -> list[Check]:
 def _row_checks(row: BudgetRow, what: str, line: int | None) -> list[Check]:
     """owner + UH = total, and UH = the sum of its shares: the row against its own cells."""
     checks = []
-    if None not in (row.owner_amount, row.uh_amount, row.total_stated):
-        computed = row.owner_amount + row.uh_amount
+    diff = sum_difference(row.owner_amount, row.uh_amount, row.total_stated)
+    if diff is not None:  # the same rule as ingest's diagnostics (ingest/money.py)
+        computed = row.total_stated + diff  # type: ignore[operator]
         checks.append(
             Check("row-total", what, "total", line, row.total_stated, computed, row.scheme)
         )
@@ -183,9 +185,10 @@ def _row_checks(row: BudgetRow, what: str, line: int | None) -> list[Check]:
 
 
 def _measure_total(m: Measure, line: int | None) -> list[Check]:
-    if None in (m.owner_amount, m.uh_amount, m.total_stated):
+    diff = sum_difference(m.owner_amount, m.uh_amount, m.total_stated)
+    if diff is None:
         return []
-    computed = m.owner_amount + m.uh_amount
+    computed = m.total_stated + diff  # type: ignore[operator]
     return [
         Check("measure-total", _measure_name(m), "total", line, m.total_stated, computed, m.scheme)
     ]
