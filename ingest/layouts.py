@@ -60,17 +60,25 @@ class Layout:
 
     def score(self, doc: Document, form: Form) -> float:
         total = self.base
+        text = doc.normalised_text  # one search over the whole text, then per line
         for rx, weight in self.lines:
             hits = 0
-            for i in range(len(doc)):
-                if rx.search(doc.plain(i)):
-                    hits += 1
-                    if hits >= _CAP:
-                        break
+            if _anywhere(rx).search(text) is not None:
+                for i in range(len(doc)):
+                    if rx.search(doc.plain(i)):
+                        hits += 1
+                        if hits >= _CAP:
+                            break
             total += weight * hits
         pairs = sum(1 for item in form.items if isinstance(item, Pair))
         tables = sum(1 for item in form.items if isinstance(item, Table | FlatTable))
         return total + self.per_pair * min(pairs, 40) + self.per_table * min(tables, 10)
+
+
+@cache
+def _anywhere(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The line pattern over a whole text ('^' at every line start): a quick no."""
+    return re.compile(rx.pattern, rx.flags | re.MULTILINE)
 
 
 @cache
