@@ -89,7 +89,9 @@ def account(f: State) -> None:
 
 # 'Kryss av med ☒ der det er avkrysningsbokser': the form's instruction shows the mark
 _SHOWS_MARK = re.compile(
-    r"\b(?:kryss(?:\s+av)?|sett\s+kryss|merk(?:\s+av)?|marker)\s+(?:med\s+)?[☒☑✓✔■xX]", re.I
+    r"\b(?:kryss(?:\s+av)?|sett\s+kryss|merk(?:\s+av)?|marker)\s+(?:med\s+)?[☒☑✓✔■xX]"
+    r"|(?:[☒☑✓✔■]|\[[xX*]\]|\([xX*]\))\s*=\s*(?:valgt|avkrysset|kryssa?\s+av|ja)\b",
+    re.I,
 )
 
 

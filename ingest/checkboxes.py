@@ -49,7 +49,7 @@ __all__ = ["Choice", "count_boxes", "read_choice"]
 _CHECKED_CHARS = "☒☑✓✔■"
 _UNCHECKED_CHARS = "☐□"
 _BOX_RE = re.compile(
-    rf"(?P<on>[{_CHECKED_CHARS}]|\[[xX✓✔]\]|\([xX✓✔]\))"
+    rf"(?P<on>[{_CHECKED_CHARS}]|\[[xX✓✔]\]|\([xX✓✔*]\))"
     rf"|(?P<off>[{_UNCHECKED_CHARS}]|\[[ \u00a0]?\]|\([ \u00a0]\))"
     r"|(?P<input><input\b[^>]*>)"
 )
@@ -58,7 +58,7 @@ _CHECKED_ATTR_RE = re.compile(r"\bchecked\b", re.IGNORECASE)
 _BOLD_RE = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
 _X = r"\s+[xX](?![\w\]\-])"  # a lone x: not "xylofon", "x-akse" or the x of "[x]"
 _X_RE = re.compile(_X)
-_BOX_TEXT = rf"[{_CHECKED_CHARS}{_UNCHECKED_CHARS}]|\[[xX✓✔ \u00a0]?\]|\([xX✓✔ \u00a0]\)"
+_BOX_TEXT = rf"[{_CHECKED_CHARS}{_UNCHECKED_CHARS}]|\[[xX✓✔ \u00a0]?\]|\([xX✓✔* \u00a0]\)"
 _MARK_AFTER_RE = re.compile(rf"\s*(?:{_BOX_TEXT}|<input\b)|{_X}", re.IGNORECASE)
 _MARK_BEFORE_RE = re.compile(rf"(?:{_BOX_TEXT})\s*$")
 

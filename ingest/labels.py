@@ -193,6 +193,10 @@ class Labels:
             else:
                 self._by_start[first.group()[:4]].append(n)
 
+    def keyed(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(key, fields) of every whole label."""
+        return list(self._exact.items())
+
     @classmethod
     @cache
     def load(cls) -> Labels:

@@ -68,7 +68,17 @@ def find_terms(text: str) -> list[tuple[str, str, int, int]]:
         if match["videre"] and _PROSE_AFTER_RE.match(text, match.end()):
             continue
         found.append((match.group(), _term(match), match.start(), match.end()))
-    return found
+    for match in _BEYOND_RE.finditer(text):  # 'skal videreføres etter 2027': open-ended
+        found.append((match.group(), _VIDERE, match.start(), match.end()))
+    return sorted(found, key=lambda t: t[2])
+
+
+# carrying the work on past the last term: the open-ended term
+_BEYOND_RE = re.compile(
+    r"\b(?:videreføres|vidareførast|vidareførst|fortsetter|held\s+fram|videreføre)\s+"
+    r"(?:også\s+)?etter\s+(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
 
 
 def term_sort_key(term: str) -> tuple[int, int]:

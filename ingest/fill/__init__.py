@@ -43,7 +43,7 @@ from kompetansekart.ingest.money import Money, read_money, sum_difference
 from kompetansekart.ingest.records import Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
-_BOXES = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)")
+_BOXES = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)")
 
 
 def _consume(f: State, pair: Pair, scope: Scope) -> bool:
@@ -74,6 +74,7 @@ HANDLERS: dict[str, Handler] = {
     "several_owners": h.yes_no_only("partners.several_owners"),
     "several_uh": h.yes_no_only("partners.several_uh"),
     "several_schemes": h.yes_no_only("schemes.several"),
+    "network_member": h.yes_no_only("network"),
     "budget_attached": h.yes_no_only("budget.attached"),
     "coordinator_needed": ms.coordinator_needed,
     "measure_count": h.measure_count,

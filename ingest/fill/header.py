@@ -394,6 +394,16 @@ def sector(f: State, pair: Pair, scope: Scope) -> bool:
         value_text(f, pair)
     ):
         return schemes(f, pair, scope)
+    found = option_set("sector").find(pair.raw_text(f.doc).replace("**", ""))
+    picked = pick(pair.raw_text(f.doc), found, True) if found else None
+    if picked is not None and {"barnehage", "grunnskole"} <= set(picked.values):
+        # 'Hvilke sektorer omfattes? (flere valg mulig)' with both marked: both
+        f.asked.add("sector")
+        choice_pick(f, pair, found, True, "sector")
+        if f.report.sector is None:
+            f.report.sector = "begge"
+            f.evidence("sector", pair.first_line())
+        return True
     return _option_field(f, pair, "sector", "sector", "sector")
 
 

@@ -59,14 +59,14 @@ from kompetansekart.ingest.form.model import (
     Section,
     Table,
 )
-from kompetansekart.ingest.labels import LabelMatch, Labels, split_note, strip_numbering
+from kompetansekart.ingest.labels import LabelMatch, Labels, key, split_note, strip_numbering
 from kompetansekart.ingest.terms import find_terms
 
 _COLON = re.compile(r"^(?P<label>[^:]{1,90}?)\s*:(?!\d\d)(?!//)\s*(?P<value>.*)$")
 _QUESTION = re.compile(r"^(?P<label>[^?]{3,240}\?)\s*(?P<value>.*)$")
 _LEADER = re.compile(r"^(?P<label>.{1,90}?)\s*(?:\.{3,}|…+|_{3,})\s*(?P<value>.*)$")
 _EQUALS = re.compile(r"^(?P<label>[\w.\[\]\-]{2,60}?)\s*=\s*(?P<value>.*)$")
-_MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\))\s*$")
+_MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* ]\))\s*$")
 _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*]{1,90}?)\*\*\s*:?\s*(?P<value>\S.*)$")
 _WHOLE_BOLD = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*$")
 _BOLD_MEASURE = re.compile(r"^\*\*(?P<head>[^*]{1,40})\*\*(?P<rest>\S.*)$")
@@ -82,7 +82,7 @@ _MEASURE_HEAD = re.compile(
 _NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
-_BOX = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)")
+_BOX = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)")
 _X_CELL = re.compile(r"^\s*[xX✓✔☒☑■]\s*$")
 
 # Field families and what their values look like (for pairs without a separator).
@@ -178,6 +178,9 @@ class _Reader:
             return self._flat_table(i, flat)
         if self._numbered_measure(i, text):
             return i + 1
+        asked = self._numbered_question(i, text)
+        if asked:
+            return i + 2
         if self._heading(i, text, raw):
             return i + 1
         if self._explicit_pair(i, text, raw):
@@ -243,8 +246,8 @@ class _Reader:
     def _continues_list(self, text: str) -> bool:
         """A 'Tiltak N: …' or 'Totalt: …' line under a listing label stays in its list."""
         pair = self.open
-        if pair is None or pair.value or not pair.meaning:
-            return False
+        if pair is None or pair.value or pair.note or not pair.meaning:
+            return False  # 'UH: (tomt)' has its answer: empty
         if not (set(pair.fields) & LIST_FIELDS):
             return False
         if _MEASURE_REF.match(text):
@@ -349,6 +352,8 @@ class _Reader:
         return self.labels.meaning(m["label"]) is not None
 
     def _label_like(self, label: str) -> bool:
+        if _BOX.match(label.strip()):
+            return False  # '(*) Annet (spesifiser): våren 2028': an option and its text
         words = strip_numbering(label).split()
         if not words or len(words) > 12 or _SENTENCE.search(label):
             return False
@@ -360,6 +365,9 @@ class _Reader:
         body = strip_numbering(text)
         if body[:1].islower():
             return False  # a sentence running on from the line before
+        pair = self.open
+        if pair is not None and set(pair.fields) & _FREE_TEXT and pair.more and not self.doc.gap(i):
+            return False  # a line of a free-text answer, not a label without a separator
         found = self.labels.prefix(body)
         if found is None and _BOX.search(body):
             # a question phrase and its boxes: 'Tilskuddet brukes til ☐ Vurdering ☒ …'
@@ -612,6 +620,18 @@ class _Reader:
                 return j not in heads
         return False
 
+    def _numbered_question(self, i: int, text: str) -> bool:
+        """'Spørsmål 4: Navn på eier' over 'Svar: Flekkefjord kommune': the question is the
+        label, and its answer is the value of the line under it."""
+        m = _QUESTION_NO.match(text)
+        if m is None or i + 1 >= len(self.doc) or self.doc.gap(i + 1):
+            return False
+        answer = _ANSWER.match(self.doc.plain(i + 1))
+        if answer is None:
+            return False
+        raw = _after(self.doc.text(i + 1), ":")
+        return self._pair(i + 1, m["question"].strip(), answer["value"], raw, "qa")
+
     def _numbered_measure(self, i: int, text: str) -> bool:
         """'1) Språkmiljø og nynorsk i barnehagen' under a 'Tiltak' part, its fields under
         it: the items of the part's numbered list are its measures, in order."""
@@ -797,6 +817,9 @@ class _Reader:
             if not self._leader_rows_follow(i):
                 return None  # columns aligned with spaces: a table with cells
             text = " ".join(self.doc.aligned[i])  # 'Eier   UH   Sum' over 'Dekomp .... 420 000 …'
+        words = _column_words(self.labels)
+        if sum(1 for w in text.split() if key(w) in words) < 2:
+            return None  # two columns need two words of money or role labels
         if self.labels.exact(text) is not None:
             return None  # 'Beløp eier' is one label, not the columns 'Beløp' and 'Eier'
         first = text.split()[0] if text.split() else ""
@@ -869,17 +892,22 @@ class _Reader:
 # --- helpers -------------------------------------------------------------------------------
 
 _TRAILING_MARK = re.compile(
-    r"(?:\s+(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\)))+\s*$|^\s*(?:[☒☑■☐□]|\[[xX ]?\]|\([xX ]\))\s*"
+    r"(?:\s+(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* ]\)))+\s*$|^\s*(?:[☒☑■☐□]|\[[xX ]?\]|\([xX* ]\))\s*"
 )
 
 
+_QUESTION_NO = re.compile(
+    r"^(?:spørsmål|sporsmal|spm\.?|sp\.|question|felt|field)\s*\d{1,3}[a-z]?\s*[:.)]\s*(?P<question>\S.*)$",
+    re.IGNORECASE,
+)
+_ANSWER = re.compile(r"^(?:svar|answer)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*[-=_–—]{5,}\s*$")
 _DASH = re.compile(r"^(?P<label>[^–—:?]{2,80}?)\s+(?P<dash>[–—])\s+(?P<value>\S.*)$")
 _CONTACT_LABEL = re.compile(r"^(?:kontaktperson|kontakt|e-post|epost|telefon|tlf)\b", re.I)
 _ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
-_MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX ]\)|\*\*))+\s*$")
-_LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX ]\))(?!\w)")
+_MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)|\*\*))+\s*$")
+_LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* ]\))(?!\w)")
 
 
 def _options_line(text: str) -> bool:
@@ -1095,6 +1123,16 @@ def _columns_of(text: str, labels: Labels, want: int | None) -> tuple[frozenset[
     fitting = [c for c in cuts if len(c) == want] if want is not None else []
     best = min(fitting or cuts, key=len)
     return tuple(frozenset(c) for c in best)
+
+
+@functools.lru_cache(maxsize=8)
+def _column_words(labels: Labels) -> frozenset[str]:
+    """Every word of a label that can head a money or role column ('Beløp', 'eier', 'UH',
+    'Sum'): a line with fewer than two of them is no row of column labels."""
+    wanted = _MONEY_COLUMNS | {"owner", "uh"}
+    return frozenset(
+        w for k, fields in labels.keyed() if set(fields) & wanted for w in k.split(" ")
+    )
 
 
 def _money_of(fields: set[str]) -> str:
