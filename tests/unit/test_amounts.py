@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import shared_dir
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kompetansekart.ingest.amounts import Amount, find_amounts, format_nok, parse_amount
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = shared_dir() / "corpus"  # ../shared, or $KOMPETANSEKART_SHARED
 
 
 @pytest.mark.parametrize(
@@ -263,7 +262,6 @@ def test_round_trip_spaced_in_a_sentence(n: int, sep: str) -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="no sample corpus")
 def test_corpus_table_rows_add_up() -> None:
     """Every line of the samples with three or more amounts is 'parts ... total'."""
     rows = 0

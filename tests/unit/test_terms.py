@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import shared_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kompetansekart.ingest.terms import find_terms, parse_term, term_sort_key
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = shared_dir() / "corpus"  # ../shared, or $KOMPETANSEKART_SHARED
 SCHEMA_TERM = re.compile(r"^(V|H)[0-9]{4}$|^videre$")
 DURATION_KEY = re.compile(r"\s*(tiltakets\s+)?varighet\b", re.IGNORECASE)
 
@@ -164,7 +164,6 @@ def test_compact_terms_round_trip(letter: str, year: int) -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="no sample corpus")
 def test_corpus_duration_lines_have_terms() -> None:
     """Every duration field in the samples yields a term, on its line or the next one."""
     fields = []

@@ -7,9 +7,9 @@ import io
 import itertools
 import re
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
+from conftest import shared_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +24,7 @@ from kompetansekart.ingest.vocab import (
     norm,
 )
 
-CORPUS = Path(__file__).parents[3] / "shared" / "corpus"
+CORPUS = shared_dir() / "corpus"  # ../shared, or $KOMPETANSEKART_SHARED
 THEMES = Vocabulary.themes()
 GROUPS = Vocabulary.target_groups()
 VOCABS = {"themes.csv": THEMES, "target_groups.csv": GROUPS}
