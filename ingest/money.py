@@ -142,12 +142,15 @@ def _amounts_in(text: str) -> tuple[Amount, ...]:
             continue
         if any(s <= a.start and a.end <= e + 8 and a.start < e for s, e in phones):
             continue
+        if a.value == 1000 and _UNIT_OF.search(text[max(0, a.start - 4) : a.end + 2]):
+            continue  # '(i 1000 kr)': the unit of the figures, not a figure
         if _COUNTED.match(text, a.end) and not _CURRENCY.search(text[a.start : a.end]):
             continue  # '1 280 elever', '1 150 ansatte': a count, not money
         out.append(a)
     return tuple(out)
 
 
+_UNIT_OF = re.compile(r"(?:\bi\s+|\()1\s?000\s*(?:kr\.?|kroner|nok)\b", re.IGNORECASE)
 _CURRENCY = re.compile(r"kr|nok|,-|,\s?–", re.IGNORECASE)
 # what a report counts; a figure right before one of these words is a count
 _COUNTED = re.compile(

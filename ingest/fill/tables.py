@@ -639,9 +639,13 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
     in_budget = table.section is not None and table.section.within(BUDGET) is not None
     if table.section is None and scope.kind == "report" and not f.slots:
         in_budget = in_budget or all(k.kind != "name" for k in kinds)
+    scale = 1000 if _in_thousands(table) else 1
     for row in body:
         cells = [row.cells[k] if k < len(row.cells) else "" for k in range(len(kinds))]
         values, shares = _money_values(f, row, cells, kinds)
+        if scale != 1:  # 'Samla budsjett for 2025 (i 1000 kr)': the cells count thousands
+            values = {k: v * scale for k, v in values.items()}
+            shares = [UhShare(s.uh, s.amount * scale) for s in shares]
         label = _row_label(cells, kinds)
         number = _row_number(cells, kinds)
         scheme_cell = next(
@@ -656,6 +660,24 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
                 # a remark cell ('Forprosjektet i 2024 kostet kr 95 000', 'hvorav 45 000 til
                 # reise'): its figures are named when its words say they are not budget
                 f._classify(c, [row.i])
+
+
+_THOUSANDS = re.compile(
+    r"\(?\s*(?:i\s+)?(?:1\s?000|tusen)\s*(?:kr\.?|kroner|nok)\s*\)?|\bi\s+hele\s+tusen|\bi\s+heile\s+tusen",
+    re.IGNORECASE,
+)
+
+
+def _in_thousands(table: Table) -> bool:
+    """Does the table's heading, question or header row say its figures are in thousands?"""
+    texts = [c for c in table.rows[0].cells] if table.rows else []
+    s = table.section
+    while s is not None:
+        texts.append(s.title or "")
+        s = s.parent
+    if table.question is not None:
+        texts.append(table.question.label)
+    return any(_THOUSANDS.search(t) for t in texts)
 
 
 def money_row(

@@ -368,6 +368,9 @@ class _Reader:
         pair = self.open
         if pair is not None and set(pair.fields) & _FREE_TEXT and pair.more and not self.doc.gap(i):
             return False  # a line of a free-text answer, not a label without a separator
+        if pair is not None and pair.style == "label" and not pair.value and not pair.more:
+            if not self.doc.gap(i):
+                return False  # 'Kompetansenettverk' over 'Kompetanseregion …': its value
         found = self.labels.prefix(body)
         if found is None and _BOX.search(body):
             # a question phrase and its boxes: 'Tilskuddet brukes til ☐ Vurdering ☒ …'

@@ -11,6 +11,7 @@ from kompetansekart.ingest.records import Line
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_DEFINITION = re.compile(r"^\s{0,3}:[ \t]+(\S.*)$")
 
 
 def read(path: Path) -> ReadResult:
@@ -31,6 +32,9 @@ def _convert(line: Line) -> Line | None:
         return Line(line.no, text, line.file)
     heading = _HEADING.match(text)
     if heading is None:
+        definition = _DEFINITION.match(text)
+        if definition:  # 'Eigar' over ': Voss herad': a definition list's term and value
+            return Line(line.no, definition.group(1), line.file)
         return Line(line.no, text, line.file)
     level = heading.group().count("#")
     return Line(line.no, text[heading.end() :], line.file, level)
