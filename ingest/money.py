@@ -291,7 +291,8 @@ _OTHER = re.compile(r"\b(?:andre\s+prosjekt|anna\s+prosjekt|eget\s+prosjekt|eige
 _REQUEST = re.compile(
     r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|ber\b.{0,30}?\bom\b|"
     r"meld(?:er|ar)?\s+(?:eit\s+|et\s+)?behov|"
-    r"behov\s+for|budsjett\w*|trenger|treng|ønsker|ønskjer|ramme(?:n)?\s+(?:på|er))\b",
+    r"behov\s+for|budsjett\w*|trenger|treng|ønsker|ønskjer|ramme(?:n)?\s+(?:på|er)|"
+    r"andel(?:en)?\s+(?:er|blir|utgjør|på)|koster|kostar)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -326,7 +327,8 @@ class ProseMoney:
 def prose_money(text: str, year: int | None, uh_names: tuple[str, ...] = ()) -> ProseMoney:
     """The budget figures that sentences of running text tie to a role and to `year`."""
     out = ProseMoney()
-    extra_uh = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)") for n in uh_names if n]
+    # 'OsloMets andel': the possessive of a UH's name is that UH
+    extra_uh = [re.compile(rf"(?<!\w){re.escape(n)}s?(?!\w)") for n in uh_names if n]
     offset = 0
     for sentence in _SENTENCE_END.split(text):
         start = text.find(sentence, offset)

@@ -153,7 +153,7 @@ class Filler:
         """Lines of running text: prose outside any pair, and the values of free-text
         answers and of labels the vocabulary does not know."""
         f = self.f
-        lines = list(f.form.prose)
+        lines = [*f.form.prose, *f.prose_lines]
         for pair in f.form.pairs():
             if not pair.fields or set(pair.fields) & {
                 "needs",

@@ -436,12 +436,24 @@ def _three(f: State, pair: Pair, attr: str, fld: str, allowed: tuple[str, ...]) 
                 "warning", "value-unknown", f"'{text[:60]}' not understood", fld, pair.first_line()
             )
             return True
+        if _STATEMENT.search(pair.label) and pair.meaning and pair.meaning.how == "phrase":
+            # 'Samiske perspektiver er ivaretatt: i tiltak 2 …': the label says it
+            negated = re.search(r"\b(?:ikke|ikkje)\b", pair.label, re.I)
+            value = "nei" if negated else "ja"
+            if value in allowed and getattr(f.report, attr) is None:
+                setattr(f.report, attr, value)
+                f.evidence(fld, pair.i)
+            f.prose_lines += pair.more  # what follows is running text, read as sentences
+            return True
         return False
     picked = choice_pick(f, pair, _first_group(found), False, fld)
     if picked is not None and picked.values:
         setattr(f.report, attr, picked.values[0])
         f.evidence(fld, pair.first_line())
     return True
+
+
+_STATEMENT = re.compile(r"\b(?:er|blir|vert|har)\s+\w+", re.I)
 
 
 def _first_group(found):

@@ -24,6 +24,7 @@ from kompetansekart.ingest.fill.institutions import institutions_in
 from kompetansekart.ingest.fill.state import State
 from kompetansekart.ingest.money import prose_money
 from kompetansekart.ingest.records import BudgetRow, Contact, Partner
+from kompetansekart.ingest.resolve import guess_kind
 
 _CLOSING = re.compile(
     r"^(?:med\s+)?(?:vennlig|venleg|beste|vennleg)\s+(?:hils|helsing)\w*|^hilsen\b", re.I
@@ -89,7 +90,18 @@ def _owner(f: State, signature: tuple[int, list[int]] | None) -> None:
             f.report.owner = found[0]
             f.evidence("owner", i)
             return
+    for i in candidates:
+        # 'Kløverenga Barnehager AS' in the letterhead or 'daglig leder, … AS' under the
+        # signature: a body the gazetteer does not know, whose name shows it is an owner
+        for part in reversed([p.strip(" .") for p in f.doc.plain(i).split(",")]):
+            if len(part.split()) <= 6 and guess_kind(part) in _OWNER_FORMS:
+                f.report.owner = f.ctx.org(part, OWNER_KINDS, "owner", i)
+                f.evidence("owner", i)
+                return
     f.diag("error", "owner-missing", "the report names no known owner", "owner", None)
+
+
+_OWNER_FORMS = ("privat_eier", "stiftelse", "kommune", "fylkeskommune")
 
 
 def _signatory(f: State, signature: tuple[int, list[int]]) -> None:

@@ -46,7 +46,16 @@ _PHASES = (
     ("planlegging", re.compile(r"\bplanlegg\w*", re.I)),
     ("gjennomforing", re.compile(r"\bgjennomfør\w*", re.I)),
 )
+_USED_FOR = re.compile(r"\b(?:brukes|brukast|nyttes|nyttast)\s+til\s+(.{0,60})", re.I)
 _FASE = re.compile(r"fase", re.I)  # 'fase', 'fasen', 'gjennomføringsfasen'
+# 'analysefasen er dermed avsluttet': a phase that is over is not one the partnership is in
+_DONE = re.compile(r"\b(?:avsluttet|avslutta|fullført|ferdig|ferdigstilt)\b", re.I)
+# 'Behovsmeldingen er ny', 'vi viderefører ikke behovsmeldingen fra 2025': not a continuation
+_NEW_REPORT = re.compile(
+    r"\b(?:behovsmelding(?:en|a)|meldinga|meldingen)\s+er\s+ny\b"
+    r"|\b(?:viderefører|vidarefører)\s+(?:vi\s+)?(?:ikke|ikkje)\s+(?:behovsmelding|meldinga)",
+    re.I,
+)
 
 _UNITS = (
     ("kommunale_barnehager", r"(?:kommunale|offentlege|offentlige)\s+barnehag\w*"),
@@ -160,7 +169,7 @@ def _fields(f: State, s: Sentence) -> None:
         else:
             r.linked_to_further_education = "nei" if negated else "ja"
         f.evidence("linked_to_further_education", i)
-    if not r.phases and _FASE.search(s.text):
+    if not r.phases and _FASE.search(s.text) and not _DONE.search(s.text):
         phases = [p for p, rx in _PHASES if rx.search(s.text)]
         if phases:
             r.phases = phases
@@ -169,6 +178,9 @@ def _fields(f: State, s: Sentence) -> None:
     # the form is for, not the report's sector: only a sentence that ends as one counts
     stated = s.text.rstrip().endswith((".", "!"))
     about = re.search(r"behovsmelding|meldinga|meldingen", s.text, re.I)
+    if r.continuation is None and _NEW_REPORT.search(s.text):
+        r.continuation = False
+        f.evidence("continuation", i)
     if r.sector is None and stated and about and "sector" not in f.asked:
         sector = _sector(s.text)
         if sector:
@@ -235,6 +247,11 @@ def _measure_text(f: State, slot, group: list[Sentence]) -> None:
         m.uh = uh[0]
         slot.note("uh", lines[0])
     m.target_groups += [g for g in f.ctx.target_groups.ids_in(text) if g not in m.target_groups]
+    use = _USED_FOR.search(text)  # 'Midlene skal brukes til gjennomføring av tiltak'
+    purpose = option_set("purpose").find(use.group(1)) if use else []
+    if purpose and m.purpose is None:
+        m.purpose = purpose[0].value
+        slot.note("purpose", lines[0])
     m.themes += [t for t in f.ctx.themes.ids_in(m.name) if t not in m.themes]
     names = uh_names(f, uh)
     money = prose_money(text, f.report.year, names)

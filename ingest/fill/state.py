@@ -101,6 +101,7 @@ class State:
         self.background: list[tuple[str, int]] = []
         self.needs_stated = False
         self.weak_owner = False  # the owner so far is from a sender line ('Frå:')
+        self.prose_lines: list[int] = []  # value lines of a statement, read as sentences
         self.grid_header: tuple | None = None  # a 'Spørsmål | Svar | Ja | Nei' header row
         if form.focus is not None:
             f = form.focus

@@ -163,18 +163,26 @@ class Person:
 _NAME = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.'-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ.'-]*){1,4}$")
 
 
+_TITLE_FIRST = re.compile(r"^((?:[a-zæøå][\wæøå-]*\s+){1,3})([A-ZÆØÅ].*)$")
+
+
 def person(text: str) -> Person:
     """'Siri Aune Fossli, spesialrådgiver barnehage, siri@example.org, 400 00 000'."""
     email = _EMAIL.search(text)
     phone = _PHONE.search(_EMAIL.sub("", text))
     rest = _EMAIL.sub("", text)
     rest = _PHONE.sub("", rest) if phone else rest
+    rest = re.sub(r"\(\s*\)", "", rest)  # '(kari@example.org)' without the address
     org = None
     paren = re.search(r"\(([^()]+)\)", rest)
     if paren:
         org = paren.group(1).strip()
         rest = rest[: paren.start()] + rest[paren.end() :]
     parts = [p.strip(" .;") for p in re.split(r",|;|\n| – | - ", rest) if p.strip(" .;")]
+    lead = _TITLE_FIRST.match(parts[0]) if parts else None
+    if lead and _NAME.match(lead.group(2)):
+        # 'fagleder Hanne Solberg Krogh': the function written before the name
+        parts = [lead.group(2), lead.group(1).strip(), *parts[1:]]
     name = parts[0] if parts and _NAME.match(parts[0]) else None
     function = ", ".join(parts[1:] if name else parts) or None
     return Person(

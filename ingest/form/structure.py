@@ -246,7 +246,7 @@ class _Reader:
     def _continues_list(self, text: str) -> bool:
         """A 'Tiltak N: …' or 'Totalt: …' line under a listing label stays in its list."""
         pair = self.open
-        if pair is None or pair.value or pair.note or not pair.meaning:
+        if pair is None or pair.value or not pair.meaning or _empty_answer(pair.note):
             return False  # 'UH: (tomt)' has its answer: empty
         if not (set(pair.fields) & LIST_FIELDS):
             return False
@@ -366,12 +366,13 @@ class _Reader:
         if body[:1].islower():
             return False  # a sentence running on from the line before
         pair = self.open
-        if pair is not None and set(pair.fields) & _FREE_TEXT and pair.more and not self.doc.gap(i):
-            return False  # a line of a free-text answer, not a label without a separator
-        if pair is not None and pair.style == "label" and not pair.value and not pair.more:
-            if not self.doc.gap(i):
-                return False  # 'Kompetansenettverk' over 'Kompetanseregion …': its value
-        found = self.labels.prefix(body)
+        free = pair is not None and set(pair.fields) & _FREE_TEXT and pair.more
+        alone = pair is not None and pair.style == "label" and not pair.value and not pair.more
+        # a line of a free-text answer ('Kompetansenettverk Lister fikk …'), or the value
+        # under a label alone ('Kompetansenettverk' over 'Kompetanseregion …'), is no label
+        # without a separator; a question with its yes/no answer still is one
+        held = not self.doc.gap(i) and ((free and body == text) or alone)
+        found = None if held else self.labels.prefix(body)
         if found is None and _BOX.search(body):
             # a question phrase and its boxes: 'Tilskuddet brukes til ☐ Vurdering ☒ …'
             found = self.labels.phrase(body)
@@ -384,6 +385,8 @@ class _Reader:
                 return self._pair(
                     i, tail[0], tail[1], _raw_after(raw, offset + tail[2]), "question"
                 )
+        if held:
+            return False
         if found is None and body != text:
             return self._numbered_figure(i, body, raw)
         if found is None or all(f.startswith("section:") for f in found.fields):
@@ -911,6 +914,13 @@ _ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
 _MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)|\*\*))+\s*$")
 _LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* ]\))(?!\w)")
+
+
+def _empty_answer(note: str | None) -> bool:
+    """'(tomt)', '(ikke besvart)': a parenthesis that answers the question with nothing."""
+    from kompetansekart.ingest.options import options
+
+    return bool(note) and bool(options()["placeholder"].find(note))
 
 
 def _options_line(text: str) -> bool:

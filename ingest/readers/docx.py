@@ -393,7 +393,13 @@ class _Walker:
         lines: list[str] = []
         for child in parent.iterchildren(etree.Element):
             if child.tag == _P:
-                lines.extend(self.paragraph(child))
+                found = self.paragraph(child)
+                level = 0 if self.margin else _heading_level(child)
+                if level and found and found[0].strip():
+                    # a Word heading style: marked as a Markdown heading, which the
+                    # document turns into the line's heading level
+                    found = [f"{'#' * level} {found[0].strip()}", *found[1:]]
+                lines.extend(found)
             elif child.tag == _TBL:
                 lines.extend(self.table(child))
             elif child.tag == _SDT:
@@ -438,6 +444,20 @@ class _Walker:
             return ""  # continues the cell above
         parts = (line.replace("\t", " ").strip() for line in self.blocks(tc))
         return " ".join(part for part in parts if part)
+
+
+_HEADING_STYLE = re.compile(r"^(?:heading|overskrift|rubrik|berschrift)\s*([1-6])$", re.I)
+
+
+def _heading_level(p: etree._Element) -> int:
+    """The heading level a paragraph's style gives it ('Heading2', 'Overskrift 1',
+    'Title'), 0 for a body paragraph."""
+    style = p.find(f"{w('pPr')}/{w('pStyle')}")
+    name = (style.get(w("val")) or "") if style is not None else ""
+    if name.lower() in ("title", "tittel"):
+        return 1
+    m = _HEADING_STYLE.match(name.strip())
+    return int(m.group(1)) if m else 0
 
 
 def _unwrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
