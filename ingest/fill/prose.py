@@ -84,6 +84,9 @@ def _owner(f: State, signature: tuple[int, list[int]] | None) -> None:
     if f.form.title is not None:
         candidates.append(f.form.title)
     candidates += range(min(3, len(f.doc)))  # a letterhead
+    # a letterhead, a title or a signature is a short line; a place named in a sentence
+    # ('… med sju barnehager i Bærum') is not the owner
+    candidates = [i for i in candidates if len(f.doc.plain(i).split()) <= 12]
     for i in candidates:
         found = [r for r in f.ctx.orgs_in(f.doc.plain(i), OWNER_KINDS) if r.kind != "skole"]
         if found:

@@ -408,17 +408,73 @@ def _coordinator(f: State, s: Sentence) -> None:
 
 def _units(f: State, s: Sentence) -> None:
     units = f.report.units
+    _units_none(f, s)
+    own = _PRIVATE_OWNER.search(s.text)  # 'en privat barnehageeier med sju barnehager'
+    if own and units.private_barnehager is None:
+        units.private_barnehager = _count(own.group(1))
+        f.evidence("units.private_barnehager", s.lines[0])
     for key, pattern in _UNITS:
         if getattr(units, key) is not None:
             continue
-        m = re.search(rf"\b(\d{{1,4}})\s+(?:\w+\s+){{0,2}}?(?:{pattern})", s.text, re.I)
+        m = re.search(rf"\b({_N})\s+(?:\w+\s+){{0,2}}?(?:{pattern})", s.text, re.I)
         m = m or re.search(rf"(?:{pattern})\s*\((\d{{1,4}})\)", s.text, re.I)
         if m:
-            setattr(units, key, int(m.group(1)))
+            setattr(units, key, _count(m.group(1)))
             f.evidence(f"units.{key}", s.lines[0])
         elif re.search(rf"\b(?:ingen|inga)\s+(?:{pattern})", s.text, re.I):
             setattr(units, key, 0)
             f.evidence(f"units.{key}", s.lines[0])
+
+
+_WORDS_N = {
+    "én": 1,
+    "en": 1,
+    "ett": 1,
+    "ei": 1,
+    "eitt": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "sju": 7,
+    "syv": 7,
+    "åtte": 8,
+    "ni": 9,
+    "ti": 10,
+    "elleve": 11,
+    "tolv": 12,
+}
+_N = r"\d{1,4}|" + "|".join(sorted(_WORDS_N, key=len, reverse=True))
+_PRIVATE_OWNER = re.compile(
+    rf"\bprivat\w*\s+barnehage(?:eier|eigar)\w*\s+med\s+({_N})\s+barnehag", re.I
+)
+_NONE_OF = re.compile(r"\b(?:ingen|inga)\s+(.{3,120}?)\s+(?:er|blir|vert|deltar|deltek)\b", re.I)
+# a kind of unit named without 'kommunale'/'private': every unit of that kind
+_ANY_KIND = (
+    (r"sk[uo]l\w*", ("offentlige_skoler", "private_skoler")),
+    (r"barnehag\w*", ("kommunale_barnehager", "private_barnehager")),
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORDS_N[word.lower()]
+
+
+def _units_none(f: State, s: Sentence) -> None:
+    """'Ingen kommunale barnehager, skoler eller PP-tjenester er med': none of each."""
+    m = _NONE_OF.search(s.text)
+    if m is None:
+        return
+    units = f.report.units
+    for item in re.split(r"\s*,\s*|\s+(?:eller|og)\s+", m.group(1)):
+        keys = [key for key, pattern in _UNITS if re.fullmatch(pattern, item, re.I)]
+        if not keys:
+            keys = next((list(k) for p, k in _ANY_KIND if re.fullmatch(p, item, re.I)), [])
+        for key in keys:
+            if getattr(units, key) is None:
+                setattr(units, key, 0)
+                f.evidence(f"units.{key}", s.lines[0])
 
 
 def _contact(f: State, s: Sentence) -> None:

@@ -371,7 +371,8 @@ class _Reader:
         # a line of a free-text answer ('Kompetansenettverk Lister fikk …'), or the value
         # under a label alone ('Kompetansenettverk' over 'Kompetanseregion …'), is no label
         # without a separator; a question with its yes/no answer still is one
-        held = not self.doc.gap(i) and ((free and body == text) or alone)
+        sentence = body.rstrip().endswith((".", "!")) and len(body.split()) > 6
+        held = not self.doc.gap(i) and ((free and body == text and sentence) or alone)
         found = None if held else self.labels.prefix(body)
         if found is None and _BOX.search(body):
             # a question phrase and its boxes: 'Tilskuddet brukes til ☐ Vurdering ☒ …'

@@ -322,3 +322,97 @@ def test_a_short_value_ends_at_a_blank_line(tmp_path, parser):
     assert [(b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget] == [
         (260_000, 390_000, 650_000)
     ]
+
+
+def test_numbered_questions_with_their_answers_and_star_marks(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Tegnforklaring: (*) = valgt, ( ) = ikke valgt\n\n"
+        "Spørsmål 1: For hvilket år meldes behovet?\nSvar: 2027\n\n"
+        "Spørsmål 2: Hvilke sektorer omfattes? (flere valg mulig)\nSvar:\n"
+        "  (*) Barnehage\n  (*) Grunnskole\n  ( ) Videregående opplæring\n\n"
+        "Spørsmål 4: Navn på eier\nSvar: Flekkefjord kommune\n\n"
+        "Spørsmål 7: Er behovsmeldingen drøftet med tillitsvalgte?\nSvar: (*) Ja   ( ) Nei\n",
+    )
+    assert (r.year, r.sector, r.owner.id) == (2027, "begge", "orgnr:964967369")
+    assert r.union_consultation.held is True
+    assert not unread(r)
+
+
+def test_an_option_with_its_own_text_is_still_an_option(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Bodø kommune\n\nTiltak 1: Lesing\nNår skal tiltaket gjennomføres?\n"
+        "  ( ) Vår 2027\n  (*) Høst 2027\n  (*) Annet (spesifiser): våren 2028\n",
+    )
+    assert r.measures[0].terms == ["H2027", "V2028"]
+
+
+def test_a_markdown_definition_list(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "# Behovsmelding for 2025\n\nEigar\n: Voss herad\n\nKompetansenettverk\n"
+        ": Kompetanseregion Hardanger og Voss\n\nSamiske perspektiv\n: nei\n",
+        "report.md",
+    )
+    assert r.owner.id == "orgnr:960510542"
+    assert r.network is not None and r.network.name == "Kompetanseregion Hardanger og Voss"
+    assert r.sami_perspective == "nei"
+
+
+def test_a_table_in_thousands(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Voss herad\n\n## Samla budsjett for 2025 (i 1000 kr)\n\n"
+        "| Ordning | Eigar | UH | Sum |\n|---|---:|---:|---:|\n"
+        "| Regional ordning (Rekomp) | 150 | 250 | 400 |\n",
+        "report.md",
+    )
+    assert [(b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget] == [
+        (150_000, 250_000, 400_000)
+    ]
+    assert not unread(r)  # '1000 kr' in the heading is the unit, not a figure
+
+
+def test_units_written_in_words_and_none_of_a_list(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Kløverenga Barnehager AS\n\n"
+        "Kløverenga Barnehager AS er en privat barnehageeier med sju barnehager i Bærum. "
+        "Ingen kommunale barnehager, skoler eller PP-tjenester er med i partnerskapet.\n",
+    )
+    u = r.units
+    assert (u.private_barnehager, u.kommunale_barnehager, u.offentlige_skoler) == (7, 0, 0)
+    assert (u.private_skoler, u.ppt) == (0, 0)
+    assert r.owner.kind == "privat_eier"  # named only as the letter's sender, not in the gazetteer
+
+
+def test_a_statement_label_answers_its_question(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Bodø kommune\n\nSamiske perspektiver er ivaretatt: i tiltak 2 bidrar NAFO.\n"
+        "Tiltakene er sett i sammenheng med videreutdanning. To lærere tar videreutdanning.\n",
+    )
+    assert (r.sami_perspective, r.linked_to_further_education) == ("ja", "ja")
+
+
+def test_a_word_heading_style_is_a_heading(tmp_path, parser):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Behovsmelding 2026", level=1)
+    d.add_paragraph("Eier: Bodø kommune")
+    d.add_heading("Tiltak 1: Lesing", level=2)
+    d.add_paragraph("Målgruppe: lærere")
+    d.add_heading("Tiltak 2: Regning", level=2)
+    d.add_paragraph("Målgruppe: ledere")
+    path = tmp_path / "report.docx"
+    d.save(path)
+    r = parser.parse_file(path)
+    assert [(m.number, m.name) for m in r.measures] == [(1, "Lesing"), (2, "Regning")]
