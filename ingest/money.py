@@ -164,6 +164,7 @@ _COUNTED = re.compile(
 _WHOLE = re.compile(r"\s*(\d{1,4})\s*(?:,-|kr)?\s*")
 
 
+@lru_cache(maxsize=1 << 16)  # Money is frozen: one reading per cell text
 def read_money(text: str) -> Money:
     """What a field value or table cell states as its figure (module docstring). A value
     that is nothing but a short number ('0', '500') is that amount: its label or column
@@ -325,6 +326,13 @@ class ProseMoney:
 
 
 def prose_money(text: str, year: int | None, uh_names: tuple[str, ...] = ()) -> ProseMoney:
+    """The budget figures that sentences of running text tie to a role and to `year`."""
+    found = _prose_money(text, year, tuple(uh_names))
+    return ProseMoney(list(found.figures), list(found.aside), list(found.unplaced))
+
+
+@lru_cache(maxsize=1 << 14)  # copied out by prose_money, so a caller may change its lists
+def _prose_money(text: str, year: int | None, uh_names: tuple[str, ...]) -> ProseMoney:
     """The budget figures that sentences of running text tie to a role and to `year`."""
     out = ProseMoney()
     # 'OsloMets andel': the possessive of a UH's name is that UH

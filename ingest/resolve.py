@@ -68,6 +68,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -384,6 +385,17 @@ class Resolver:
         municipality) just because the caller only wants municipalities.
         """
         allowed = frozenset(kinds) if kinds is not None else None
+        return list(self._found_in(text, allowed))
+
+    @lru_cache(maxsize=1 << 15)  # noqa: B019 - a batch's resolver is its gazetteer's
+    def _found_in(
+        self, text: str, allowed: frozenset[str] | None
+    ) -> tuple[tuple[Resolution, int, int], ...]:
+        return tuple(self._find_in(text, allowed))
+
+    def _find_in(
+        self, text: str, allowed: frozenset[str] | None
+    ) -> list[tuple[Resolution, int, int]]:
         words = list(_WORD.finditer(text))
         hits = self._hits(text, words)
         starts = {hit.start for hit in hits}

@@ -60,7 +60,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 COLUMNS = ("id", "pref_label_nb", "pref_label_en", "alt_labels", "broader", "note")
@@ -376,6 +376,13 @@ class Vocabulary:
 
     def find(self, text: str) -> list[Hit]:
         """Every match in text order; the longest wins where matches overlap."""
+        return list(self._found(text))
+
+    @lru_cache(maxsize=1 << 15)  # noqa: B019 - vocabularies live as long as the process
+    def _found(self, text: str) -> tuple[Hit, ...]:
+        return tuple(self._find(text))
+
+    def _find(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
         for start, end, label in self._resolve(self._candidates(text), len(text)):
             hits.extend(self._hits(text, start, end, label))
