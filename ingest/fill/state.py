@@ -25,6 +25,7 @@ from kompetansekart.ingest.form.model import (
     Table,
 )
 from kompetansekart.ingest.labels import Labels
+from kompetansekart.ingest.money import amounts_in
 from kompetansekart.ingest.records import BudgetRow, Level, Measure
 
 Item = Pair | Table | FlatTable
@@ -101,6 +102,7 @@ class State:
         self.background: list[tuple[str, int]] = []
         self.needs_stated = False
         self.weak_owner = False  # the owner so far is from a sender line ('Frå:')
+        self._line_amounts: dict[int, list] = {}
         self.prose_lines: list[int] = []  # value lines of a statement, read as sentences
         self.grid_header: tuple | None = None  # a 'Spørsmål | Svar | Ja | Nei' header row
         if form.focus is not None:
@@ -149,13 +151,16 @@ class State:
 
     def _amounts(self, j: int):
         """The amounts of line j, cell by cell where it has cells (a run of two cells'
-        amounts would read as one number)."""
-        from kompetansekart.ingest.money import amounts_in
-
-        doc = self.doc
-        if doc.is_table_row(j):
-            return [a for cell in doc.cells(j) for a in amounts_in(cell)]
-        return amounts_in(doc.plain(j))
+        amounts would read as one number). Asked for again and again: kept per line."""
+        found = self._line_amounts.get(j)
+        if found is None:
+            doc = self.doc
+            if doc.is_table_row(j):
+                found = [a for cell in doc.cells(j) for a in amounts_in(cell)]
+            else:
+                found = amounts_in(doc.plain(j))
+            self._line_amounts[j] = found
+        return found
 
     def text_amounts(self, lines: list[int]) -> None:
         """Amounts in running text (an answer, a description): those the words show are

@@ -824,8 +824,7 @@ class _Reader:
             if not self._leader_rows_follow(i):
                 return None  # columns aligned with spaces: a table with cells
             text = " ".join(self.doc.aligned[i])  # 'Eier   UH   Sum' over 'Dekomp .... 420 000 …'
-        words = _column_words(self.labels)
-        if sum(1 for w in text.split() if key(w) in words) < 2:
+        if _column_word_count(self.labels, text) < 2:
             return None  # two columns need two words of money or role labels
         if self.labels.exact(text) is not None:
             return None  # 'Beløp eier' is one label, not the columns 'Beløp' and 'Eier'
@@ -1137,6 +1136,12 @@ def _columns_of(text: str, labels: Labels, want: int | None) -> tuple[frozenset[
     fitting = [c for c in cuts if len(c) == want] if want is not None else []
     best = min(fitting or cuts, key=len)
     return tuple(frozenset(c) for c in best)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _column_word_count(labels: Labels, text: str) -> int:
+    words = _column_words(labels)
+    return sum(1 for w in text.split() if key(w) in words)
 
 
 @functools.lru_cache(maxsize=8)
