@@ -217,6 +217,9 @@ def _bold_states(text: str, found: list[_Found]) -> dict[int, bool]:
     return {item.index: item.index in bold for item in found}
 
 
+_BRACKETED = re.compile(r"\[([^\[\]\n]{2,40})\]")
+
+
 def read_choice(text: str, options: Sequence[str]) -> Choice:
     """The options `text` marks as chosen, whether any marking was visible, and which were seen."""
     return _read_choice(text, tuple(options))
@@ -225,6 +228,12 @@ def read_choice(text: str, options: Sequence[str]) -> Choice:
 @lru_cache(maxsize=1 << 15)  # the same question and options recur in every report of a form
 def _read_choice(text: str, options: tuple[str, ...]) -> Choice:
     text = unicodedata.normalize("NFC", text)
+    # '[JA] / NEI': the chosen option written inside square brackets
+    wanted = {o.casefold() for o in options}
+    text = _BRACKETED.sub(
+        lambda m: f"**{m.group(1)}**" if m.group(1).strip().casefold() in wanted else m.group(),
+        text,
+    )
     labels = [unicodedata.normalize("NFC", option) for option in options]
     found = _find_options(text, labels)
     seen = tuple(options[i] for i in sorted(f.index for f in found))

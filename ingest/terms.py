@@ -70,9 +70,22 @@ def find_terms(text: str) -> list[tuple[str, str, int, int]]:
         found.append((match.group(), _term(match), match.start(), match.end()))
     for match in _BEYOND_RE.finditer(text):  # 'skal videreføres etter 2027': open-ended
         found.append((match.group(), _VIDERE, match.start(), match.end()))
+    for match in _TWO_SEASONS_RE.finditer(text):  # 'Både våren og høsten 2025': both terms
+        if any(s <= match.start() < e for _, _, s, e in found):
+            continue  # 'våren 2025 og hausten 2025' is read term by term already
+        found = [t for t in found if not (match.start() <= t[2] and t[3] <= match.end())]
+        year = match["year"]
+        for word in (match["a"], match["b"]):
+            term = ("V" if word.lower().startswith("v") else "H") + year
+            found.append((match.group(), term, match.start(), match.end()))
     return sorted(found, key=lambda t: t[2])
 
 
+_TWO_SEASONS_RE = re.compile(
+    r"\b(?P<a>vår(?:en)?|haust(?:en)?|høst(?:en)?)\s+og\s+(?P<b>vår(?:en)?|haust(?:en)?|høst(?:en)?)"
+    r"\s+(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
 # carrying the work on past the last term: the open-ended term
 _BEYOND_RE = re.compile(
     r"\b(?:videreføres|vidareførast|vidareførst|fortsetter|held\s+fram|videreføre)\s+"

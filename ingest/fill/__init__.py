@@ -43,6 +43,7 @@ from kompetansekart.ingest.money import Money, read_money, sum_difference
 from kompetansekart.ingest.records import Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
+_BARE_NAME = re.compile(r"^(?:namn|navn|name)$", re.I)
 _BOXES = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)")
 
 
@@ -198,6 +199,9 @@ class Filler:
 
     def _meaning(self, pair: Pair) -> tuple[str, ...]:
         fields = pair.fields
+        part = self._part_field(pair)
+        if part is not None:
+            return (part,)
         if "answer" not in fields:
             return fields
         prev = self.previous
@@ -206,6 +210,17 @@ class Filler:
         found = self.answers.field(self.anchor, self.answer_no)
         self.answer_no += 1
         return (found,) if found else ()
+
+    def _part_field(self, pair: Pair) -> str | None:
+        """'1. Eigar' then '1.1 Namn: Ørsta kommune': a bare 'Namn' under a part named for
+        an organisation is that organisation's name."""
+        if not _BARE_NAME.match(pair.label) or pair.section is None:
+            return None
+        found = self.f.labels.exact(pair.section.title or "")
+        for fld in found.fields if found else ():
+            if fld in ("owner", "uh", "network"):
+                return fld
+        return None
 
     def _anchor(self, fld: str) -> None:
         if self.answers.is_anchor(fld) and fld != self.anchor:

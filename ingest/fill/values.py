@@ -102,7 +102,8 @@ def _listed(text: str, found: Sequence[Found]) -> bool:
     names of one option side by side ('Regional ordning … (Rekom)') are one item."""
     spans: list[tuple[str, int, int]] = []
     for f in sorted(found, key=lambda f: f.start):
-        if spans and spans[-1][0] == f.value:
+        if spans and (spans[-1][0] == f.value or f.start < spans[-1][2]):
+            # two names of one option, or two options in one phrase ('våren og høsten 2025')
             spans[-1] = (f.value, spans[-1][1], max(spans[-1][2], f.end))
         else:
             spans.append((f.value, f.start, f.end))

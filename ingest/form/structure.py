@@ -774,6 +774,7 @@ class _Reader:
                 rows.append(Row(j, doc.cells(j), doc.raw_cells(j)))
             j += 1
         question = self.open if self.open is not None and not self.open.text(doc) else None
+        rows = _without_numbers(rows)
         table = Table(rows, aligned, question)
         if _pairs_table(table, self.labels):
             for row in rows:
@@ -1159,6 +1160,26 @@ def _money_of(fields: set[str]) -> str:
         if f in fields:
             return f
     raise ValueError(fields)
+
+
+_ROW_NUMBER = re.compile(r"^\s*(?:nr\.?|\d{1,2}(?:\.\d{1,2})*\.?)\s*$", re.I)
+
+
+def _without_numbers(rows: list[Row]) -> list[Row]:
+    """'1.1 | Organisasjonsnummer | 964 338 531' under 'Nr | Spørsmål | Svar': a form's
+    numbering column, set aside so the rows read as label and value."""
+    filled = [r for r in rows if any(c.strip() for c in r.cells)]
+    if not filled or any(len(r.cells) < 3 for r in filled):
+        return rows
+    firsts = [r.cells[0].replace("**", "").strip() for r in filled]
+    if not all(_ROW_NUMBER.match(c) for c in firsts):
+        return rows
+    head = " ".join(filled[0].cells[1:]).replace("**", "").casefold()
+    asks = re.search(r"\b(?:spørsmål|sporsmal|svar|question|answer)\b", head) is not None
+    dotted = all("." in c.rstrip(".") for c in firsts if c[:1].isdigit())
+    if not (asks or dotted):
+        return rows  # 'Nr | Tiltak | UH | Periode': the numbers are the measures'
+    return [Row(r.i, r.cells[1:], r.raw[1:]) for r in rows]
 
 
 def _pairs_table(table: Table, labels: Labels) -> bool:

@@ -416,3 +416,47 @@ def test_a_word_heading_style_is_a_heading(tmp_path, parser):
     d.save(path)
     r = parser.parse_file(path)
     assert [(m.number, m.name) for m in r.measures] == [(1, "Lesing"), (2, "Regning")]
+
+
+def test_a_numbering_column_in_a_question_table_is_set_aside(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "| Nr | Spørsmål | Svar |\n|---|---|---|\n"
+        "| 1.1 | Barnehage-/skoleeier | Bergen kommune |\n"
+        "| 1.2 | Organisasjonsnummer | 964 338 531 |\n"
+        "| 2.2 | Året behovet gjelder | 2025 |\n",
+        "report.md",
+    )
+    assert (r.owner.id, r.year) == ("orgnr:964338531", 2025)
+
+
+def test_a_measure_table_keeps_its_number_column(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Trondheim kommune\n\nTiltak\n\n"
+        "| Nr | Tiltak | Periode |\n|---|---|---|\n"
+        "| 1 | Språkmiljø i barnehagen | Vår 2025, Høst 2025 |\n"
+        "| 2 | Lek og samspill | Høst 2025 |\n",
+        "report.md",
+    )
+    assert [(m.number, m.terms) for m in r.measures] == [(1, ["V2025", "H2025"]), (2, ["H2025"])]
+
+
+def test_the_chosen_word_in_brackets_and_a_name_under_its_part(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "1. Eigar\n1.1 Namn: Ørsta kommune\n1.8 Fleire eigarar i partnarskapet: JA / [NEI]\n"
+        "1.14 Vidareføring av heile behovsmeldinga frå 2025: JA / [NEI]\n",
+    )
+    assert (r.owner.id, r.continuation) == ("orgnr:939461450", False)
+    assert not unread(r)
+
+
+def test_two_seasons_of_one_year():
+    from kompetansekart.ingest.terms import find_terms
+
+    assert [t for _, t, *_ in find_terms("Både våren og høsten 2025")] == ["V2025", "H2025"]
+    assert [t for _, t, *_ in find_terms("våren 2025 og hausten 2025")] == ["V2025", "H2025"]
