@@ -44,10 +44,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Choice", "count_boxes", "read_choice"]
+__all__ = ["BOX", "Choice", "count_boxes", "read_choice"]
 
 _CHECKED_CHARS = "☒☑✓✔■"
 _UNCHECKED_CHARS = "☐□"
+# a box as text writes it, checked or not: '☒', '☐', '[x]', '[ ]', '(x)', '(*)', '( )'
+BOX = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)")
 _BOX_RE = re.compile(
     rf"(?P<on>[{_CHECKED_CHARS}]|\[[xX✓✔]\]|\([xX✓✔*]\))"
     rf"|(?P<off>[{_UNCHECKED_CHARS}]|\[[ \u00a0]?\]|\([ \u00a0]\))"

@@ -14,6 +14,7 @@ a question and its answer from the next question.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -148,7 +149,7 @@ class Document:
                 dropped = True
         return cls(path, fmt, kept, raw, aligned, indent, blank)
 
-    @property
+    @functools.cached_property
     def normalised_text(self) -> str:
         return "\n".join(self._plain)
 

@@ -152,11 +152,14 @@ def _amounts_in(text: str) -> tuple[Amount, ...]:
 
 _UNIT_OF = re.compile(r"(?:\bi\s+|\()1\s?000\s*(?:kr\.?|kroner|nok)\b", re.IGNORECASE)
 _CURRENCY = re.compile(r"kr|nok|,-|,\s?–", re.IGNORECASE)
+# the people a report counts ('1 150 ansatte', 'Antall ansatte i …')
+PEOPLE = (
+    r"elever|elevar|barn|ansatte|tilsette|lærere|lærarar|årsverk|medarbeidere|deltakere|"
+    r"deltakarar|personer|personar|innbyggere|innbyggjarar|pedagoger|pedagogar"
+)
 # what a report counts; a figure right before one of these words is a count
 _COUNTED = re.compile(
-    r"\s+(?:om\s+lag\s+)?(?:elever|elevar|barn|ansatte|tilsette|lærere|lærarar|skoler|skular|"
-    r"barnehager|barnehagar|deltakere|deltakarar|personer|personar|årsverk|innbyggere|"
-    r"innbyggjarar|medarbeidere|pedagoger|pedagogar|klasser|trinn|plasser)\b",
+    rf"\s+(?:om\s+lag\s+)?(?:{PEOPLE}|skoler|skular|barnehager|barnehagar|klasser|trinn|plasser)\b",
     re.IGNORECASE,
 )
 

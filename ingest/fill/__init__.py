@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kompetansekart.ingest.amounts import format_nok
+from kompetansekart.ingest.checkboxes import BOX
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS, Context
 from kompetansekart.ingest.fill import header as h
 from kompetansekart.ingest.fill import measures as ms
@@ -44,7 +45,6 @@ from kompetansekart.ingest.records import Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
 _BARE_NAME = re.compile(r"^(?:namn|navn|name)$", re.I)
-_BOXES = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)")
 
 
 def _consume(f: State, pair: Pair, scope: Scope) -> bool:
@@ -171,7 +171,7 @@ class Filler:
     def pair(self, pair: Pair) -> None:
         f = self.f
         scope = f.scope(pair)
-        if pair.note and _BOXES.search(pair.note):
+        if pair.note and BOX.search(pair.note):
             self._note_question(pair)
         fields = self._meaning(pair)
         done = False

@@ -23,6 +23,7 @@ from kompetansekart.ingest.fill.values import (
     year_in,
 )
 from kompetansekart.ingest.form.model import Pair
+from kompetansekart.ingest.money import PEOPLE
 from kompetansekart.ingest.records import UNIT_KEYS, Contact, OrgRef, Partner
 
 _ORGNR = re.compile(r"(?<!\d)(\d{3})[ .\u00a0]?(\d{3})[ .\u00a0]?(\d{3})(?!\d)")
@@ -640,9 +641,7 @@ def add_unions(f: State, names: list[str], i: int) -> None:
         f.evidence("union_consultation.unions", i)
 
 
-_PEOPLE = re.compile(
-    r"\b(?:ansatte|tilsette|elever|elevar|barn|lærere|lærarar|årsverk|medarbeidere)\b", re.I
-)
+_PEOPLE = re.compile(rf"\b(?:{PEOPLE})\b", re.I)
 
 
 def units(attr: str):

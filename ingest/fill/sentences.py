@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kompetansekart.ingest.checkboxes import BOX
 from kompetansekart.ingest.context import UH_KINDS
 from kompetansekart.ingest.fill.header import add_contact, add_unions, union_names
 from kompetansekart.ingest.fill.state import State
@@ -33,7 +34,6 @@ from kompetansekart.ingest.terms import find_terms, term_sort_key
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"])")
 _NEGATION = re.compile(r"\b(?:ikkje|ikke|ingen|inga|ikkje\s+noko|verken|korkje)\b", re.I)
-_BOXES = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)")
 _NOT_RELEVANT = re.compile(r"\b(?:ikkje|ikke)\s+(?:relevant\w*|aktuel\w*)", re.I)
 _MEASURE = re.compile(r"^tiltak(?:et)?\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{3,120})[»\"”]")
@@ -70,10 +70,6 @@ _SECTOR = re.compile(
 )
 _CONTACT = re.compile(
     r"\bkontaktperson\w*\s+(hos\s+oss|hos\s+\S+|ved\s+[^,]+?|for\s+[^,]+?)\s+er\s+(.+)$", re.I
-)
-_SEASONS_YEAR = re.compile(
-    r"\b(vår(?:en)?|haust(?:en)?|høst(?:en)?)\s+og\s+(vår(?:en)?|haust(?:en)?|høst(?:en)?)\s+((?:19|20)\d{2})\b",
-    re.I,
 )
 
 
@@ -191,7 +187,7 @@ def _fields(f: State, s: Sentence) -> None:
 def _marked_answer(text: str) -> tuple[bool, str | None]:
     """A sentence with answer boxes ('… er ivaretatt ☑ Ja ☐ Nei'): the boxes decide, not
     the words (a 'Vurdert ikke relevant' option is not a negation)."""
-    if not _BOXES.search(text):
+    if not BOX.search(text):
         return False, None
     picked = pick(text, option_set("yesno").find(text), False)
     return True, picked.values[0] if len(picked.values) == 1 else None
@@ -237,8 +233,6 @@ def _measure_text(f: State, slot, group: list[Sentence]) -> None:
     text = " ".join(s.text for s in group)
     lines = sorted({j for s in group for j in s.lines})
     terms = {term for _, term, *_ in find_terms(text)}
-    for a, b, year in _SEASONS_YEAR.findall(text):
-        terms |= {("V" if w.lower().startswith("v") else "H") + year for w in (a, b)}
     if terms and not m.terms:
         m.terms = sorted(terms, key=term_sort_key)
         slot.note("terms", lines[0])

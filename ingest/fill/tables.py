@@ -27,7 +27,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
-from kompetansekart.ingest.fill.header import add_unions, orgnr_in, set_contact, union_names
+from kompetansekart.ingest.fill.header import (
+    add_contact,
+    add_uh,
+    add_unions,
+    orgnr_in,
+    set_contact,
+    union_names,
+)
 from kompetansekart.ingest.fill.measures import measure_ref
 from kompetansekart.ingest.fill.money_fields import ATTR, _shares, _uh_of
 from kompetansekart.ingest.fill.state import Scope, State
@@ -35,7 +42,7 @@ from kompetansekart.ingest.fill.values import option_set, terms_found
 from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
 from kompetansekart.ingest.money import amounts_in, read_money
-from kompetansekart.ingest.records import BudgetRow, OrgRef, Partner, UhShare
+from kompetansekart.ingest.records import BudgetRow, Contact, OrgRef, Partner, UhShare
 
 Dispatch = Callable[[Pair], None]
 _MARK = re.compile(r"^\s*(?:[xX✓✔☒☑■]|\*\*[xX]\*\*)\s*$")
@@ -458,9 +465,6 @@ def _partners(f: State, head: Row, body: list[Row], role_col: int, columns) -> N
         add_partner(f, name, role, contact or None, row.i)
         email = next((c.strip() for c in cells if "@" in c), None)
         if contact and email:
-            from kompetansekart.ingest.fill.header import add_contact
-            from kompetansekart.ingest.records import Contact
-
             add_contact(f, Contact(contact, role, None, email), row.i)  # type: ignore[arg-type]
         for k, c in enumerate(cells):  # an organisation number column is read, not money
             if k != name_col and re.fullmatch(r"\d{3}\s?\d{3}\s?\d{3}", c.strip()):
@@ -471,9 +475,7 @@ def _org_table(f: State, head: Row, body: list[Row], columns) -> bool:
     """'Eier | Org.nr. | Rolle | Kontaktperson', 'Institusjon | Enhet | … | E-post': a
     list of the partnership's organisations, one per row, under a column whose header
     names their role and whose cells are organisations (not amounts)."""
-    from kompetansekart.ingest.fill.header import add_contact, add_uh
     from kompetansekart.ingest.fill.partners import add_partner
-    from kompetansekart.ingest.records import Contact
 
     found = _org_column(f, head, body, columns)
     if found is None:

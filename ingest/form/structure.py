@@ -40,7 +40,7 @@ import functools
 import re
 
 from kompetansekart.ingest.amounts import find_amounts
-from kompetansekart.ingest.checkboxes import count_boxes
+from kompetansekart.ingest.checkboxes import BOX, count_boxes
 from kompetansekart.ingest.document import Document
 from kompetansekart.ingest.form.model import (
     BUDGET,
@@ -82,7 +82,6 @@ _MEASURE_HEAD = re.compile(
 _NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
-_BOX = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)")
 _X_CELL = re.compile(r"^\s*[xX✓✔☒☑■]\s*$")
 
 # Field families and what their values look like (for pairs without a separator).
@@ -194,7 +193,7 @@ class _Reader:
         if cells is not None and len(cells) == 2 and _MARK_CELL.match(cells[1]):
             self._prose(i)  # an option and its mark far to the right: part of a question
             return i + 1
-        if cells is not None and not _BOX.search(text):
+        if cells is not None and not BOX.search(text):
             if len([c for c in cells if c]) >= 3 or self._aligned_row_follows(i):
                 return self._table(i, aligned=True)
             if self._pair(i, cells[0], cells[1], cells[1], "aligned"):
@@ -313,7 +312,7 @@ class _Reader:
             label = bold["label"].rstrip(" :")
             figure = _AMOUNT_START.match(bold["value"]) and find_amounts(bold["value"])
             # '**Knytt til vidareutdanning** Ja x   Nei': a question and its marked options
-            marked = _BOX.search(bold["value"]) or _options_line(bold["value"])
+            marked = BOX.search(bold["value"]) or _options_line(bold["value"])
             boxes = marked and self.labels.meaning(label) is not None
             if self.labels.exact(label) or bold["label"].rstrip().endswith(":") or figure or boxes:
                 value = bold["value"].replace("**", "")
@@ -352,7 +351,7 @@ class _Reader:
         return self.labels.meaning(m["label"]) is not None
 
     def _label_like(self, label: str) -> bool:
-        if _BOX.match(label.strip()):
+        if BOX.match(label.strip()):
             return False  # '(*) Annet (spesifiser): våren 2028': an option and its text
         words = strip_numbering(label).split()
         if not words or len(words) > 12 or _SENTENCE.search(label):
@@ -374,7 +373,7 @@ class _Reader:
         sentence = body.rstrip().endswith((".", "!")) and len(body.split()) > 6
         held = not self.doc.gap(i) and ((free and body == text and sentence) or alone)
         found = None if held else self.labels.prefix(body)
-        if found is None and _BOX.search(body):
+        if found is None and BOX.search(body):
             # a question phrase and its boxes: 'Tilskuddet brukes til ☐ Vurdering ☒ …'
             found = self.labels.phrase(body)
             if found is not None and not found.end:
@@ -394,7 +393,7 @@ class _Reader:
             return False
         end = found.end
         note = re.match(r"\s*\([^()]{1,40}\)", body[end:])
-        if note and not _BOX.fullmatch(
+        if note and not BOX.fullmatch(
             note.group().strip()
         ):  # 'Eigar (kommune) Hattfjelldal kommune': the note is the label's
             end += note.end()
@@ -561,7 +560,7 @@ class _Reader:
             return False
         text = self.doc.plain(j)
         marked = bool(_LONE_MARK.search(text)) or "**" in self.doc.text(j)
-        return bool(_BOX.search(text)) or (marked and _options_line(text))
+        return bool(BOX.search(text)) or (marked and _options_line(text))
 
     def _heading_level(self, i: int, text: str, raw: str) -> int | None:
         line = self.doc.lines[i]
@@ -765,7 +764,7 @@ class _Reader:
                 break
             if aligned:
                 cells = doc.aligned[j]
-                if cells is None or _BOX.search(doc.plain(j)):
+                if cells is None or BOX.search(doc.plain(j)):
                     break
                 rows.append(Row(j, cells, list(cells)))
             else:
