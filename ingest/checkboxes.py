@@ -10,7 +10,9 @@ Forms mark a choice in four ways, and sometimes not at all:
   span more than the label (``**Kompetanseløftet i Bodø**``). A bold span around text that
   is not an option (``Ja **Begrunn**``) marks nothing. One bold span around *every* option
   found (two or more) is a heading, not a choice, and marks nothing.
-* **A standalone x** right after a label: ``Ja x Nei``.
+* **A standalone x** right after a label: ``Ja x Nei``. A form that spells the mark out
+  per option, ``Ja: X  Nei: –``, says the same (`spelled_marks` rewrites it so when a
+  line is cleaned).
 * **Nothing**: when the text export dropped the ticks, the labels stand bare. Then
   ``marked`` is False and the caller must leave the value null and warn, instead of
   guessing that nothing was chosen.
@@ -44,7 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["BOX", "Choice", "count_boxes", "read_choice"]
+__all__ = ["BOX", "Choice", "count_boxes", "read_choice", "spelled_marks"]
 
 _CHECKED_CHARS = "☒☑✓✔■"
 _UNCHECKED_CHARS = "☐□"
@@ -63,6 +65,20 @@ _X_RE = re.compile(_X)
 _BOX_TEXT = rf"[{_CHECKED_CHARS}{_UNCHECKED_CHARS}]|\[[xX✓✔ \u00a0]?\]|\([xX✓✔* \u00a0]\)"
 _MARK_AFTER_RE = re.compile(rf"\s*(?:{_BOX_TEXT}|<input\b)|{_X}", re.IGNORECASE)
 _MARK_BEFORE_RE = re.compile(rf"(?:{_BOX_TEXT})\s*$")
+
+
+# 'Ja: X', 'Nei: –': a yes/no option with its mark, or a dash for none, after a colon
+_SPELLED = re.compile(
+    r"(?<!\w)(?P<option>ja|nei|yes|no|delvis)\s*:\s*(?:(?P<on>[xX✓✔])|[–—-])(?=\s|$|[,;.])",
+    re.IGNORECASE,
+)
+
+
+def spelled_marks(text: str) -> str:
+    """'Barnehage Ja: X Nei: –' as 'Barnehage Ja x Nei': the marks in the form's one way."""
+    if ":" not in text or _SPELLED.search(text) is None:
+        return text
+    return _SPELLED.sub(lambda m: m["option"] + (" x" if m["on"] else ""), text)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from re import Pattern
 
+from kompetansekart.ingest.checkboxes import spelled_marks
 from kompetansekart.ingest.records import Line
 
 _SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")  # never a tab, so it never joins two cells
@@ -38,9 +39,10 @@ def _squeeze(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """NFC, no-break spaces as spaces, trimmed; tabs kept, even around empty cells, because
-    they separate cells (an empty budget cell is still a cell)."""
-    text = _squeeze(unicodedata.normalize("NFC", text))
+    """NFC, no-break spaces as spaces, marks spelled out per option ('Ja: X Nei: –') as
+    one convention, trimmed; tabs kept, even around empty cells, because they separate
+    cells (an empty budget cell is still a cell)."""
+    text = spelled_marks(_squeeze(unicodedata.normalize("NFC", text)))
     if "\t" not in text:
         return text.strip()
     return "\t".join(part.strip() for part in text.split("\t"))

@@ -17,6 +17,7 @@ Why the rules are as they are:
   (a ``key:`` on the next line does not count as a following word, nor does a lone ``x``
   marking it as chosen: ``Vidare x``). :func:`parse_term`
   takes a whole label, so there ``Videre`` is always the term.
+* ``Gjennom hele 2025`` (nynorsk ``heile``) is both terms of that year, spring and autumn.
 * School years (``2026/2027``, ``2026-2027``, ``23/24``) span two terms but say nothing
   about which, so they are not terms.
 * A decomposed ``å`` (a + U+030A) is accepted, so spans still point into the original text.
@@ -78,9 +79,14 @@ def find_terms(text: str) -> list[tuple[str, str, int, int]]:
         for word in (match["a"], match["b"]):
             term = ("V" if word.lower().startswith("v") else "H") + year
             found.append((match.group(), term, match.start(), match.end()))
+    for match in _WHOLE_YEAR_RE.finditer(text):  # 'gjennom hele 2025': both terms
+        if not any(s <= match.start("year") < e for _, _, s, e in found):
+            for letter in "VH":
+                found.append((match.group(), letter + match["year"], match.start(), match.end()))
     return sorted(found, key=lambda t: t[2])
 
 
+_WHOLE_YEAR_RE = re.compile(r"\b(?:hele|heile)\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
 _TWO_SEASONS_RE = re.compile(
     r"\b(?P<a>vår(?:en)?|haust(?:en)?|høst(?:en)?)\s+og\s+(?P<b>vår(?:en)?|haust(?:en)?|høst(?:en)?)"
     r"\s+(?P<year>(?:19|20)\d{2})\b",

@@ -74,7 +74,7 @@ def _per_line(text: str, labels: list[str], by_label: dict[str, str]) -> Picked 
     owned: list[tuple[str, str]] = []  # (label, line)
     for line in lines:
         here = [lb for lb in labels if lb.casefold() in line.replace("**", "").casefold()]
-        if len(here) > 1:
+        if len({by_label[lb.casefold()] for lb in here}) > 1:
             return None  # several options on a line: read the line as a whole
         if here:
             owned.append((max(here, key=len), line))
@@ -84,7 +84,12 @@ def _per_line(text: str, labels: list[str], by_label: dict[str, str]) -> Picked 
     boxes = 0
     for label, line in owned:
         checked, _unchecked = count_boxes(line)
-        if (
+        answer = _yes_no_after(line, label)
+        if answer is not None:
+            # 'Barnehage  Ja x  Nei', 'Grunnskole  Ja ☐  Nei ☒': each option answered
+            marked += [label] if answer else []
+            boxes += min(checked, 1) if answer else 0
+        elif (
             checked
             or _LINE_MARK.search(line)
             or re.search(rf"\*\*[^*]*{re.escape(label)}[^*]*\*\*", line, re.I)
@@ -95,6 +100,21 @@ def _per_line(text: str, labels: list[str], by_label: dict[str, str]) -> Picked 
         return None
     values = tuple(dict.fromkeys(by_label[lb.casefold()] for lb in marked))
     return Picked(values, True, tuple(lb for lb, _ in owned), boxes)
+
+
+def _yes_no_after(line: str, label: str) -> bool | None:
+    """An option's own yes/no answer after it on its line, or None when it has none."""
+    at = line.casefold().find(label.casefold())
+    rest = line[at + len(label) :] if at >= 0 else ""
+    found = option_set("yesno").find(rest) if rest.strip() else []
+    values = {f.value for f in found}
+    if not {"ja", "nei"} <= values:
+        return None
+    choice = read_choice(rest, list(dict.fromkeys(f.label for f in found)))
+    chosen = {f.value for f in found if f.label in choice.selected}
+    if not choice.marked or len(chosen) != 1:
+        return None
+    return chosen == {"ja"}
 
 
 def _listed(text: str, found: Sequence[Found]) -> bool:

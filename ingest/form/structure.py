@@ -223,8 +223,9 @@ class _Reader:
         if qa and self._qa_start(i) and self._pair(i, self.doc.plain(i), "", "", "qa"):
             return
         short = pair is not None and pair.fields and len(pair.value.split()) <= 4
-        if short and not free and self.doc.gap(i):
-            # 'PPT – 1', a blank line, then a paragraph: the value was complete on its line
+        if short and not free and (self.doc.gap(i) or _atomic(pair)):
+            # 'PPT – 1', a blank line, then a paragraph: the value was complete on its line;
+            # so is a phone number or an e-mail address, blank line or not (a PDF has none)
             self.open = pair = None
         if pair is not None:
             pair.more.append(i)
@@ -914,6 +915,14 @@ _ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
 _MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)|\*\*))+\s*$")
 _LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* ]\))(?!\w)")
+
+
+_ATOMIC = (".phone", ".email", "orgnr")
+
+
+def _atomic(pair: Pair) -> bool:
+    """A value that is whole on its line: a phone number, an e-mail address, an org.nr."""
+    return bool(pair.value) and all(f.endswith(_ATOMIC) for f in pair.fields)
 
 
 def _empty_answer(note: str | None) -> bool:

@@ -14,11 +14,44 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _DEFINITION = re.compile(r"^\s{0,3}:[ \t]+(\S.*)$")
 
 
+_FRONT_KEY = re.compile(r"^(?P<key>[\w][\w -]{0,40}?)\s*:\s*(?P<value>.*)$")
+
+
 def read(path: Path) -> ReadResult:
     raw = read_bytes(path)
     text, diags = decode(path, raw)
-    lines = [_convert(line) for line in split_lines(path, text)]
-    return ReadResult([line for line in lines if line is not None], diags, raw)
+    lines = split_lines(path, text)
+    front = _front_matter(lines)
+    converted = [_front(line) for line in lines[:front]] + [
+        _convert(line) for line in lines[front:]
+    ]
+    return ReadResult([line for line in converted if line is not None], diags, raw)
+
+
+def _front_matter(lines: list[Line]) -> int:
+    """How many lines a YAML front matter block takes at the top ('---', 'key: value'
+    lines, '---'), or 0: a wiki or static-site export puts the report's facts there."""
+    if not lines or lines[0].text.strip() != "---":
+        return 0
+    for k, line in enumerate(lines[1:61], start=1):
+        text = line.text.strip()
+        if text == "---":
+            return k + 1 if k > 1 else 0
+        if text and not text.startswith(("#", "- ")) and not _FRONT_KEY.match(text):
+            return 0
+    return 0
+
+
+def _front(line: Line) -> Line | None:
+    """'orgnr_eier: "964967369"' as 'orgnr eier: 964967369': a key's underscores are the
+    spaces of its words, and quotes are YAML's, not the writer's."""
+    m = _FRONT_KEY.match(line.text.strip())
+    if m is None:
+        return None  # the '---' fences, comments
+    value = m["value"].strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return Line(line.no, f"{m['key'].replace('_', ' ').strip()}: {value}", line.file)
 
 
 def _convert(line: Line) -> Line | None:

@@ -85,6 +85,8 @@ _PAGE_LABEL = re.compile(
 )
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _BULLET = re.compile(r"^[•▪◦●►▶➢‣∙]")  # a new list item never continues a line
+# 'Formål: …', '**UH-andel (INN):** …': a line that starts with a label of its own
+_OWN_LABEL = re.compile(r"^\**[A-ZÆØÅ][\wæøåÆØÅ.()/ -]{2,40}:\**(?:\s|$)")
 _LIST_MARKER = re.compile(r"^(?:[•▪◦●■►▶➢‣∙·\-–*]|\d{1,2}[.)]|[a-zæøå]\))")
 
 
@@ -219,17 +221,38 @@ def continues(prev: Item, nxt: Item, metrics: Metrics, *, first_on_page: bool) -
         return False
     if _BULLET.match(nxt.starts) or not _aligned(prev, nxt) or not is_full(prev, nxt, metrics):
         return False
+    if _starts_field(nxt) or _short_field(prev, nxt):
+        return False
     if first_on_page:  # orphan control: a paragraph never leaves its first line alone
         return nxt.page == prev.page + 1 and prev.lines >= 2
     step = (nxt.top - prev.top) / prev.size
     return nxt.page == prev.page and 0.5 < step <= metrics.leading * LEADING_SLACK
 
 
+def _starts_field(item: Item) -> bool:
+    """A form's next field ('Beskrivelse: …') starts a line of its own, however full the
+    line before it was."""
+    return _OWN_LABEL.match(item.text) is not None
+
+
+def _short_field(prev: Item, nxt: Item) -> bool:
+    """'Nettverk: Barnehagenettverket i Gjøvikregionen' over 'Nettverket samler …': a
+    field with a short value, and a paragraph under it that starts a sentence."""
+    if prev.lines > 1 or not nxt.text[:1].isupper():
+        return False
+    m = _OWN_LABEL.match(prev.text)
+    if m is None:
+        return False
+    value = prev.text[m.end() :].strip()
+    return len(value.split()) <= 5 and not value.endswith((",", "-", "–", " og", " eller"))
+
+
 def is_full(prev: Item, nxt: Item, metrics: Metrics) -> bool:
     """Would the next line's first word have fitted after the previous line? If not, the
     break was the line wrapping, not the writer's."""
     space = prev.space or nxt.space or SPACE_GAP * prev.size
-    edge = metrics.right_edge(prev.page) - FULL_SLACK * prev.size
+    edge = prev.edge if prev.edge is not None else metrics.right_edge(prev.page)
+    edge -= FULL_SLACK * prev.size
     return prev.x1 + space + nxt.first_word > edge
 
 

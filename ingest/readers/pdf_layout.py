@@ -11,12 +11,14 @@
   are not read again as free text. One-column "tables" (a framed text box, an underlined
   field) are left to the free text, where their lines read naturally.
 * **Order.** Items are sorted by their top edge (a row by the row's top), then by x: the
-  reading order of a one-column form. Multi-column page layouts (newspaper style) are not
-  untangled: their columns come out side by side, separated by tabs.
+  reading order of a one-column form. A page in two columns that each hold their own
+  fields (`pdf_columns`) is read column by column instead, within each band between lines
+  that cross the gutter; elsewhere text side by side stays one line, separated by tabs.
 """
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ from kompetansekart.ingest.readers.pdf_chars import (
     line_tokens,
     space_width,
 )
+from kompetansekart.ingest.readers.pdf_columns import Columns, find_columns, split_line
 
 LINE_TOLERANCE = 0.5
 
@@ -54,6 +57,8 @@ class Item:
     space: float | None = None
     lines: int = 1
     starts: str = field(default="", repr=False)  # first characters, for list markers
+    edge: float | None = None  # where its column's text ends, when not at the page's margin
+    column: int = -1  # 0 left, 1 right of a page's two columns; -1 across or no columns
 
     @property
     def text(self) -> str:
@@ -109,12 +114,50 @@ def find_grids(page: Any) -> list[Grid]:
 def page_items(page_no: int, glyphs: Sequence[Glyph], grids: Sequence[Grid]) -> PageItems:
     """Items of one page, given its glyphs (decoded, filtered) and ruled tables."""
     free = [g for g in glyphs if not any(_inside(g, grid.bbox) for grid in grids)]
-    items = [item for line in group_lines(free) if (item := text_item(page_no, line))]
+    lines = group_lines(free)
+    columns = find_columns(lines)
+    if columns is None:
+        items = [item for line in lines if (item := text_item(page_no, line))]
+    else:
+        items = column_items(page_no, lines, columns)
     for grid in grids:
         items.extend(table_rows(page_no, grid, glyphs))
-    items.sort(key=lambda item: (item.top, item.x0))
+    if columns is None:
+        items.sort(key=lambda item: (item.top, item.x0))
+    else:
+        _column_order(items, columns)
     visible = sum(1 for g in glyphs if not g.blank)
     return PageItems(items, len(grids), visible)
+
+
+def column_items(page_no: int, lines: Sequence[Sequence[Glyph]], columns: Columns) -> list[Item]:
+    """Each line's parts either side of the gutter as items of their own column."""
+    items = []
+    for line in lines:
+        parts = split_line(line, columns)
+        if parts is None:
+            item = text_item(page_no, line)
+            items += [item] if item else []
+            continue
+        for column, part in enumerate(parts):
+            item = text_item(page_no, part)
+            if item is not None:
+                item.column = column
+                item.edge = columns.left_edge if column == 0 else None
+                items.append(item)
+    return items
+
+
+def _column_order(items: list[Item], columns: Columns) -> None:
+    """Band by band (a band ends at a line across the gutter), the left column, then the
+    right one, each top to bottom. A table row takes the column it lies in."""
+    for item in items:
+        if item.row:
+            item.column = 0 if item.x1 <= columns.gutter else 1 if item.x0 >= columns.gutter else -1
+    borders = sorted(item.top for item in items if item.column < 0)
+    items.sort(
+        key=lambda item: (bisect.bisect_right(borders, item.top), item.column, item.top, item.x0)
+    )
 
 
 def _inside(g: Glyph, box: Box) -> bool:

@@ -460,3 +460,55 @@ def test_two_seasons_of_one_year():
 
     assert [t for _, t, *_ in find_terms("Både våren og høsten 2025")] == ["V2025", "H2025"]
     assert [t for _, t, *_ in find_terms("våren 2025 og hausten 2025")] == ["V2025", "H2025"]
+
+
+def test_the_whole_of_a_year_is_both_its_terms():
+    from kompetansekart.ingest.terms import find_terms
+
+    assert [t for _, t, *_ in find_terms("Gjennom hele 2026, vår og høst")] == ["V2026", "H2026"]
+    assert [t for _, t, *_ in find_terms("heile 2025")] == ["V2025", "H2025"]
+    assert find_terms("hele skoleåret 2026/2027") == []  # a school year says no terms
+
+
+def test_marks_spelled_out_after_each_option(tmp_path, parser):
+    """'Ja: X  Nei: –' per option, and each option of a question answered yes or no on
+    its own line: the options answered yes are the choice."""
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Hamar kommune\n"
+        "Drøftet med tillitsvalgte Ja: X Nei: –\n"
+        "Samiske perspektiver ivaretatt Ja: – Nei: X\n"
+        "Sektor\nBarnehage Ja: – Nei: X\nGrunnskole Ja: X Nei: –\n"
+        "Fase\nAnalyse Ja: X Nei: –\nPlanlegging Ja: – Nei: X\nGjennomføring Ja: X Nei: –\n",
+    )
+    assert (r.union_consultation.held, r.sami_perspective) == (True, "nei")
+    assert (r.sector, r.phases) == ("grunnskole", ["analyse", "gjennomforing"])
+    assert not unread(r)
+
+
+def test_a_phone_number_is_whole_on_its_line(tmp_path, parser):
+    """A PDF has no blank lines: the paragraph under 'Telefon: …' is not part of it, and
+    its figure (last year's grant) is named as such."""
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Hamar kommune\nKontaktperson: Kari Nordmann\nTelefon: 400 00 000\n"
+        "For 2024 ble det tildelt 610 000 kr til partnerskapet gjennom ordningen.\n"
+        "Totalt meldt behov for 2026: 500 000 kr\n",
+    )
+    assert [c.phone for c in r.contacts] == ["400 00 000"]
+    assert r.budget[0].total_stated == 500_000
+    assert not unread(r)
+
+
+def test_a_markdown_front_matter_is_read_as_fields(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        '---\ntittel: "Behovsmelding 2026"\neier: Hamar kommune\norgnr_eier: "970540008"\n'
+        "år: 2026\nsist_endret: 2025-11-14\n---\n\n# Behovsmelding\n\nTekst.\n",
+        "report.md",
+    )
+    assert (r.owner.id, r.year) == ("orgnr:970540008", 2026)
+    assert not unread(r)

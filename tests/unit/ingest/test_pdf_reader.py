@@ -239,6 +239,46 @@ def test_a_column_gap_in_free_text_becomes_a_tab(tmp_path):
     assert texts(path) == ["Eier:\tBodø kommune", "Kontaktperson:\tKari Nordmann", "Ja ☒ Nei ☐"]
 
 
+RIGHT = 320.0  # the right column of a two-column page
+
+
+def test_a_page_in_two_columns_of_fields_is_read_column_by_column(tmp_path):
+    # the owner's fields on the left, a measure's on the right, at heights of their own;
+    # a title across the page above, and a paragraph across it below ends the band
+    left = ["Eier: Hamar kommune", "Org.nr.: 970 540 008", "Kontaktperson: Kari Nordmann"]
+    left += ["E-post: kari@example.no", "Telefon: 400 00 000"]
+    right = ["Tiltak 1 – Lesing", "Formål: Gjennomføring", "Eiers andel: 250 000 kr"]
+    right += ["UH-andel: 350 000 kr", "Sum tiltak 1: 600 000 kr"]
+    runs = [(LEFT, 80, "BEHOVSMELDING FOR BARNEHAGE OG SKOLE I HAMAR KOMMUNE 2026", True)]
+    runs += [(LEFT, 110 + 14 * k, text, False) for k, text in enumerate(left)]
+    runs += [(RIGHT, 117 + 14 * k, text, False) for k, text in enumerate(right)]
+    runs += [
+        (LEFT, 200, "Meldingen er drøftet med de tillitsvalgte i kommunen og i UH-miljøet.", False)
+    ]
+    path = drawn(tmp_path / "two-columns.pdf", [runs])
+    assert texts(path) == [
+        "**BEHOVSMELDING FOR BARNEHAGE OG SKOLE I HAMAR KOMMUNE 2026**",
+        *left,
+        *right,
+        "Meldingen er drøftet med de tillitsvalgte i kommunen og i UH-miljøet.",
+    ]
+
+
+def test_labels_with_their_values_in_a_column_stay_row_by_row(tmp_path):
+    # the common form: labels on the left, values at one x on the right, a value wrapped
+    # onto a second line and a label left empty; no column of fields of its own
+    rows = [("Eier:", "Hamar kommune"), ("Kontaktperson:", "Kari Nordmann")]
+    rows += [("Målgruppe:", "Lærere og ledere i"), ("", "grunnskolen"), ("Fase:", "")]
+    rows += [("Tidsrom:", "Høst 2026"), ("Beløp:", "Eier: 200 000 kr")]
+    runs = []
+    for k, (label, value) in enumerate(rows):
+        runs += [(LEFT, 100 + 14 * k, label, False)] if label else []
+        runs += [(RIGHT, 100 + 14 * k, value, False)] if value else []
+    path = drawn(tmp_path / "label-value.pdf", [runs])
+    assert texts(path)[:2] == ["Eier:\tHamar kommune", "Kontaktperson:\tKari Nordmann"]
+    assert "Tidsrom:\tHøst 2026" in texts(path)
+
+
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_a_page_set_sideways_or_upside_down_is_turned_to_read(tmp_path, rotation):
     # /Rotate without turning the drawing: on screen the text runs up, upside down or down.

@@ -1,0 +1,109 @@
+"""A page set in two columns, each with its own fields, read column by column.
+
+A text layer gives glyphs by position, so a page laid out in two independent columns
+(the owner's fields on the left, a measure's fields on the right) comes out line by line
+across both: 'Organisasjonsnummer: …' then 'Formål: …', a wrapped answer cut by the other
+column's lines, and a budget's figures read against the wrong labels. A reader that
+guesses there must not hurt the far more common form whose labels are on the left and
+their values in a column on the right: there every right-hand value has its label at the
+same height.
+
+So two columns are read apart only when the page shows it plainly: a gutter (a vertical
+line no glyph crosses, where lines, or text after a wide gap, start again and again), and on *both*
+sides lines that stand alone (nothing across the gutter at their height) and start with a
+label of their own ('Kontaktperson: …' on the left, 'Formål: …' on the right). A line that
+crosses the gutter (a title over the page, a paragraph across it) ends one band of
+columns and starts the next: within a band the left column is read first, top to bottom,
+then the right one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from kompetansekart.ingest.readers.pdf_chars import COLUMN_GAP, Glyph, compose, line_tokens
+
+# Lines on each side that stand alone and start with their own label: fewer is no
+# evidence of two columns (a form's few empty fields, a wrapped value).
+MIN_LABELLED = 2
+MIN_ALONE = 3
+# A right-hand column starts where text after a wide gap starts this many times.
+MIN_STARTS = 3
+_TOLERANCE = 2.0  # points: one column's left edge drawn a little apart
+# 'Kontaktperson:', '**Formål:**', 'UH-andel (INN):' — a label of at least four letters
+_LABEL = re.compile(r"^\**[A-ZÆØÅ][\wæøåÆØÅ.()/ -]{3,40}:(\s|\**|$)")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where the right column starts, and the right edge of the left column's text."""
+
+    gutter: float
+    left_edge: float
+
+
+def find_columns(lines: Sequence[Sequence[Glyph]]) -> Columns | None:
+    """The page's two columns, or None when its lines do not show two."""
+    start = _right_start([[g for g in line if not g.blank] for line in lines])
+    if start is None:
+        return None
+    gutter = start - _TOLERANCE
+    left_alone, right_alone, left_edge = [], [], 0.0
+    for line in lines:
+        parts = split_line(line, Columns(gutter, 0.0))
+        if parts is None:
+            continue  # across the gutter: a band's border
+        left, right = ([g for g in part if not g.blank] for part in parts)
+        if left:
+            left_edge = max(left_edge, max(g.x1 for g in left))
+        if left and not right:
+            left_alone.append(_text(parts[0]))
+        elif right and not left:
+            right_alone.append(_text(parts[1]))
+    if len(left_alone) < MIN_ALONE or len(right_alone) < MIN_ALONE:
+        return None
+    if _labelled(left_alone) < MIN_LABELLED or _labelled(right_alone) < MIN_LABELLED:
+        return None
+    return Columns(gutter, left_edge)
+
+
+def _right_start(lines: Sequence[Sequence[Glyph]]) -> float | None:
+    """The x, right of the margin, where lines or text after a wide gap most often start."""
+    lines = [sorted(line, key=lambda g: g.x0) for line in lines if line]
+    if not lines:
+        return None
+    margin = min(line[0].x0 for line in lines)
+    starts: Counter[int] = Counter()
+    for line in lines:
+        if line[0].x0 - margin > COLUMN_GAP * line[0].size:
+            starts[round(line[0].x0 / _TOLERANCE)] += 1
+        for prev, g in pairwise(line):
+            if g.x0 - prev.x1 > COLUMN_GAP * max(prev.size, g.size):
+                starts[round(g.x0 / _TOLERANCE)] += 1
+    if not starts:
+        return None
+    bucket, count = starts.most_common(1)[0]
+    if count < MIN_STARTS:
+        return None
+    near = [b for b in starts if abs(b - bucket) <= 1]
+    return min(near) * _TOLERANCE
+
+
+def _labelled(texts: Sequence[str]) -> int:
+    return sum(1 for t in texts if _LABEL.match(t))
+
+
+def _text(glyphs: Sequence[Glyph]) -> str:
+    return compose(line_tokens(sorted(glyphs, key=lambda g: g.x0)))
+
+
+def split_line(line: Sequence[Glyph], columns: Columns) -> tuple[list[Glyph], list[Glyph]] | None:
+    """The line's glyphs left and right of the gutter, or None when it crosses it."""
+    gutter = columns.gutter
+    if any(g.x0 < gutter < g.x1 for g in line if not g.blank):
+        return None
+    return [g for g in line if g.x1 <= gutter], [g for g in line if g.x0 >= gutter]
