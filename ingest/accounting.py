@@ -38,6 +38,9 @@ def account(f: State) -> None:
     used = Counter(f.used)
     for i in range(len(doc)):
         text = doc.plain(i)
+        if _DIGIT.search(text) is None:  # no amount on the line, only marks to count
+            _account_marks(f, i)
+            continue
         cells = doc.cells(i) if doc.is_table_row(i) else [text]
         spaced = doc.aligned[i]
         if spaced is not None and len(find_amounts(text)) < len(
@@ -76,15 +79,24 @@ def account(f: State) -> None:
                 "budget",
                 i,
             )
-        marks = _checked(doc, i)
-        if marks > f.marks[i]:
-            f.diag(
-                "warning",
-                "unread-choice",
-                f"{marks - f.marks[i]} marked choice(s) on this line not read into any field",
-                None,
-                i,
-            )
+        _account_marks(f, i)
+
+
+def _account_marks(f: State, i: int) -> None:
+    marks = _checked(f.doc, i)
+    if marks > f.marks[i]:
+        f.diag(
+            "warning",
+            "unread-choice",
+            f"{marks - f.marks[i]} marked choice(s) on this line not read into any field",
+            None,
+            i,
+        )
+
+
+_DIGIT = re.compile(r"\d")
+# a line without any of these characters holds no checked box and no X cell
+_MARK_CHARS = re.compile(r"[☒☑✓✔■xX*]")
 
 
 # 'Kryss av med ☒ der det er avkrysningsbokser': the form's instruction shows the mark
@@ -97,7 +109,7 @@ _SHOWS_MARK = re.compile(
 
 def _checked(doc, i: int) -> int:
     raw = doc.text(i)
-    if _SHOWS_MARK.search(raw):
+    if _MARK_CHARS.search(raw) is None or _SHOWS_MARK.search(raw):
         return 0
     n = count_boxes(raw)[0]
     if doc.is_table_row(i):

@@ -38,11 +38,18 @@ def _squeeze(text: str) -> str:
     return text
 
 
+# '- [x] Barnehage': a task list's bullet before its box is list syntax, not text
+_TASK_BULLET = re.compile(r"^(\s*)[-*+•]\s+(?=\[[ xX]\]|[☒☑☐□])")
+
+
 def clean(text: str) -> str:
     """NFC, no-break spaces as spaces, marks spelled out per option ('Ja: X Nei: –') as
-    one convention, trimmed; tabs kept, even around empty cells, because they separate
-    cells (an empty budget cell is still a cell)."""
+    one convention, a task list's bullet before its box dropped, trimmed; tabs kept, even
+    around empty cells, because they separate cells (an empty budget cell is still a
+    cell)."""
     text = spelled_marks(_squeeze(unicodedata.normalize("NFC", text)))
+    if text[:1] in "-*+•" or text.lstrip()[:1] in "-*+•":
+        text = _TASK_BULLET.sub(r"\1", text)
     if "\t" not in text:
         return text.strip()
     return "\t".join(part.strip() for part in text.split("\t"))
@@ -106,9 +113,11 @@ class Document:
     # Plain text of every line, computed once: the parsers ask for it hundreds of times per
     # document (every `find` scans the lines), and `lines` never change after construction.
     _plain: list[str] = field(init=False, repr=False, compare=False)
+    _cells: dict[int, list[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._plain = [plain(line.text) for line in self.lines]
+        self._cells = {}
         if not self.aligned:
             self.aligned = [None] * len(self.lines)
             self.indent = [0] * len(self.lines)
@@ -155,6 +164,16 @@ class Document:
     def normalised_text(self) -> str:
         return "\n".join(self._plain)
 
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """Where each line starts in `normalised_text`: a search over the whole text can
+        say which line it found."""
+        starts, at = [], 0
+        for text in self._plain:
+            starts.append(at)
+            at += len(text) + 1
+        return starts
+
     @property
     def content_id(self) -> str:
         """Stable id: the same text gives the same id whatever file it came in."""
@@ -177,7 +196,12 @@ class Document:
         return self.lines[i].no
 
     def cells(self, i: int) -> list[str]:
-        return [plain(cell) for cell in self.lines[i].text.split("\t")]
+        """The plain cells of a row (a copy: callers may change it); computed once per
+        line, since every pass over a table asks for them again."""
+        found = self._cells.get(i)
+        if found is None:
+            found = self._cells[i] = [plain(cell) for cell in self.lines[i].text.split("\t")]
+        return list(found)
 
     def raw_cells(self, i: int) -> list[str]:
         """Cells with their marks (bold, boxes) kept: for reading choices."""

@@ -314,6 +314,40 @@ _ROLE_TOTAL = re.compile(
 )
 
 
+_ROLE_SUM = re.compile(r"\b(?:sum|summen|totalt?|samla|samlet|i\s+alt)\b", re.I)
+_ROLE_PIECES = re.compile(r"[,;()]|\bog\b")
+
+
+def role_amounts(text: str) -> tuple[list[tuple[str, int]], list[int]] | None:
+    """'eier 180 000 kr, UH 270 000 kr, hvorav 20 000 kr til reise (sum 450 000 kr)': a
+    value that lists its figures each with its role, as (role, value) pairs and the parts
+    set aside. None unless every figure in the text has a role or is a part: a list with
+    one figure of unknown role is not read in part."""
+    roles: list[tuple[str, int]] = []
+    parts: list[int] = []
+    for piece in _ROLE_PIECES.split(text):
+        amounts = find_amounts(piece)
+        if not amounts:
+            continue
+        if len(amounts) > 1:
+            return None
+        words = piece[: amounts[0].start] + " " + piece[amounts[0].end :]
+        if _PART_START.match(piece) or _PART_BEFORE.search(piece[: amounts[0].start]):
+            parts.append(amounts[0].value)
+            continue
+        found = [
+            role
+            for role, rx in (("owner", _ROLE_OWNER), ("uh", _ROLE_UH), ("total", _ROLE_SUM))
+            if rx.search(words)
+        ]
+        if len(found) != 1:
+            return None
+        roles.append((found[0], amounts[0].value))
+    if not roles or len({r for r, _ in roles}) != len(roles):
+        return None
+    return roles, parts
+
+
 @dataclass(frozen=True)
 class ProseFigure:
     role: str  # "owner" | "uh" | "total"

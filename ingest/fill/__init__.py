@@ -40,7 +40,7 @@ from kompetansekart.ingest.fill.tables import read_table
 from kompetansekart.ingest.form.model import FlatTable, Form, Pair, Table
 from kompetansekart.ingest.labels import LabelMatch, Labels
 from kompetansekart.ingest.layouts import AnswerOrder
-from kompetansekart.ingest.money import Money, read_money, sum_difference
+from kompetansekart.ingest.money import Money, read_money, role_amounts, sum_difference
 from kompetansekart.ingest.records import Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
@@ -183,7 +183,7 @@ class Filler:
                 done = True
                 self._anchor(fld)
                 break
-        if not done:
+        if not done and not (fields and measure_roles(f, pair)):
             unknown(f, pair, scope)
         self.previous = pair
 
@@ -234,6 +234,8 @@ class Filler:
         r = f.report
         units_read = False
         for s in f.form.sections:
+            if s.marked:
+                f.marks[s.start] += 1  # '- [x] Tiltak 1 – …': the tick is the measure's
             lines = list(range(s.start + 1, s.end))
             if s.kind == "units" and all(v is None for v in vars(r.units).values()):
                 units_read = read_units(f, lines) or units_read
@@ -346,6 +348,28 @@ def _comment(f: State, pair: Pair) -> bool:
     text = pair.text(f.doc)
     f.pair_amounts(pair)
     f.report.institutions.extend(institutions_in(f.ctx, text, pair.first_line(), known_only=True))
+    return True
+
+
+def measure_roles(f: State, pair: Pair) -> bool:
+    """'Tiltak 1: eier 180 000 kr, UH 270 000 kr (sum 450 000 kr)' in a list of the
+    measures' money: the measure's owner, UH and total figures, each by its role word."""
+    meaning = pair.meaning
+    if meaning is None or "section:measure" not in meaning.fields or meaning.number is None:
+        return False
+    found = role_amounts(pair.value)
+    slot = f.measure(meaning.number, create=False) if found else None
+    if found is None or slot is None:
+        return False
+    roles, parts = found
+    m = slot.measure
+    attrs = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}
+    for role, value in roles:
+        if getattr(m, attrs[role]) is None:
+            setattr(m, attrs[role], value)
+            slot.note(attrs[role], pair.i)
+            f.use_in([pair.i], (value,))
+    f.aside([pair.i], parts)
     return True
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kompetansekart.ingest.checkboxes import BOX
+from kompetansekart.ingest.checkboxes import BOX, count_boxes
 from kompetansekart.ingest.context import UH_KINDS
 from kompetansekart.ingest.fill.header import add_contact, add_unions, union_names
 from kompetansekart.ingest.fill.state import State
@@ -144,11 +144,13 @@ def _fields(f: State, s: Sentence) -> None:
     if "continuation" in fields and r.continuation is None:
         r.continuation = not negated
         f.evidence("continuation", i)
+        _marks_read(f, s, boxed)
         if meaning and meaning.year and not negated:
             r.continues_year = meaning.year
     if "union_held" in fields and r.union_consultation.held is None:
         r.union_consultation.held = not negated
         f.evidence("union_consultation.held", i)
+        _marks_read(f, s, boxed)
         if not r.union_consultation.unions:
             add_unions(f, union_names(f, s.text), i)
     if "sami" in fields and r.sami_perspective is None:
@@ -159,12 +161,14 @@ def _fields(f: State, s: Sentence) -> None:
                 "ikke_relevant" if _NOT_RELEVANT.search(s.text) else ("nei" if negated else "ja")
             )
         f.evidence("sami_perspective", i)
+        _marks_read(f, s, boxed)
     if "further_ed" in fields and r.linked_to_further_education is None:
         if boxed:
             r.linked_to_further_education = answer if answer in ("ja", "nei", "vet_ikke") else None
         else:
             r.linked_to_further_education = "nei" if negated else "ja"
         f.evidence("linked_to_further_education", i)
+        _marks_read(f, s, boxed)
     if not r.phases and _FASE.search(s.text) and not _DONE.search(s.text):
         phases = [p for p, rx in _PHASES if rx.search(s.text)]
         if phases:
@@ -184,13 +188,31 @@ def _fields(f: State, s: Sentence) -> None:
             f.evidence("sector", i)
 
 
+def _marks_read(f: State, s: Sentence, boxed: bool) -> None:
+    """The ticked boxes of a sentence whose answer they gave are read."""
+    if boxed:
+        for j in s.lines:
+            f.marks[j] = max(f.marks[j], count_boxes(f.doc.text(j))[0])
+
+
 def _marked_answer(text: str) -> tuple[bool, str | None]:
     """A sentence with answer boxes ('… er ivaretatt ☑ Ja ☐ Nei'): the boxes decide, not
     the words (a 'Vurdert ikke relevant' option is not a negation)."""
     if not BOX.search(text):
         return False, None
-    picked = pick(text, option_set("yesno").find(text), False)
+    found = option_set("yesno").find(text)
+    if not found:
+        # '[x] Meldingen er drøftet med de tillitsvalgte': one box before the statement
+        # says whether it holds
+        lead = _LEAD_BOX.match(text)
+        if lead is None or len(BOX.findall(text)) != 1:
+            return True, None
+        return True, "ja" if count_boxes(lead.group())[0] else "nei"
+    picked = pick(text, found, False)
     return True, picked.values[0] if len(picked.values) == 1 else None
+
+
+_LEAD_BOX = re.compile(r"^\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\))")
 
 
 def _sector(text: str) -> str | None:

@@ -481,11 +481,12 @@ def _org_table(f: State, head: Row, body: list[Row], columns) -> bool:
     if found is None:
         return False
     name_col, role = found
+    role_col = _party_role_column(columns)
     kinds = UH_KINDS if role == "uh" else OWNER_KINDS
     contact_col = unit_col = email_col = None
     for k, cell in enumerate(head.cells):
         text = cell.replace("**", "").strip().casefold()
-        if k == name_col:
+        if k in (name_col, role_col):
             continue
         if "kontakt" in text and contact_col is None:
             contact_col = k
@@ -498,17 +499,25 @@ def _org_table(f: State, head: Row, body: list[Row], columns) -> bool:
         name = cells[name_col] if name_col < len(cells) else ""
         if not name or _SUM.match(name):
             continue
+        if role == "row":  # 'Part | Rolle': each row says its own role
+            role_cell = cells[role_col] if role_col is not None and role_col < len(cells) else ""
+            row_role = _party_role(role_cell)
+            if row_role is None:
+                continue  # 'ressurs', 'observatør': not a party with a role of its own
+            kinds = UH_KINDS if row_role == "uh" else OWNER_KINDS
+        else:
+            row_role = role
         if unit_col is not None and unit_col < len(cells) and cells[unit_col]:
             unit = f.ctx.units_first(f.ctx.orgs_in(f"{cells[unit_col]}, {name}", kinds))
             if unit and unit[0].parent:
                 name = unit[0].name
         contact = cells[contact_col] if contact_col is not None and contact_col < len(cells) else ""
-        add_partner(f, name, role, contact or None, row.i)
-        if role == "uh":
+        add_partner(f, name, row_role, contact or None, row.i)
+        if row_role == "uh":
             add_uh(f, [f.report.partners[-1].org], row.i)
         email = cells[email_col] if email_col is not None and email_col < len(cells) else ""
         if contact:
-            add_contact(f, Contact(contact, role, None, email or None), row.i)  # type: ignore[arg-type]
+            add_contact(f, Contact(contact, row_role, None, email or None), row.i)  # type: ignore[arg-type]
         for c in cells:  # an organisation number is read, not money
             if re.fullmatch(r"\d{3}\s?\d{3}\s?\d{3}", c):
                 f.use(row.i, int(re.sub(r"\D", "", c)))
@@ -545,6 +554,43 @@ def _org_column(f: State, head: Row, body: list[Row], columns) -> tuple[int, str
         if named * 2 >= len(values):
             return k, role
         return None
+    return _party_column(f, body, columns)
+
+
+def _party_column(f: State, body: list[Row], columns) -> tuple[int, str] | None:
+    """'Part | Rolle | Kontaktperson': a column of the partnership's parties beside a
+    column that gives each one's role ('eier', 'UH'); most of its cells name a known
+    organisation."""
+    role_col = _party_role_column(columns)
+    if role_col is None:
+        return None
+    for k, (meaning, _note, _header) in enumerate(columns):
+        if meaning is None or "party" not in meaning.fields:
+            continue
+        values = [r.cells[k].replace("**", "").strip() for r in body if k < len(r.cells)]
+        values = [v for v in values if v and not _SUM.match(v)]
+        named = sum(1 for v in values if f.ctx.orgs_in(v, OWNER_KINDS + UH_KINDS))
+        if values and named * 2 >= len(values):
+            return k, "row"
+    return None
+
+
+def _party_role_column(columns) -> int | None:
+    for k, (meaning, _note, _header) in enumerate(columns):
+        if meaning is not None and "party_role" in meaning.fields:
+            return k
+    return None
+
+
+_UH_ROLE = re.compile(r"\b(?:uh|universitet\w*|høgsk\w*|kompetansemiljø\w*)\b", re.I)
+_OWNER_ROLE = re.compile(r"\b(?:eier\w*|eigar\w*|skoleeier|skuleeigar|barnehageeier)\b", re.I)
+
+
+def _party_role(cell: str) -> str | None:
+    if _UH_ROLE.search(cell):
+        return "uh"
+    if _OWNER_ROLE.search(cell):
+        return "eier"
     return None
 
 

@@ -21,6 +21,7 @@ BUDGET_PART = "budget_part"  # one scheme's (or the grand total's) figures in th
 ECONOMY = "economy"  # the economy of whatever it stands in (a measure, or the report)
 CONTINUATION = "continuation"  # measures carried over from an earlier report
 OTHER = "other"
+LEFT_OUT = "left_out"  # a measure listed with an unticked box: not part of this report
 LIST_FIELDS = frozenset(
     {"continued_measures", "progress", "owner_amount", "uh_amount", "coordinator_amount"}
 )
@@ -37,6 +38,7 @@ class Section:
     number: int | None = None  # a measure's number
     name: str | None = None  # a measure's name given in its heading
     year: int | None = None
+    marked: bool = False  # its heading carries a ticked box ('- [x] Tiltak 1 – …')
     end: int = 0
     parent: Section | None = field(default=None, repr=False)
 

@@ -47,6 +47,7 @@ from kompetansekart.ingest.form.model import (
     BUDGET_PART,
     CONTINUATION,
     ECONOMY,
+    LEFT_OUT,
     LIST_FIELDS,
     MEASURE,
     MEASURES,
@@ -76,6 +77,10 @@ _MEASURE_REF = re.compile(
     r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}(?:\s*(?:og|,|&|/)\s*\d{1,2})*\s*[:.\-–]",
     re.IGNORECASE,
 )
+# option sets that answer one question whatever the heading over them, and that question
+_OPTION_QUESTIONS = (("sector", "Sektor"), ("phases", "Fase"))
+_BOXED = re.compile(r"^\s*(?P<box>\[[xX ]\]|[☒☑☐□])\s+(?P<rest>\S.*)$")
+_CHECKED_BOX = re.compile(r"\[[xX]\]|[☒☑]")
 _MEASURE_HEAD = re.compile(
     r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I
 )
@@ -169,6 +174,9 @@ class _Reader:
         if self._continues_list(text) or self._continues_choice(text):
             self.open.more.append(i)
             return i + 1
+        boxed = _BOXED.match(text)
+        if boxed and _MEASURE_HEAD.match(boxed["rest"]) and self._boxed_measure(i, boxed):
+            return i + 1
         glued = _BOLD_MEASURE.match(raw)
         if glued and self._measure_heading(i, glued["head"], level=2):
             return self._rest_of_line(i, glued["rest"])
@@ -198,6 +206,9 @@ class _Reader:
                 return self._table(i, aligned=True)
             if self._pair(i, cells[0], cells[1], cells[1], "aligned"):
                 return i + 1
+        options_end = self._option_run(i, text)
+        if options_end:
+            return options_end
         if self._prefix_pair(i, text, raw):
             return i + 1
         if self._label_alone(i, text):
@@ -672,6 +683,43 @@ class _Reader:
         m = _COLON.match(self.doc.plain(i + 1))
         return m is not None and self.labels.exact(m["label"]) is not None
 
+    def _option_run(self, i: int, text: str) -> int:
+        """'[x] Barnehage' / '[x] Grunnskole' / '[ ] Videregående' under a heading that
+        does not ask the question ('Sektor og faser'): boxed lines whose labels are the
+        options of one question are that question's answer. Returns the line after the
+        run, or 0."""
+        after_run = self.open is not None and self.open.style == "options" and self.doc.gap(i)
+        if (self.open is not None and not after_run) or not _BOXED.match(text):
+            return 0  # under a question, its options are its value ('_continues_choice')
+        from kompetansekart.ingest.options import options
+
+        doc, end, labels = self.doc, i, []
+        while end < len(doc) and not (end > i and doc.gap(end)):
+            m = _BOXED.match(doc.plain(end))
+            if m is None:
+                break
+            labels.append(m["rest"])
+            end += 1
+        for set_name, question in _OPTION_QUESTIONS:
+            found = sum(1 for label in labels if options()[set_name].find(label))
+            if found >= 2 and found >= len(labels) - 1:
+                pair = Pair(i, question, self.labels.exact(question), text, doc.text(i), "options")
+                pair.more = list(range(i + 1, end))
+                self._add(pair)
+                return end
+        return 0
+
+    def _boxed_measure(self, i: int, boxed: re.Match[str]) -> bool:
+        """'- [x] Tiltak 1 – Lesing' opens the measure; '- [ ] Tiltak 4 – …' names one
+        that is not part of the report, and what stands under it is not a measure's."""
+        if _CHECKED_BOX.match(boxed["box"]):
+            if not self._measure_heading(i, boxed["rest"], level=3):
+                return False
+            self.sections[-1].marked = True
+            return True
+        self._open_section(Section(i, LEFT_OUT, 3, boxed["rest"]))
+        return True
+
     def _measure_heading(self, i: int, text: str, level: int) -> bool:
         body = strip_numbering(text.replace("**", "").strip())
         found = self.labels.prefix(body)
@@ -970,6 +1018,7 @@ def _is_option(text: str) -> bool:
     from kompetansekart.ingest.options import options
 
     body = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
+    body = _EXPLAINED.sub("", body)  # 'Ja – tiltak 2 ses i sammenheng med …': the option
     for name in ("yesno", "sector", "phases", "purpose"):
         found = options()[name].find(body)
         if found and found[0].start == 0 and found[0].end == len(body):
@@ -977,6 +1026,7 @@ def _is_option(text: str) -> bool:
     return bool(_SCHEME_WORDS.search(body)) and len(body.split()) <= 8
 
 
+_EXPLAINED = re.compile(r"\s+[–—-]\s+\S.*$")
 _CONTINUATION_HEAD = re.compile(
     r"^ved\s+vidaref\w*ring|^ved\s+videref\w*ring|^videreføring av tiltak|^vidareføring av tiltak",
     re.IGNORECASE,

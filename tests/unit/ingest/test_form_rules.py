@@ -512,3 +512,80 @@ def test_a_markdown_front_matter_is_read_as_fields(tmp_path, parser):
     )
     assert (r.owner.id, r.year) == ("orgnr:970540008", 2026)
     assert not unread(r)
+
+
+TASK_LIST_REPORT = """# Behovsmelding 2026
+
+- **Eier:** Hamar kommune
+- **Universitet/høgskole:** Høgskolen i Innlandet
+
+## Sektor og faser
+
+- [x] Barnehage
+- [ ] Grunnskole
+
+- [ ] Analyse
+- [x] Planlegging
+
+## Tiltak
+
+- [x] Tiltak 1 – Språk i barnehagen
+  - Formål: gjennomføring
+- [x] Tiltak 2 – Lek og læring
+  - Formål: planlegging
+- [ ] Tiltak 3 – Foreldremøter
+  - Ikke med i år; tas opp igjen i 2027.
+
+## Budsjett
+
+- Tiltak 1: eier 100 000 kr, UH 150 000 kr (sum 250 000 kr)
+- Tiltak 2: eier 40 000 kr, UH 60 000 kr, hvorav 10 000 kr til reise (sum 100 000 kr)
+
+## Medbestemmelse
+
+- [x] Meldingen er drøftet med de tillitsvalgte
+"""
+
+
+def test_a_markdown_task_list_answers_its_questions(tmp_path, parser):
+    """Ticked task items: the options of a question under a heading that does not ask it,
+    measures (an unticked one is not part of the report), and a statement that holds."""
+    r = read(tmp_path, parser, TASK_LIST_REPORT, "report.md")
+    assert (r.sector, r.phases) == ("barnehage", ["planlegging"])
+    assert [(m.number, m.name) for m in r.measures] == [
+        (1, "Språk i barnehagen"),
+        (2, "Lek og læring"),
+    ]
+    money = [(m.owner_amount, m.uh_amount, m.total_stated) for m in r.measures]
+    assert money == [(100_000, 150_000, 250_000), (40_000, 60_000, 100_000)]
+    assert r.union_consultation.held is True
+    assert not unread(r)
+
+
+def test_a_figure_without_a_role_keeps_a_measure_list_unread(tmp_path, parser):
+    """'Tiltak 1: 100 000 kr og 150 000 kr': figures without their roles are not guessed."""
+    text = TASK_LIST_REPORT.replace(
+        "- Tiltak 1: eier 100 000 kr, UH 150 000 kr (sum 250 000 kr)",
+        "- Tiltak 1: 100 000 kr, UH 150 000 kr",
+    )
+    r = read(tmp_path, parser, text, "report.md")
+    assert r.measures[0].owner_amount is None
+    assert any("100 000 kr" in message for message in unread(r))
+
+
+def test_a_table_of_parties_with_a_role_column(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Hamar kommune\n\n| Part | Rolle | Kontaktperson |\n|---|---|---|\n"
+        "| Hamar kommune | eier | Kari Nordmann |\n| Stange kommune | eier | Ola Testesen |\n"
+        "| Høgskolen i Innlandet | UH | Per Prøve |\n| Statped | ressurs | Eva Eksempel |\n",
+        "report.md",
+    )
+    roles = sorted((p.org.name, p.role) for p in r.partners)
+    assert roles == [
+        ("Hamar kommune", "eier"),
+        ("Stange kommune", "eier"),
+        ("Universitetet i Innlandet", "uh"),  # Statped's role is 'ressurs': not a party
+    ]
+    assert [u.name for u in r.uh] == ["Universitetet i Innlandet"]
