@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from re import Pattern
 
-from kompetansekart.ingest.checkboxes import spelled_marks
+from kompetansekart.ingest.checkboxes import BOX, spelled_marks
 from kompetansekart.ingest.records import Line
 
 _SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")  # never a tab, so it never joins two cells
@@ -39,7 +39,7 @@ def _squeeze(text: str) -> str:
 
 
 # '- [x] Barnehage': a task list's bullet before its box is list syntax, not text
-_TASK_BULLET = re.compile(r"^(\s*)[-*+•]\s+(?=\[[ xX]\]|[☒☑☐□])")
+_TASK_BULLET = re.compile(rf"^(\s*)[-*+•]\s+(?={BOX.pattern})")
 
 
 def clean(text: str) -> str:
@@ -163,16 +163,6 @@ class Document:
     @functools.cached_property
     def normalised_text(self) -> str:
         return "\n".join(self._plain)
-
-    @functools.cached_property
-    def line_starts(self) -> list[int]:
-        """Where each line starts in `normalised_text`: a search over the whole text can
-        say which line it found."""
-        starts, at = [], 0
-        for text in self._plain:
-            starts.append(at)
-            at += len(text) + 1
-        return starts
 
     @property
     def content_id(self) -> str:

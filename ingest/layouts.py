@@ -18,7 +18,6 @@ The highest score wins; ties go to the row order of the file.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import io
 import re
@@ -63,23 +62,17 @@ class Layout:
         total = self.base
         text = doc.normalised_text  # one search over the whole text, then per line
         for rx, weight in self.lines:
-            total += weight * _lines_hit(rx, doc, text)
+            hits = 0
+            if _anywhere(rx).search(text) is not None:
+                for i in range(len(doc)):
+                    if rx.search(doc.plain(i)):
+                        hits += 1
+                        if hits >= _CAP:
+                            break
+            total += weight * hits
         pairs = sum(1 for item in form.items if isinstance(item, Pair))
         tables = sum(1 for item in form.items if isinstance(item, Table | FlatTable))
         return total + self.per_pair * min(pairs, 40) + self.per_table * min(tables, 10)
-
-
-def _lines_hit(rx: re.Pattern[str], doc: Document, text: str) -> int:
-    """On how many lines (at most _CAP) the line pattern matches: one search over the
-    whole text finds the candidate lines, each then checked on its own."""
-    seen: set[int] = set()
-    for m in _anywhere(rx).finditer(text):
-        i = bisect.bisect_right(doc.line_starts, m.start()) - 1
-        if i not in seen and rx.search(doc.plain(i)):
-            seen.add(i)
-            if len(seen) >= _CAP:
-                break
-    return len(seen)
 
 
 @cache

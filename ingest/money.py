@@ -318,6 +318,13 @@ _ROLE_SUM = re.compile(r"\b(?:sum|summen|totalt?|samla|samlet|i\s+alt)\b", re.I)
 _ROLE_PIECES = re.compile(r"[,;()]|\bog\b")
 
 
+def roles_in(text: str) -> list[str]:
+    """The roles a text names: 'owner' (eier, eigar, kommunen), 'uh' (UH, universitet,
+    høgskole) and 'total' (sum, totalt, samlet)."""
+    pairs = (("owner", _ROLE_OWNER), ("uh", _ROLE_UH), ("total", _ROLE_SUM))
+    return [role for role, rx in pairs if rx.search(text)]
+
+
 def role_amounts(text: str) -> tuple[list[tuple[str, int]], list[int]] | None:
     """'eier 180 000 kr, UH 270 000 kr, hvorav 20 000 kr til reise (sum 450 000 kr)': a
     value that lists its figures each with its role, as (role, value) pairs and the parts
@@ -335,11 +342,7 @@ def role_amounts(text: str) -> tuple[list[tuple[str, int]], list[int]] | None:
         if _PART_START.match(piece) or _PART_BEFORE.search(piece[: amounts[0].start]):
             parts.append(amounts[0].value)
             continue
-        found = [
-            role
-            for role, rx in (("owner", _ROLE_OWNER), ("uh", _ROLE_UH), ("total", _ROLE_SUM))
-            if rx.search(words)
-        ]
+        found = roles_in(words)
         if len(found) != 1:
             return None
         roles.append((found[0], amounts[0].value))

@@ -34,7 +34,11 @@ from kompetansekart.ingest.fill.money_fields import (
 )
 from kompetansekart.ingest.fill.partners import read_flat_list
 from kompetansekart.ingest.fill.prose import fallbacks, prose_budget
-from kompetansekart.ingest.fill.sentences import read_sentences, summary_from_sentences
+from kompetansekart.ingest.fill.sentences import (
+    measure_figure,
+    read_sentences,
+    summary_from_sentences,
+)
 from kompetansekart.ingest.fill.state import Scope, Slot, State, norm_name
 from kompetansekart.ingest.fill.tables import read_table
 from kompetansekart.ingest.form.model import FlatTable, Form, Pair, Table
@@ -106,6 +110,8 @@ HANDLERS: dict[str, Handler] = {
     "earlier_grant": set_aside("earlier-grant"),
     "own_contribution": set_aside("own-contribution"),
     "continues_year": h.continues_year,
+    # 'Tiltak 1: eier 180 000 kr, …' as a pair: a measure's money (its heading opens a section)
+    "section:measure": lambda f, p, s: _measure_roles(f, p, s),
     **h.UNIT_HANDLERS,
 }
 
@@ -176,14 +182,12 @@ class Filler:
         fields = self._meaning(pair)
         done = False
         for fld in fields:
-            if fld.startswith("section:"):
-                continue
             handle = handler(fld)
             if handle is not None and handle(f, pair, scope):
                 done = True
                 self._anchor(fld)
                 break
-        if not done and not (fields and measure_roles(f, pair)):
+        if not done:
             unknown(f, pair, scope)
         self.previous = pair
 
@@ -351,24 +355,18 @@ def _comment(f: State, pair: Pair) -> bool:
     return True
 
 
-def measure_roles(f: State, pair: Pair) -> bool:
+def _measure_roles(f: State, pair: Pair, scope: Scope) -> bool:
     """'Tiltak 1: eier 180 000 kr, UH 270 000 kr (sum 450 000 kr)' in a list of the
-    measures' money: the measure's owner, UH and total figures, each by its role word."""
-    meaning = pair.meaning
-    if meaning is None or "section:measure" not in meaning.fields or meaning.number is None:
-        return False
-    found = role_amounts(pair.value)
-    slot = f.measure(meaning.number, create=False) if found else None
+    measures' money: the measure's owner, UH and total figures, each by its role word.
+    (A measure's heading is a section, read by the form reader, not a pair.)"""
+    number = pair.meaning.number if pair.meaning else None
+    found = role_amounts(pair.value) if number is not None else None
+    slot = f.measure(number, create=False) if found else None
     if found is None or slot is None:
         return False
     roles, parts = found
-    m = slot.measure
-    attrs = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}
     for role, value in roles:
-        if getattr(m, attrs[role]) is None:
-            setattr(m, attrs[role], value)
-            slot.note(attrs[role], pair.i)
-            f.use_in([pair.i], (value,))
+        measure_figure(f, slot, role, value, [pair.i])
     f.aside([pair.i], parts)
     return True
 

@@ -204,15 +204,12 @@ def _marked_answer(text: str) -> tuple[bool, str | None]:
     if not found:
         # '[x] Meldingen er drøftet med de tillitsvalgte': one box before the statement
         # says whether it holds
-        lead = _LEAD_BOX.match(text)
+        lead = BOX.match(text.lstrip())
         if lead is None or len(BOX.findall(text)) != 1:
             return True, None
         return True, "ja" if count_boxes(lead.group())[0] else "nei"
     picked = pick(text, found, False)
     return True, picked.values[0] if len(picked.values) == 1 else None
-
-
-_LEAD_BOX = re.compile(r"^\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\))")
 
 
 def _sector(text: str) -> str | None:
@@ -274,11 +271,7 @@ def _measure_text(f: State, slot, group: list[Sentence]) -> None:
     for a in money.aside:
         f.aside(lines, [a.value], a.why)
     for fig in money.figures:
-        attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[fig.role]
-        if getattr(m, attr) is None:
-            setattr(m, attr, fig.value)
-            slot.note(attr, lines[0])
-            f.use_in(lines, (fig.value,))
+        measure_figure(f, slot, fig.role, fig.value, lines)
 
 
 def _measure_money(f: State, s: Sentence) -> None:
@@ -290,7 +283,6 @@ def _measure_money(f: State, s: Sentence) -> None:
     slot = f.measure(numbers.pop(), create=False)
     if slot is None:
         return
-    m = slot.measure
     names = uh_names(f)
     money = prose_money(s.text, f.report.year, names)
     if not money.figures:
@@ -298,11 +290,20 @@ def _measure_money(f: State, s: Sentence) -> None:
     for a in money.aside:
         f.aside(s.lines, [a.value], a.why)
     for fig in money.figures:
-        attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[fig.role]
-        if getattr(m, attr) is None:
-            setattr(m, attr, fig.value)
-            slot.note(attr, s.lines[0])
-            f.use_in(s.lines, (fig.value,))
+        measure_figure(f, slot, fig.role, fig.value, s.lines)
+
+
+# a figure's role ('owner', 'uh', 'total') and the attribute of a measure or budget row
+ROLE_ATTRS = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}
+
+
+def measure_figure(f: State, slot, role: str, value: int, lines: list[int]) -> None:
+    """A measure's figure for one role, unless the measure has one already."""
+    attr = ROLE_ATTRS[role]
+    if getattr(slot.measure, attr) is None:
+        setattr(slot.measure, attr, value)
+        slot.note(attr, lines[0])
+        f.use_in(lines, (value,))
 
 
 def uh_names(f: State, more=()) -> tuple[str, ...]:
@@ -360,7 +361,7 @@ def _sentence_row(f: State, s: Sentence) -> BudgetRow | None:
     money = prose_money(s.text, r.year, names)
     row = BudgetRow(None, None, None, None)
     for fig in money.figures:
-        attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[fig.role]
+        attr = ROLE_ATTRS[fig.role]
         if getattr(row, attr) is None:
             setattr(row, attr, fig.value)
             f.use_in(s.lines, (fig.value,))

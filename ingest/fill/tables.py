@@ -41,7 +41,7 @@ from kompetansekart.ingest.fill.state import Scope, State
 from kompetansekart.ingest.fill.values import option_set, terms_found
 from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
-from kompetansekart.ingest.money import amounts_in, read_money
+from kompetansekart.ingest.money import amounts_in, read_money, roles_in
 from kompetansekart.ingest.records import BudgetRow, Contact, OrgRef, Partner, UhShare
 
 Dispatch = Callable[[Pair], None]
@@ -582,16 +582,10 @@ def _party_role_column(columns) -> int | None:
     return None
 
 
-_UH_ROLE = re.compile(r"\b(?:uh|universitet\w*|høgsk\w*|kompetansemiljø\w*)\b", re.I)
-_OWNER_ROLE = re.compile(r"\b(?:eier\w*|eigar\w*|skoleeier|skuleeigar|barnehageeier)\b", re.I)
-
-
 def _party_role(cell: str) -> str | None:
-    if _UH_ROLE.search(cell):
-        return "uh"
-    if _OWNER_ROLE.search(cell):
-        return "eier"
-    return None
+    """'UH', 'eier (koordinerende)': the role a party's cell gives; 'ressurs' gives none."""
+    roles = roles_in(cell)
+    return "uh" if "uh" in roles else "eier" if "owner" in roles else None
 
 
 # --- unions ----------------------------------------------------------------------------------

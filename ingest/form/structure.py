@@ -79,8 +79,7 @@ _MEASURE_REF = re.compile(
 )
 # option sets that answer one question whatever the heading over them, and that question
 _OPTION_QUESTIONS = (("sector", "Sektor"), ("phases", "Fase"))
-_BOXED = re.compile(r"^\s*(?P<box>\[[xX ]\]|[☒☑☐□])\s+(?P<rest>\S.*)$")
-_CHECKED_BOX = re.compile(r"\[[xX]\]|[☒☑]")
+_BOXED = re.compile(rf"^\s*(?P<box>{BOX.pattern})\s+(?P<rest>\S.*)$")  # '[x] Barnehage'
 _MEASURE_HEAD = re.compile(
     r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I
 )
@@ -712,7 +711,7 @@ class _Reader:
     def _boxed_measure(self, i: int, boxed: re.Match[str]) -> bool:
         """'- [x] Tiltak 1 – Lesing' opens the measure; '- [ ] Tiltak 4 – …' names one
         that is not part of the report, and what stands under it is not a measure's."""
-        if _CHECKED_BOX.match(boxed["box"]):
+        if count_boxes(boxed["box"])[0]:
             if not self._measure_heading(i, boxed["rest"], level=3):
                 return False
             self.sections[-1].marked = True
