@@ -18,6 +18,8 @@ Why the rules are as they are:
   marking it as chosen: ``Vidare x``). :func:`parse_term`
   takes a whole label, so there ``Videre`` is always the term.
 * ``Gjennom hele 2025`` (nynorsk ``heile``) is both terms of that year, spring and autumn.
+* ``… våren 2027 og etter det`` (``og deretter``, ``og senere``) after a term carries the
+  work on past it: ``videre``. Without a term before it the phrase says nothing of when.
 * School years (``2026/2027``, ``2026-2027``, ``23/24``) span two terms but say nothing
   about which, so they are not terms.
 * A decomposed ``å`` (a + U+030A) is accepted, so spans still point into the original text.
@@ -71,6 +73,9 @@ def find_terms(text: str) -> list[tuple[str, str, int, int]]:
         found.append((match.group(), _term(match), match.start(), match.end()))
     for match in _BEYOND_RE.finditer(text):  # 'skal videreføres etter 2027': open-ended
         found.append((match.group(), _VIDERE, match.start(), match.end()))
+    for match in _ONWARD_RE.finditer(text):  # 'våren 2027 og etter det': open-ended
+        if any(e <= match.start() for _, t, _s, e in found if t != _VIDERE):
+            found.append((match["onward"], _VIDERE, match.start("onward"), match.end("onward")))
     for match in _TWO_SEASONS_RE.finditer(text):  # 'Både våren og høsten 2025': both terms
         if any(s <= match.start() < e for _, _, s, e in found):
             continue  # 'våren 2025 og hausten 2025' is read term by term already
@@ -96,6 +101,16 @@ _TWO_SEASONS_RE = re.compile(
 _BEYOND_RE = re.compile(
     r"\b(?:videreføres|vidareførast|vidareførst|fortsetter|held\s+fram|videreføre)\s+"
     r"(?:også\s+)?etter\s+(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+# after the last term, the work goes on: 'frå hausten 2026, vidare gjennom våren 2027 og
+# etter det' (a term must come before it; alone the words say nothing of when)
+_ONWARD_RE = re.compile(
+    r"\b(?:og|samt)\s+(?P<onward>etter\s+det(?:te)?|deretter|seinare|senere|framover|fremover|"
+    r"utover)"
+    r"\s*(?=$|[.,;)\n])",
     re.IGNORECASE,
 )
 

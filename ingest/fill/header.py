@@ -374,7 +374,7 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
     found = option_set(set_name).find(pair.raw_text(f.doc).replace("**", ""))
     found = found or option_set(set_name).find(text)
     if not found:
-        return False
+        return _option_answered(f, pair, set_name, attr, fld, multi)
     f.asked.add(fld)
     picked = choice_pick(f, pair, found, multi, fld)
     if picked is None:
@@ -387,6 +387,35 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
             value = picked.values[0]
         setattr(f.report, attr, value)
         f.evidence(fld, pair.first_line())
+    return True
+
+
+def _option_answered(f: State, pair: Pair, set_name: str, attr: str, fld: str, multi: bool) -> bool:
+    """'Behovet gjeld barnehage: [JA] / NEI', 'Fase analyse: Nei': the label names one
+    option and the value answers yes or no for it. The options answered yes make the
+    value together (barnehage and grunnskole: begge); a value the form gives otherwise
+    is not replaced."""
+    named = {x.value for x in option_set(set_name).find(pair.label)}
+    if len(named) != 1:
+        return False
+    answer = yes_no_field(f, pair, fld)
+    if answer == "skip":
+        return False
+    f.asked.add(fld)
+    yes = f.yes_options.setdefault(fld, [])
+    if answer is not True or (getattr(f.report, attr) is not None and not yes):
+        return True
+    yes.append(named.pop())
+    values = list(dict.fromkeys(yes))
+    if multi:
+        setattr(f.report, attr, values)
+    elif set_name == "sector" and {"barnehage", "grunnskole"} <= set(values):
+        setattr(f.report, attr, "begge")
+    elif len(values) == 1:
+        setattr(f.report, attr, values[0])
+    else:
+        return True
+    f.evidence(fld, pair.first_line())
     return True
 
 

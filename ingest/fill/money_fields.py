@@ -41,7 +41,7 @@ def amount(fld: str):
         if is_placeholder(text):
             return True
         money = read_money(text)
-        _parts_below(f, pair)
+        _parts_below(f, pair, scope, fld)
         f.text_amounts([k for k in pair.more if not _PART_LINE.match(f.doc.plain(k))])
         if not money.read and money.problem is None:
             if fld == "coordinator_amount" and text.strip() in ("0", "-", "–"):
@@ -61,12 +61,24 @@ _PART_LINE = re.compile(
 )
 
 
-def _parts_below(f: State, pair: Pair) -> None:
-    """'- av dette reise og opphald for HVO: kr 60 000' under an amount: a part of it."""
+_COORDINATOR = re.compile(r"\bkoordinator(?:en|ar|er|ane|ene)?\b", re.I)
+
+
+def _parts_below(f: State, pair: Pair, scope: Scope, fld: str) -> None:
+    """'- av dette reise og opphald for HVO: kr 60 000' under an amount: a part of it.
+    A part that goes to the coordinator ('herav kr 25 000 til lokal koordinator') is
+    the coordinator's amount (a different one stated before is warned of as a conflict)."""
     for j in pair.more:
-        if _PART_LINE.match(f.doc.plain(j)):
-            money = read_money(f.doc.plain(j))
-            f.aside([j], list(money.read) or [a.value for a in money.aside], "part")
+        text = f.doc.plain(j)
+        if not _PART_LINE.match(text):
+            continue
+        money = read_money(text)
+        values = list(money.read) or [a.value for a in money.aside]
+        if fld != "coordinator_amount" and len(values) == 1 and _COORDINATOR.search(text):
+            share = Money(values[0], read=(values[0],))
+            place(f, pair, scope, "coordinator_amount", share, j, None)
+        else:
+            f.aside([j], values, "part")
 
 
 def place(

@@ -97,6 +97,9 @@ class State:
         # choice fields the form asks with its options, answered or not: an unanswered
         # question is not answered by the words of a title or a sentence
         self.asked: set[str] = set()
+        # options answered one by one ('Behovet gjeld barnehage: [JA] / NEI'): field ->
+        # the options answered yes, which together make the field's value
+        self.yes_options: dict[str, list[str]] = {}
         # the themes of the measures' background texts (theme, line): the report's needs
         # when it has no needs answer of its own, which otherwise says it better
         self.background: list[tuple[str, int]] = []

@@ -275,7 +275,7 @@ class _Reader:
         if not any(f.startswith(_CHOICE_FIELDS) for f in pair.fields):
             return False
         body = _TRAILING_MARK.sub("", text).strip(" *")
-        return bool(body) and (_is_option(body) or _options_line(text))
+        return bool(body) and (_is_option(body) or _options_line(text) or _option_answered(text))
 
     def _is_free(self, pair: Pair) -> bool:
         """Is the open pair free text (or a list under way), whose value an unknown
@@ -310,7 +310,7 @@ class _Reader:
         bare, note = split_note(label)
         if value.strip().startswith("(") and value.strip().endswith(")"):
             note, value, raw_value = value.strip()[1:-1], "", ""  # 'Fase? (flere svar mulig)'
-        meaning = self.labels.meaning(label)
+        meaning = self.labels.meaning(label) or _label_with_option(self.labels, label)
         pair = Pair(
             i, bare.strip() or label, meaning, value.strip(), raw_value.strip(), style, note
         )
@@ -1002,6 +1002,27 @@ def _options_line(text: str) -> bool:
         if found and rest.strip(" ,/") == "":
             return True
     return False
+
+
+def _label_with_option(labels: Labels, label: str) -> LabelMatch | None:
+    """'Behovet gjeld barnehage' (answered '[JA] / NEI'): a choice question's label and
+    one of its options, asked about that option alone; it means the question's field."""
+    found = labels.prefix(label)
+    if found is None or not any(f.startswith(_CHOICE_FIELDS) for f in found.fields):
+        return None
+    rest = label[found.end :].strip(" :-–")
+    return found if rest and _is_option(rest) else None
+
+
+def _option_answered(text: str) -> bool:
+    """'a) analyse: JA / [NEI]': one option of a question and its own yes/no answer."""
+    from kompetansekart.ingest.options import options
+
+    m = _COLON.match(strip_numbering(text))
+    if m is None or not m["value"]:
+        return False
+    answers = {found.value for found in options()["yesno"].find(m["value"])}
+    return {"ja", "nei"} <= answers and _is_option(m["label"])
 
 
 def _has_option(text: str) -> bool:

@@ -589,3 +589,65 @@ def test_a_table_of_parties_with_a_role_column(tmp_path, parser):
         ("Universitetet i Innlandet", "uh"),  # Statped's role is 'ressurs': not a party
     ]
     assert [u.name for u in r.uh] == ["Universitetet i Innlandet"]
+
+
+def test_options_asked_one_by_one_with_a_yes_or_no_each(tmp_path, parser):
+    """'Behovet gjelder barnehage: [JA] / NEI' asks about one option of the sector; the
+    options answered yes make the value together (both: begge). Under 'Fase', the
+    sub-items 'a) analyse: …' are that question's options, each answered on its line."""
+    r = read(
+        tmp_path,
+        parser,
+        "1.1 Navn: Hamar kommune\n"
+        "1.2 Behovet gjelder barnehage: JA / [NEI]\n"
+        "1.3 Behovet gjelder grunnskole: [JA] / NEI\n"
+        "1.4 Fase\n"
+        "   a) analyse: [JA] / NEI\n"
+        "   b) planlegging: JA / [NEI]\n"
+        "   c) gjennomføring: [JA] / NEI\n",
+    )
+    assert (r.sector, r.phases) == ("grunnskole", ["analyse", "gjennomforing"])
+    assert not unread(r)
+    both = read(
+        tmp_path,
+        parser,
+        "Navn: Hamar kommune\nBehovet gjelder barnehage: [JA] / NEI\n"
+        "Behovet gjelder grunnskole: [JA] / NEI\n",
+    )
+    assert both.sector == "begge"
+
+
+def test_an_answered_option_does_not_replace_a_stated_sector(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Navn: Hamar kommune\nSektor: Barnehage\nBehovet gjelder grunnskole: [JA] / NEI\n",
+    )
+    assert r.sector == "barnehage"
+
+
+def test_a_part_of_an_amount_that_goes_to_the_coordinator(tmp_path, parser):
+    """'herav kr 30 000 til koordinator' under the owner's amount of a measure is that
+    measure's coordinator amount; a part for travel under the UH's amount is set aside."""
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Hamar kommune\n\n"
+        "Tiltak 1: Lesing i alle fag\n"
+        "Eier: kr 90 000\n   herav kr 30 000 til koordinator\n"
+        "UH: kr 150 000\n   herav kr 15 000 til reise\n"
+        "Sum: kr 240 000\n",
+    )
+    m = r.measures[0]
+    assert (m.owner_amount, m.uh_amount, m.coordinator_amount) == (90_000, 150_000, 30_000)
+    assert not unread(r)
+
+
+def test_a_term_and_after_that_is_open_ended():
+    from kompetansekart.ingest.terms import find_terms
+
+    found = find_terms("fra høsten 2026, videre gjennom våren 2027 og deretter")
+    assert [t for _, t, *_ in found] == ["H2026", "V2027", "videre"]
+    assert [t for _, t, *_ in find_terms("Høsten 2025 og senere.")] == ["H2025", "videre"]
+    assert find_terms("Vi evaluerer og deretter.") == []  # no term before it
+    assert [t for _, t, *_ in find_terms("Vår 2026 og deretter evaluering")] == ["V2026"]
