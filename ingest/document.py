@@ -58,6 +58,7 @@ def clean(text: str) -> str:
 _INLINE_TAGS = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|small)\s*>", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every pass asks for the plain text of the same lines
 def plain(text: str) -> str:
     """Text without markdown bold markers, inline HTML tags (<i>…</i>) and tabs: for
     reading values, not choices."""
@@ -136,28 +137,19 @@ class Document:
         blank: list[bool] = []
         dropped = True
         for line in lines:
-            if "|" in line.text:
-                if _PIPE_SEPARATOR.match(line.text) and "-" in line.text:
-                    continue  # a table's '|---|' row: not a blank line either
-                piped = pipe_cells(line.text)
-                if piped is not None:
-                    line = Line(line.no, piped, line.file, line.heading)
-            if not line.heading and line.text.lstrip().startswith("#"):
-                heading = _MD_HEADING.match(line.text)  # '## Tiltak 1: …' in any text file
-                if heading:
-                    level = heading.group().count("#")
-                    line = Line(line.no, line.text[heading.end() :], line.file, level)
-            text = clean(line.text)
-            if text.replace("\t", "").strip():
-                file = line.file or path
-                blank.append(dropped or (bool(kept) and kept[-1].file != file))
-                dropped = False
-                kept.append(Line(line.no, text, file, line.heading))
-                original = line.text
-                aligned.append(aligned_cells(original) if "  " in original else None)
-                indent.append(len(original) - len(original.lstrip(" \u00a0")))
-            else:
+            parts = _line_parts(line.text, line.heading)
+            if parts is _SEPARATOR_ROW:
+                continue  # a table's '|---|' row: not a blank line either
+            if parts is None:
                 dropped = True
+                continue
+            text, heading, cells, spaces = parts
+            file = line.file or path
+            blank.append(dropped or (bool(kept) and kept[-1].file != file))
+            dropped = False
+            kept.append(Line(line.no, text, file, heading))
+            aligned.append(None if cells is None else list(cells))
+            indent.append(spaces)
         return cls(path, fmt, kept, raw, aligned, indent, blank)
 
     @functools.cached_property
@@ -235,6 +227,32 @@ class Document:
         stop = len(self.lines) if end is None else end
         lines = self._plain
         return "\n".join([lines[i] for i in range(start, max(start, stop))])
+
+
+_SEPARATOR_ROW = ("", 0, None, 0)  # the marker of a Markdown table's '|---|' row
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same lines recur in every report of a form
+def _line_parts(text: str, heading: int) -> tuple[str, int, tuple[str, ...] | None, int] | None:
+    """One source line as `from_lines` keeps it: its cleaned text, heading level, aligned
+    cells and indent; None for a blank line, `_SEPARATOR_ROW` for a '|---|' row."""
+    if "|" in text:
+        if _PIPE_SEPARATOR.match(text) and "-" in text:
+            return _SEPARATOR_ROW
+        piped = pipe_cells(text)
+        if piped is not None:
+            text = piped
+    if not heading and text.lstrip().startswith("#"):
+        found = _MD_HEADING.match(text)  # '## Tiltak 1: …' in any text file
+        if found:
+            heading = found.group().count("#")
+            text = text[found.end() :]
+    cleaned = clean(text)
+    if not cleaned.replace("\t", "").strip():
+        return None
+    cells = aligned_cells(text) if "  " in text else None
+    spaces = len(text) - len(text.lstrip(" \u00a0"))
+    return cleaned, heading, None if cells is None else tuple(cells), spaces
 
 
 def spans(starts: list[int], end: int) -> list[tuple[int, int]]:

@@ -152,6 +152,9 @@ class LabelMatch:
 class _Phrase:
     fields: tuple[str, ...]
     rx: re.Pattern[str]
+    # the phrase's literal pieces (its words, without the {year}/{n} placeholders): a
+    # text without every one of them cannot match, so the pattern is not tried there
+    needles: tuple[str, ...] = ()
 
 
 class Labels:
@@ -181,7 +184,7 @@ class Labels:
                 lengths[key(written[0])].add(len(written))
         self._lengths = {w: sorted(n, reverse=True) for w, n in lengths.items()}
         ordered = sorted(phrases.items(), key=lambda kv: -len(kv[0]))
-        self._phrases = [_Phrase(tuple(v), _phrase_re(k)) for k, v in ordered]
+        self._phrases = [_Phrase(tuple(v), _phrase_re(k), _needles(k)) for k, v in ordered]
         # a phrase can only match where its first word starts a word of the text: index
         # the phrases by (the first four letters of) that word, so a lookup tries a few
         self._by_start: dict[str, list[int]] = defaultdict(list)
@@ -311,6 +314,8 @@ class Labels:
         tried = sorted({n for s in starts for n in self._by_start.get(s, ())} | set(self._anywhere))
         best: tuple[int, _Phrase, re.Match[str]] | None = None
         for p in (self._phrases[n] for n in tried):
+            if not all(needle in lowered for needle in p.needles):
+                continue
             found = p.rx.search(lowered)
             if found and (best is None or len(found.group()) > best[0]):
                 best = (len(found.group()), p, found)
@@ -355,6 +360,10 @@ def _captured(text: str) -> tuple[int | None, int | None]:
     year = _YEAR.search(text)
     number = _NUMBER.search(_YEAR.sub("", text))
     return (int(year.group()) if year else None, int(number.group()) if number else None)
+
+
+def _needles(k: str) -> tuple[str, ...]:
+    return tuple(part for part in re.split(r"\{year\}|\{n\}| ", k.translate(_FOLD)) if part)
 
 
 def _phrase_re(k: str) -> re.Pattern[str]:

@@ -20,6 +20,7 @@ med dei tillitsvalde', 'samiske perspektiv', 'samanheng med vidareutdanning',
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -430,17 +431,24 @@ def _units(f: State, s: Sentence) -> None:
     if own and units.private_barnehager is None:
         units.private_barnehager = _count(own.group(1))
         f.evidence("units.private_barnehager", s.lines[0])
-    for key, pattern in _UNITS:
-        if getattr(units, key) is not None:
-            continue
-        m = re.search(rf"\b({_N})\s+(?:\w+\s+){{0,2}}?(?:{pattern})", s.text, re.I)
-        m = m or re.search(rf"(?:{pattern})\s*\((\d{{1,4}})\)", s.text, re.I)
+    for key, count in _unit_counts(s.text):
+        if getattr(units, key) is None:
+            setattr(units, key, count)
+            f.evidence(f"units.{key}", s.lines[0])
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the same sentences recur in the reports of a form
+def _unit_counts(text: str) -> tuple[tuple[str, int], ...]:
+    """The units a sentence counts: 'sju kommunale barnehagar', 'private skoler (3)',
+    'ingen friskoler' (none)."""
+    found = []
+    for key, counted, bracketed, none in _UNIT_RES:
+        m = counted.search(text) or bracketed.search(text)
         if m:
-            setattr(units, key, _count(m.group(1)))
-            f.evidence(f"units.{key}", s.lines[0])
-        elif re.search(rf"\b(?:ingen|inga)\s+(?:{pattern})", s.text, re.I):
-            setattr(units, key, 0)
-            f.evidence(f"units.{key}", s.lines[0])
+            found.append((key, _count(m.group(1))))
+        elif none.search(text):
+            found.append((key, 0))
+    return tuple(found)
 
 
 _WORDS_N = {
@@ -463,6 +471,15 @@ _WORDS_N = {
     "tolv": 12,
 }
 _N = r"\d{1,4}|" + "|".join(sorted(_WORDS_N, key=len, reverse=True))
+_UNIT_RES = tuple(
+    (
+        key,
+        re.compile(rf"\b({_N})\s+(?:\w+\s+){{0,2}}?(?:{pattern})", re.I),
+        re.compile(rf"(?:{pattern})\s*\((\d{{1,4}})\)", re.I),
+        re.compile(rf"\b(?:ingen|inga)\s+(?:{pattern})", re.I),
+    )
+    for key, pattern in _UNITS
+)
 _PRIVATE_OWNER = re.compile(
     rf"\bprivat\w*\s+barnehage(?:eier|eigar)\w*\s+med\s+({_N})\s+barnehag", re.I
 )

@@ -304,72 +304,16 @@ class _Reader:
     # --- pairs ---------------------------------------------------------------------------
 
     def _pair(self, i: int, label: str, value: str, raw_value: str, style: str) -> bool:
-        label = strip_numbering(label.replace("**", "").strip()).strip(" :")
-        if not label or not _LETTER.search(label):
+        parts = _pair_parts(self.labels, label, value, raw_value)
+        if parts is None:
             return False
-        bare, note = split_note(label)
-        if value.strip().startswith("(") and value.strip().endswith(")"):
-            note, value, raw_value = value.strip()[1:-1], "", ""  # 'Fase? (flere svar mulig)'
-        meaning = self.labels.meaning(label) or _label_with_option(self.labels, label)
-        pair = Pair(
-            i, bare.strip() or label, meaning, value.strip(), raw_value.strip(), style, note
-        )
-        self._add(pair)
+        bare, meaning, value, raw_value, note = parts
+        self._add(Pair(i, bare, meaning, value, raw_value, style, note))
         return True
 
     def _explicit_pair(self, i: int, text: str, raw: str) -> bool:
-        bold = _BOLD_LABEL.match(raw)
-        if bold and "**" not in bold["value"][:2]:
-            label = bold["label"].rstrip(" :")
-            figure = _AMOUNT_START.match(bold["value"]) and find_amounts(bold["value"])
-            # '**Knytt til vidareutdanning** Ja x   Nei': a question and its marked options
-            marked = BOX.search(bold["value"]) or _options_line(bold["value"])
-            boxes = marked and self.labels.meaning(label) is not None
-            if self.labels.exact(label) or bold["label"].rstrip().endswith(":") or figure or boxes:
-                value = bold["value"].replace("**", "")
-                return self._pair(i, label, value, bold["value"], "bold")
-        m = _QUESTION.match(text)
-        if m and len(m["label"].split()) <= 40:
-            colon = _COLON.match(text)
-            if not (colon and len(colon["label"]) < len(m["label"]) and self._known(colon)):
-                return self._pair(
-                    i, m["label"].rstrip("?"), m["value"], _after(raw, "?"), "question"
-                )
-        m = _LEADER.match(text)
-        if m and m["value"]:
-            return self._pair(i, m["label"], m["value"], _after_leader(raw), "leader")
-        m = _COLON.match(text)
-        if m and self._label_like(m["label"]):
-            return self._pair(i, m["label"], m["value"], _after(raw, ":"), "colon")
-        m = _EQUALS.match(text)
-        if m and not m["label"].isdigit():
-            return self._pair(i, m["label"], m["value"], _after(raw, "="), "equals")
-        m = _DASH.match(text)
-        if m and self._dash_label(m["label"]):
-            return self._pair(i, m["label"], m["value"], _after(raw, m["dash"]), "dash")
-        return False
-
-    def _dash_label(self, label: str) -> bool:
-        """'E-post – kari@…', 'Kontaktperson UiT – Per …': a label and a dash, where the
-        label is one the vocabulary knows or names a contact; a dash in running text
-        ('Samarbeid – et viktig tema') is not a separator."""
-        found = self.labels.exact(label)
-        if found is not None:
-            return not found.section()
-        return _CONTACT_LABEL.match(label) is not None and len(label.split()) <= 5
-
-    def _known(self, m: re.Match[str]) -> bool:
-        return self.labels.meaning(m["label"]) is not None
-
-    def _label_like(self, label: str) -> bool:
-        if BOX.match(label.strip()):
-            return False  # '(*) Annet (spesifiser): våren 2028': an option and its text
-        words = strip_numbering(label).split()
-        if not words or len(words) > 12 or _SENTENCE.search(label):
-            return False
-        if label.strip().lower().startswith(("http", "www")):
-            return False
-        return len(words) <= 7 or self.labels.meaning(label) is not None
+        found = _explicit(self.labels, text, raw)
+        return found is not None and self._pair(i, *found)
 
     def _prefix_pair(self, i: int, text: str, raw: str) -> bool:
         body = strip_numbering(text)
@@ -390,7 +334,7 @@ class _Reader:
             if found is not None and not found.end:
                 found = None
         if found is None:
-            tail = self._tail_answer(body)
+            tail = _tail_answer(self.labels, body)
             if tail is not None:
                 offset = len(text) - len(body)
                 return self._pair(
@@ -431,28 +375,6 @@ class _Reader:
         return self._pair(
             i, body[: found.end], value, _raw_after(raw, offset + found.end), "prefix"
         )
-
-    def _tail_answer(self, body: str) -> tuple[str, str, int] | None:
-        """'Behovsmeldingen er drøftet i medbestemmelse Ja' ('… Ja x   Nei'): a yes/no
-        question the vocabulary knows by a phrase in it, with its answer after it."""
-        from kompetansekart.ingest.options import options
-
-        for found in options()["yesno"].find(body):
-            start = found.start
-            marks = _MARKS_BEFORE.search(body[:start])
-            if marks:  # '… ( ) Ja (x) Nei': the answer starts at the first box
-                start = marks.start()
-            value = body[start:].strip(" .*")
-            if start == 0 or not (_options_line(value) or _is_option(value)):
-                continue
-            label = body[:start].rstrip(" :?.-–*")
-            if len(label.split()) > 12 or _SENTENCE.search(label):
-                return None
-            meaning = self.labels.meaning(label)
-            if meaning is None or not any(f.startswith(_CHOICE_FIELDS) for f in meaning.fields):
-                return None
-            return label, value, start
-        return None
 
     def _numbered_figure(self, i: int, body: str, raw: str) -> bool:
         """'6.7 Nord NOK 85 000': a numbered row of a form whose label the vocabulary does
@@ -577,51 +499,12 @@ class _Reader:
         line = self.doc.lines[i]
         if line.heading:
             return line.heading
-        if _MEASURE_HEAD.match(text) and not find_amounts(text) and len(text.split()) <= 16:
-            return 3  # 'Tiltak 2: Kvalitetsutvikling i barnehagen' alone on its line
-        if _has_value(text) or len(text) > 120:
-            return None
-        if _DEL.match(text) and _WHOLE_BOLD.match(raw.strip()):
-            return 1  # '**Del 5  Samlet behov for 2026**': a part, its spaces are not columns
         cells = self.doc.aligned[i]
-        if (cells is not None and len(cells) >= 2) or self.doc.is_table_row(i):
-            return None  # 'Sett i sammenheng med videreutdanning   Nei': a label and a value
-        stripped = strip_numbering(text)
-        if _DEL.match(text):
-            return 1
-        if _NUMBERED.match(text) and stripped != text and self._list_item(i, text):
+        celled = (cells is not None and len(cells) >= 2) or self.doc.is_table_row(i)
+        level, numbered = _text_level(self.labels, text, raw, celled)
+        if numbered and self._list_item(i, text):
             return None  # '3 Nasjonalt senter' under '1 …' and '2 …': the list goes on
-        if _NUMBERED.match(text) and stripped != text:
-            # '2. Plan for partnerskap', '1  INNSENDER': a label alone; not '3.1 Namn på
-            # tiltak Lesing i alle fag', whose label has its value after it
-            words = stripped.strip(" :")
-            phrase = self.labels.phrase(words)
-            alone = (
-                self.labels.exact(words) is not None
-                or (
-                    phrase is not None
-                    and self.labels.prefix(words) is None
-                    and len(words.split()) <= 6
-                    # 'Barnehage eller skule Grunnskule': a phrase that starts the line and
-                    # has words after it is a label with its value
-                    and not (phrase.end and words[phrase.end :].strip())
-                )
-            )
-            if alone and self._tail_answer(words) is not None:
-                return None
-            if _is_caps(stripped) or alone:
-                return 1 if not re.match(r"^\d+\.\d", text) else 2
-            return None
-        if _is_caps(text) and (len(text.split()) >= 2 or self.labels.exact(text)):
-            return 1
-        if _WHOLE_BOLD.match(raw.strip()):
-            return 2
-        found = self.labels.exact(text)
-        if found is not None and found.section():
-            return 3
-        if _CONTINUATION_HEAD.search(text) and len(text.split()) <= 10:
-            return 3
-        return None
+        return level
 
     def _list_item(self, i: int, text: str) -> bool:
         """A numbered line whose number follows that of a line just above it which was
@@ -884,6 +767,8 @@ class _Reader:
             and len(text.split()) > 2
         ):
             text = text[len(first) :].strip()  # 'Ordning Beløp eigar Beløp UH Sum'
+        if _columns_of(text, self.labels, None) is None:
+            return None  # no cut of the line into column labels at all
         columns = _columns(text, self.labels, self._amounts_below(i))
         if columns is None or len(columns) < 2:
             return None
@@ -941,6 +826,157 @@ class _Reader:
             return not (_MEASURE_REF.match(text) or _scheme_words(text)) or len(text) > 80
         # a contact table: rows that start with a contact field label
         return found is None or not (found.has("contact") or found.field in ("orgnr",))
+
+
+# --- a line's text alone -------------------------------------------------------------------
+# What a line's own text says, whatever stands around it: computed once per text and label
+# vocabulary, since the same lines recur in every report of a form (a batch of 10,000
+# reports has a few distinct lines per report). Each returns plain values; the reader
+# makes the objects.
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _pair_parts(
+    labels: Labels, label: str, value: str, raw_value: str
+) -> tuple[str, LabelMatch | None, str, str, str | None] | None:
+    """A pair's label as the record keeps it (no numbering, bold or ':', its parenthesis
+    as a note), its meaning, and its value; None for a label without a letter."""
+    label = strip_numbering(label.replace("**", "").strip()).strip(" :")
+    if not label or not _LETTER.search(label):
+        return None
+    bare, note = split_note(label)
+    if value.strip().startswith("(") and value.strip().endswith(")"):
+        note, value, raw_value = value.strip()[1:-1], "", ""  # 'Fase? (flere svar mulig)'
+    meaning = labels.meaning(label) or _label_with_option(labels, label)
+    return bare.strip() or label, meaning, value.strip(), raw_value.strip(), note
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _explicit(labels: Labels, text: str, raw: str) -> tuple[str, str, str, str] | None:
+    """A label and its value split by a separator on the line: (label, value, raw value,
+    style), or None."""
+    bold = _BOLD_LABEL.match(raw)
+    if bold and "**" not in bold["value"][:2]:
+        label = bold["label"].rstrip(" :")
+        figure = _AMOUNT_START.match(bold["value"]) and find_amounts(bold["value"])
+        # '**Knytt til vidareutdanning** Ja x   Nei': a question and its marked options
+        marked = BOX.search(bold["value"]) or _options_line(bold["value"])
+        boxes = marked and labels.meaning(label) is not None
+        if labels.exact(label) or bold["label"].rstrip().endswith(":") or figure or boxes:
+            return label, bold["value"].replace("**", ""), bold["value"], "bold"
+    m = _QUESTION.match(text)
+    if m and len(m["label"].split()) <= 40:
+        colon = _COLON.match(text)
+        shorter = colon and len(colon["label"]) < len(m["label"])
+        if not (shorter and labels.meaning(colon["label"]) is not None):
+            return m["label"].rstrip("?"), m["value"], _after(raw, "?"), "question"
+    m = _LEADER.match(text)
+    if m and m["value"]:
+        return m["label"], m["value"], _after_leader(raw), "leader"
+    m = _COLON.match(text)
+    if m and _label_like(labels, m["label"]):
+        return m["label"], m["value"], _after(raw, ":"), "colon"
+    m = _EQUALS.match(text)
+    if m and not m["label"].isdigit():
+        return m["label"], m["value"], _after(raw, "="), "equals"
+    m = _DASH.match(text)
+    if m and _dash_label(labels, m["label"]):
+        return m["label"], m["value"], _after(raw, m["dash"]), "dash"
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text_level(labels: Labels, text: str, raw: str, celled: bool) -> tuple[int | None, bool]:
+    """The heading level a line's text gives it (None: no heading), and whether it is a
+    numbered line, which is no heading after all when it goes on a numbered list above
+    it. `celled`: the line is a row of cells."""
+    if _MEASURE_HEAD.match(text) and not find_amounts(text) and len(text.split()) <= 16:
+        return 3, False  # 'Tiltak 2: Kvalitetsutvikling i barnehagen' alone on its line
+    if _has_value(text) or len(text) > 120:
+        return None, False
+    if _DEL.match(text) and _WHOLE_BOLD.match(raw.strip()):
+        return 1, False  # '**Del 5  Samlet behov for 2026**': a part, its spaces are not columns
+    if celled:
+        return None, False  # 'Sett i sammenheng med videreutdanning   Nei': a label and a value
+    stripped = strip_numbering(text)
+    if _DEL.match(text):
+        return 1, False
+    if _NUMBERED.match(text) and stripped != text:
+        # '2. Plan for partnerskap', '1  INNSENDER': a label alone; not '3.1 Namn på
+        # tiltak Lesing i alle fag', whose label has its value after it
+        words = stripped.strip(" :")
+        phrase = labels.phrase(words)
+        alone = (
+            labels.exact(words) is not None
+            or (
+                phrase is not None
+                and labels.prefix(words) is None
+                and len(words.split()) <= 6
+                # 'Barnehage eller skule Grunnskule': a phrase that starts the line and
+                # has words after it is a label with its value
+                and not (phrase.end and words[phrase.end :].strip())
+            )
+        )
+        if alone and _tail_answer(labels, words) is not None:
+            return None, True
+        if _is_caps(stripped) or alone:
+            return (1 if not re.match(r"^\d+\.\d", text) else 2), True
+        return None, True
+    if _is_caps(text) and (len(text.split()) >= 2 or labels.exact(text)):
+        return 1, False
+    if _WHOLE_BOLD.match(raw.strip()):
+        return 2, False
+    found = labels.exact(text)
+    if found is not None and found.section():
+        return 3, False
+    if _CONTINUATION_HEAD.search(text) and len(text.split()) <= 10:
+        return 3, False
+    return None, False
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _tail_answer(labels: Labels, body: str) -> tuple[str, str, int] | None:
+    """'Behovsmeldingen er drøftet i medbestemmelse Ja' ('… Ja x   Nei'): a yes/no
+    question the vocabulary knows by a phrase in it, with its answer after it."""
+    from kompetansekart.ingest.options import options
+
+    for found in options()["yesno"].find(body):
+        start = found.start
+        marks = _MARKS_BEFORE.search(body[:start])
+        if marks:  # '… ( ) Ja (x) Nei': the answer starts at the first box
+            start = marks.start()
+        value = body[start:].strip(" .*")
+        if start == 0 or not (_options_line(value) or _is_option(value)):
+            continue
+        label = body[:start].rstrip(" :?.-–*")
+        if len(label.split()) > 12 or _SENTENCE.search(label):
+            return None
+        meaning = labels.meaning(label)
+        if meaning is None or not any(f.startswith(_CHOICE_FIELDS) for f in meaning.fields):
+            return None
+        return label, value, start
+    return None
+
+
+def _dash_label(labels: Labels, label: str) -> bool:
+    """'E-post – kari@…', 'Kontaktperson UiT – Per …': a label and a dash, where the
+    label is one the vocabulary knows or names a contact; a dash in running text
+    ('Samarbeid – et viktig tema') is not a separator."""
+    found = labels.exact(label)
+    if found is not None:
+        return not found.section()
+    return _CONTACT_LABEL.match(label) is not None and len(label.split()) <= 5
+
+
+def _label_like(labels: Labels, label: str) -> bool:
+    if BOX.match(label.strip()):
+        return False  # '(*) Annet (spesifiser): våren 2028': an option and its text
+    words = strip_numbering(label).split()
+    if not words or len(words) > 12 or _SENTENCE.search(label):
+        return False
+    if label.strip().lower().startswith(("http", "www")):
+        return False
+    return len(words) <= 7 or labels.meaning(label) is not None
 
 
 # --- helpers -------------------------------------------------------------------------------
