@@ -106,9 +106,12 @@ def _is_amount(match: re.Match[str]) -> bool:
     return len(number) >= _MIN_BARE_DIGITS
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
+
+
 def _value(match: re.Match[str]) -> int:
     """Whole kroner; two øre digits round half up."""
-    digits = re.sub(r"[^0-9]", "", match["dotted"] or match["spaced"] or match["bare"])
+    digits = _NOT_DIGIT.sub("", match["dotted"] or match["spaced"] or match["bare"])
     kroner = int(digits)
     ore = match["ore"]
     return kroner + 1 if ore is not None and int(ore) >= 50 else kroner

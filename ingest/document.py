@@ -147,7 +147,8 @@ class Document:
             file = line.file or path
             blank.append(dropped or (bool(kept) and kept[-1].file != file))
             dropped = False
-            kept.append(Line(line.no, text, file, heading))
+            same = text == line.text and heading == line.heading and file == line.file
+            kept.append(line if same else Line(line.no, text, file, heading))
             aligned.append(None if cells is None else list(cells))
             indent.append(spaces)
         return cls(path, fmt, kept, raw, aligned, indent, blank)

@@ -21,10 +21,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import chain
 
 from kompetansekart.ingest.document import Document
 from kompetansekart.ingest.form.model import FlatTable, Form, Pair, Table
@@ -58,27 +59,29 @@ class Layout:
     base: float = 0.0
     answers: AnswerOrder = field(default_factory=AnswerOrder)
 
-    def score(self, doc: Document, form: Form) -> float:
+    def score(self, hits: Counter[tuple[str, int]], pairs: int, tables: int) -> float:
+        """The layout's score for a document whose lines match its line patterns `hits`
+        times (`line_hits`) and whose structure has `pairs` pairs and `tables` tables."""
         total = self.base
-        text = doc.normalised_text  # one search over the whole text, then per line
-        for rx, weight in self.lines:
-            hits = 0
-            if _anywhere(rx).search(text) is not None:
-                for i in range(len(doc)):
-                    if rx.search(doc.plain(i)):
-                        hits += 1
-                        if hits >= _CAP:
-                            break
-            total += weight * hits
-        pairs = sum(1 for item in form.items if isinstance(item, Pair))
-        tables = sum(1 for item in form.items if isinstance(item, Table | FlatTable))
+        for k, (_rx, weight) in enumerate(self.lines):
+            total += weight * min(hits[(self.name, k)], _CAP)
         return total + self.per_pair * min(pairs, 40) + self.per_table * min(tables, 10)
 
 
-@cache
-def _anywhere(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """The line pattern over a whole text ('^' at every line start): a quick no."""
-    return re.compile(rx.pattern, rx.flags | re.MULTILINE)
+def line_hits(doc: Document) -> Counter[tuple[str, int]]:
+    """How many of the document's lines each layout's k-th line pattern matches, by
+    (layout, k)."""
+    return Counter(chain.from_iterable(map(_matching, doc.normalised_text.split("\n"))))
+
+
+@lru_cache(maxsize=1 << 16)  # the same lines recur in every report of a form
+def _matching(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple(
+        (layout.name, k)
+        for layout in layouts()
+        for k, (rx, _) in enumerate(layout.lines)
+        if rx.search(text)
+    )
 
 
 @cache
@@ -115,8 +118,11 @@ def detect(doc: Document, form: Form) -> Layout:
     """The best-scoring layout (the first in file order on a tie)."""
     best: Layout | None = None
     best_score = float("-inf")
+    hits = line_hits(doc)
+    pairs = sum(isinstance(item, Pair) for item in form.items)
+    tables = sum(isinstance(item, Table | FlatTable) for item in form.items)
     for layout in layouts():
-        score = layout.score(doc, form)
+        score = layout.score(hits, pairs, tables)
         if score > best_score:
             best, best_score = layout, score
     assert best is not None

@@ -178,7 +178,7 @@ def _fields(f: State, s: Sentence) -> None:
     # a title ('Behovsmelding – kompetanseutvikling i barnehage og skole') names the field
     # the form is for, not the report's sector: only a sentence that ends as one counts
     stated = s.text.rstrip().endswith((".", "!"))
-    about = re.search(r"behovsmelding|meldinga|meldingen", s.text, re.I)
+    about = _ABOUT_REPORT.search(s.text)
     if r.continuation is None and _NEW_REPORT.search(s.text):
         r.continuation = False
         f.evidence("continuation", i)
@@ -187,6 +187,9 @@ def _fields(f: State, s: Sentence) -> None:
         if sector:
             r.sector = sector
             f.evidence("sector", i)
+
+
+_ABOUT_REPORT = re.compile(r"behovsmelding|meldinga|meldingen", re.I)
 
 
 def _marks_read(f: State, s: Sentence, boxed: bool) -> None:
@@ -374,12 +377,15 @@ def _sentence_row(f: State, s: Sentence) -> BudgetRow | None:
     return row
 
 
+_SPLIT_WORDS = re.compile(r"fordel|fordelt|fordeling|\bav\s+uh-?\s?(?:beløp|midl|del)", re.I)
+
+
 def _breakdown(f: State, s: Sentence) -> None:
     """'UH-beløpet fordeler seg med 600 000 kr til USN og 300 000 kr til Skrivesenteret':
     the split of a budget row's UH amount."""
     # also 'Av UH-beløpet går kr 350 000 til UiS og kr 420 000 til UiA'; the shares must
     # add up to a row's UH amount, so a sentence of other figures is left alone
-    if not re.search(r"fordel|fordelt|fordeling|\bav\s+uh-?\s?(?:beløp|midl|del)", s.text, re.I):
+    if not _SPLIT_WORDS.search(s.text):
         return
     amounts = amounts_in(s.text)
     shares = []

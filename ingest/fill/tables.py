@@ -638,7 +638,7 @@ def _classify(f: State, col, values: list[str]) -> Column:
     amounts = sum(1 for v in filled if read_money(v).read and not _digits_only_small(v))
     numbers = "measure_number" in fields or (
         filled
-        and all(re.fullmatch(r"\d{1,2}\.?", v.strip()) for v in filled)
+        and all(_SMALL_NUMBER.fullmatch(v.strip()) for v in filled)
         and not header.strip(" *").isdigit()
         and len(header) <= 8
     )
@@ -670,8 +670,13 @@ def _classify(f: State, col, values: list[str]) -> Column:
     return Column("text", header=header)
 
 
+_SMALL_NUMBER = re.compile(r"\d{1,2}\.?")
+_SMALL_CELL = re.compile(r"\s*\d{1,2}\.?\s*")
+_DIGITS = re.compile(r"\s*\d[\d .,-]*\s*")
+
+
 def _digits_only_small(cell: str) -> bool:
-    return bool(re.fullmatch(r"\s*\d{1,2}\.?\s*", cell))
+    return bool(_SMALL_CELL.fullmatch(cell))
 
 
 def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: Scope) -> None:
@@ -952,7 +957,7 @@ def _headerless(f: State, table: Table, rows: list[Row], scope: Scope, dispatch:
 
 
 def _amounty(cell: str) -> bool:
-    return bool(read_money(cell).read) or bool(re.fullmatch(r"\s*\d[\d .,-]*\s*", cell))
+    return bool(read_money(cell).read) or bool(_DIGITS.fullmatch(cell))
 
 
 def _bold(cell: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from kompetansekart.ingest.checkboxes import count_boxes, read_choice
@@ -187,6 +188,7 @@ _NAME = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.'-]*(?:\s+[A-ZÆØÅ][\wæøå�
 _TITLE_FIRST = re.compile(r"^((?:[a-zæøå][\wæøå-]*\s+){1,3})([A-ZÆØÅ].*)$")
 
 
+@lru_cache(maxsize=1 << 14)  # Person is frozen; a contact line recurs across a batch
 def person(text: str) -> Person:
     """'Siri Aune Fossli, spesialrådgiver barnehage, siri@example.org, 400 00 000'."""
     email = _EMAIL.search(text)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from kompetansekart.ingest.amounts import find_amounts
 from kompetansekart.ingest.checkboxes import BOX, count_boxes
@@ -166,26 +167,28 @@ class _Reader:
         doc = self.doc
         text = doc.plain(i)
         raw = doc.text(i)
-        if doc.is_table_row(i) and self._cell_pairs(i):
+        facts = _facts(self.labels, text, raw)
+        if facts.row:
+            if self._cell_pairs(i):
+                return i + 1
+            if self._row_like(i):
+                return self._table(i, aligned=False)
+        pair = self.open
+        asks = pair is not None and not pair.value and pair.meaning is not None
+        if asks and (self._continues_list(text) or self._continues_choice(text)):
+            pair.more.append(i)
             return i + 1
-        if doc.is_table_row(i) and self._row_like(i):
-            return self._table(i, aligned=False)
-        if self._continues_list(text) or self._continues_choice(text):
-            self.open.more.append(i)
+        if facts.boxed is not None and self._boxed_measure(i, facts.boxed):
             return i + 1
-        boxed = _BOXED.match(text)
-        if boxed and _MEASURE_HEAD.match(boxed["rest"]) and self._boxed_measure(i, boxed):
-            return i + 1
-        glued = _BOLD_MEASURE.match(raw)
-        if glued and self._measure_heading(i, glued["head"], level=2):
+        glued = facts.glued
+        if glued is not None and self._measure_heading(i, glued["head"], level=2):
             return self._rest_of_line(i, glued["rest"])
-        flat = self._flat_header(i, text)
+        flat = self._flat_header(i, text) if facts.may_flat else None
         if flat is not None:
             return self._flat_table(i, flat)
-        if self._numbered_measure(i, text):
+        if facts.item is not None and self._numbered_measure(i, text, *facts.item):
             return i + 1
-        asked = self._numbered_question(i, text)
-        if asked:
+        if facts.question is not None and self._numbered_question(i, facts.question):
             return i + 2
         if self._heading(i, text, raw):
             return i + 1
@@ -456,9 +459,11 @@ class _Reader:
         ordning') opens that scheme's figures; 'Totalt' alone, over labelled figures,
         opens the grand total's. A form's numbering ('4.1 Desentralisert ordning') may
         stand before either."""
-        text = strip_numbering(text)
         top = self.stack[-1] if self.stack else None
-        if top is None or top.within(BUDGET) is None or len(text.split()) > 6 or _has_value(text):
+        if top is None or top.within(BUDGET) is None:
+            return None
+        text = strip_numbering(text)
+        if len(text.split()) > 6 or _has_value(text):
             return None
         if self.doc.is_table_row(i) or find_amounts(text):
             return None
@@ -520,11 +525,10 @@ class _Reader:
                 return j not in heads
         return False
 
-    def _numbered_question(self, i: int, text: str) -> bool:
+    def _numbered_question(self, i: int, m: re.Match[str]) -> bool:
         """'Spørsmål 4: Navn på eier' over 'Svar: Flekkefjord kommune': the question is the
         label, and its answer is the value of the line under it."""
-        m = _QUESTION_NO.match(text)
-        if m is None or i + 1 >= len(self.doc) or self.doc.gap(i + 1):
+        if i + 1 >= len(self.doc) or self.doc.gap(i + 1):
             return False
         answer = _ANSWER.match(self.doc.plain(i + 1))
         if answer is None:
@@ -532,19 +536,13 @@ class _Reader:
         raw = _after(self.doc.text(i + 1), ":")
         return self._pair(i + 1, m["question"].strip(), answer["value"], raw, "qa")
 
-    def _numbered_measure(self, i: int, text: str) -> bool:
+    def _numbered_measure(self, i: int, text: str, number: int, name: str) -> bool:
         """'1) Språkmiljø og nynorsk i barnehagen' under a 'Tiltak' part, its fields under
-        it: the items of the part's numbered list are its measures, in order."""
-        m = _ITEM.match(text)
-        if m is None or find_amounts(text) or len(m["name"].split()) > 15:
-            return False
+        it: the items of the part's numbered list are its measures, in order (`_facts`
+        found the item's number and name)."""
         part = next((s for s in reversed(self.stack) if s.kind in (MEASURES, MEASURE)), None)
         if part is None or (part.kind == MEASURE and part.parent is None):
             return False
-        name = m["name"].strip()
-        if not name[:1].isupper() or name.endswith((":", "?")) or self.labels.prefix(name):
-            return False
-        number = int(m["n"])
         done = [s.number for s in self.sections if s.kind == MEASURE and s.start >= part.start]
         if part.kind == MEASURE:
             done = [part.number]
@@ -833,6 +831,40 @@ class _Reader:
 # vocabulary, since the same lines recur in every report of a form (a batch of 10,000
 # reports has a few distinct lines per report). Each returns plain values; the reader
 # makes the objects.
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What `_Reader._line` asks of every line before its surroundings decide."""
+
+    row: bool  # a row of cells (tabs)
+    boxed: re.Match[str] | None  # '- [x] Tiltak 1 – Lesing': a boxed measure heading
+    glued: re.Match[str] | None  # '**Tiltak 6**Navn på tiltak: X'
+    may_flat: bool  # short, without a value: perhaps a flattened table's column labels
+    item: tuple[int, str] | None  # '1) Språkmiljø i barnehagen': a list item's number, name
+    question: re.Match[str] | None  # 'Spørsmål 4: Navn på eier'
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _facts(labels: Labels, text: str, raw: str) -> _Facts:
+    row = "\t" in raw
+    boxed = _BOXED.match(text)
+    if boxed is not None and not _MEASURE_HEAD.match(boxed["rest"]):
+        boxed = None
+    item = None
+    m = _ITEM.match(text)
+    if m is not None and not find_amounts(text) and len(m["name"].split()) <= 15:
+        name = m["name"].strip()
+        if name[:1].isupper() and not name.endswith((":", "?")) and not labels.prefix(name):
+            item = int(m["n"]), name
+    return _Facts(
+        row,
+        boxed,
+        _BOLD_MEASURE.match(raw),
+        not row and not _has_value(text) and len(text) <= 60,
+        item,
+        _QUESTION_NO.match(text),
+    )
 
 
 @functools.lru_cache(maxsize=1 << 16)

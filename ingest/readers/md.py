@@ -68,6 +68,6 @@ def _convert(line: Line) -> Line | None:
         definition = _DEFINITION.match(text)
         if definition:  # 'Eigar' over ': Voss herad': a definition list's term and value
             return Line(line.no, definition.group(1), line.file)
-        return Line(line.no, text, line.file)
+        return line
     level = heading.group().count("#")
     return Line(line.no, text[heading.end() :], line.file, level)
