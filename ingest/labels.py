@@ -100,6 +100,7 @@ def key(label: str) -> str:
     text = unicodedata.normalize("NFC", label).replace("**", "").replace("\u00ad", "")
     text = machine_label(text)
     text = text.replace("–", "-").replace("—", "-").casefold().translate(_FOLD)
+    text = text.replace("aa", "a")  # 'aar', 'maalgruppe': å written as aa in a machine key
     text = _LEAD.sub("", text)
     text = strip_numbering(text)
     text = _TRAIL.sub("", text)

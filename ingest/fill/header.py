@@ -159,9 +159,25 @@ def add_uh(f: State, refs: list[OrgRef], i: int) -> None:
     f.evidence("uh", i)
 
 
+def org_by_number(f: State, text: str, kinds) -> OrgRef | None:
+    """'uh = 911770709': a value that is only an organisation number names the
+    organisation the gazetteer has under it (of one of `kinds`), else None."""
+    digits = re.sub(r"\s", "", text.replace("**", ""))
+    if not _BARE_ORGNR.fullmatch(digits):
+        return None
+    entry = f.ctx.resolver.gazetteer.by_id(f"orgnr:{digits}")
+    if entry is None or entry.kind not in kinds:
+        return None
+    return replace(f.ctx.resolver.resolve(entry.name).ref, as_written=text.strip())
+
+
+_BARE_ORGNR = re.compile(r"\d{9}")
+
+
 def uh(f: State, pair: Pair, scope: Scope) -> bool:
     text = value_text(f, pair)
-    if not text or _amounts(pair.value or text):
+    numbered = org_by_number(f, text, UH_KINDS) if text else None
+    if not text or (numbered is None and _amounts(pair.value or text)):
         return False
     if scope.section is not None and scope.section.kind == "contacts":
         return contact_of_role(f, pair, "uh")
@@ -170,7 +186,8 @@ def uh(f: State, pair: Pair, scope: Scope) -> bool:
         line = pair.value if j == pair.i else f.doc.plain(j)
         if not line.strip() or is_placeholder(line):
             continue
-        found = f.ctx.units_first(f.ctx.orgs_in(line, UH_KINDS))
+        by_number = org_by_number(f, line, UH_KINDS)
+        found = [by_number] if by_number else f.ctx.units_first(f.ctx.orgs_in(line, UH_KINDS))
         if not found:
             if refs:
                 continue  # a line after a known UH that names none ('Institutt for …')

@@ -18,6 +18,7 @@ from kompetansekart.ingest.fill.header import first_value, is_placeholder
 from kompetansekart.ingest.fill.measures import measure_ref
 from kompetansekart.ingest.fill.state import Scope, Slot, State, numbered, targets
 from kompetansekart.ingest.form.model import Pair
+from kompetansekart.ingest.labels import machine_label
 from kompetansekart.ingest.money import Money, read_money, sum_difference
 from kompetansekart.ingest.records import OrgRef, UhShare
 
@@ -41,6 +42,10 @@ def amount(fld: str):
         if is_placeholder(text):
             return True
         money = read_money(text)
+        if fld != "coordinator_amount" and _PART_LINE.match(machine_label(pair.label)):
+            # 'herav_reise_uh = 30000': a part of the figure before it, not one of its own
+            f.aside([j], list(money.read) or [a.value for a in money.aside], "part")
+            return True
         _parts_below(f, pair, scope, fld)
         f.text_amounts([k for k in pair.more if not _PART_LINE.match(f.doc.plain(k))])
         if not money.read and money.problem is None:

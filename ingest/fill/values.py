@@ -22,7 +22,9 @@ _PHONE = re.compile(
     r"(?<![\d.])(?:\+47\s?)?(?:\d{2}\s?){3}\d{2}(?![\d.])|(?<![\d.])\d{3}\s\d{2}\s\d{3}(?!\d)"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_LIST_SEP = re.compile(r",|\bog\b|\bsamt\b|&|\n|;|\s/\s|\band\b|\s[–—-]\s|\btil\b", re.IGNORECASE)
+_LIST_SEP = re.compile(
+    r",|\bog\b|\bsamt\b|&|\+|\n|;|\s/\s|\band\b|\s[–—-]\s|\btil\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,19 @@
-"""Plain text: the form as it was exported or extracted (tabs separate table cells)."""
+"""Plain text: the form as it was exported or extracted (tabs separate table cells). A
+text written as configuration (`[section]`, `key = value`) is read by its syntax
+(`keyed`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from kompetansekart.ingest.readers.base import ReadResult, decode, read_bytes, split_lines
+from kompetansekart.ingest.readers.keyed import is_keyed, keyed_lines
 
 
 def read(path: Path) -> ReadResult:
     raw = read_bytes(path)
     text, diags = decode(path, raw)
-    return ReadResult(split_lines(path, text), diags, raw)
+    lines = split_lines(path, text)
+    if is_keyed(lines):
+        lines = keyed_lines(lines)
+    return ReadResult(lines, diags, raw)

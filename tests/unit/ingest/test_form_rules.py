@@ -651,3 +651,63 @@ def test_a_term_and_after_that_is_open_ended():
     assert [t for _, t, *_ in find_terms("Høsten 2025 og senere.")] == ["H2025", "videre"]
     assert find_terms("Vi evaluerer og deretter.") == []  # no term before it
     assert [t for _, t, *_ in find_terms("Vår 2026 og deretter evaluering")] == ["V2026"]
+
+
+KEYED_EXPORT = """# eksport fra fagsystem
+; tomme verdier er ikke fylt ut
+[søknad]
+aar = 2026
+ordning = dekomp
+[eier]
+eier_navn = "Hamar kommune"
+sektor = bhg+skole
+samisk_perspektiv = ikke_relevant
+# Statped er ikke partner
+[tiltak.1]
+navn = "Lesing i alle fag"
+uh = 970546200
+belop_eier = 90000
+belop_uh = "150 000"   ; inkl. reise
+herav_reise_uh = 20000
+koordinator_eier = 10000
+beskrivelse = "Felles arbeid i alle skoler \\
+  med veiledning fra UH."
+"""
+
+
+def test_a_configuration_style_export(tmp_path, parser):
+    """'[section]' and 'key = value' lines: comments are syntax, quotes are the format's,
+    a value ending in a backslash goes on, a code in one word is its words, a value that
+    is only an organisation number names the organisation, and a 'herav' key is a part."""
+    r = read(tmp_path, parser, KEYED_EXPORT)
+    assert (r.year, r.schemes, r.sector, r.sami_perspective) == (
+        2026,
+        ["desentralisert"],
+        "begge",
+        "ikke_relevant",
+    )
+    assert r.owner.id == "orgnr:970540008"  # Hamar kommune, not '"Hamar kommune"'
+    m = r.measures[0]
+    assert (m.number, m.name, m.uh.id) == (1, "Lesing i alle fag", "orgnr:970546200")
+    assert (m.owner_amount, m.uh_amount, m.coordinator_amount) == (90_000, 150_000, 10_000)
+    assert not unread(r)
+
+
+def test_a_configuration_value_over_two_lines_is_one_line():
+    from kompetansekart.ingest.readers.keyed import keyed_lines
+    from kompetansekart.ingest.records import Line
+
+    lines = [Line(n, t) for n, t in enumerate(KEYED_EXPORT.splitlines(), start=1)]
+    texts = [line.text for line in keyed_lines(lines)]
+    assert "beskrivelse = Felles arbeid i alle skoler med veiledning fra UH." in texts
+    assert "belop_uh = 150 000" in texts  # no quotes, no comment
+    assert [t for t in texts if t.startswith(("#", ";"))] == []
+    assert "Tiltak 1" in texts
+
+
+def test_prose_with_an_equals_sign_is_not_a_configuration():
+    from kompetansekart.ingest.readers.keyed import is_keyed
+    from kompetansekart.ingest.records import Line
+
+    text = ["Vi har regnet slik: eier = 40 %, UH = 60 %.", "[Se vedlegg]", "Mvh Kari"]
+    assert not is_keyed([Line(n, t) for n, t in enumerate(text, start=1)])
