@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
 from kompetansekart.ingest.fill.header import (
@@ -81,6 +81,10 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     grid = _grid_options(f, head)
     if grid is not None and body and all(_marks_only(r, grid[0]) for r in body):
         _grid(f, table, head, body, grid[0], grid[1], dispatch)
+        return
+    measures = _measure_columns(f, head)
+    if measures is not None:
+        _by_measure(f, head, body, measures, dispatch)
         return
     columns = [_column(f, c) for c in head.cells]
     if _is_contact_table(columns, body, f):
@@ -362,6 +366,66 @@ def _horizontal(f: State, head: Row, row: Row, dispatch: Dispatch) -> None:
         )
         pair.section = f.form.section_at(row.i)
         dispatch(pair)
+
+
+# --- a table of measures side by side --------------------------------------------------
+
+
+def _measure_columns(f: State, head: Row) -> dict[int, int] | None:
+    """'Felt | Tiltak 1 | Tiltak 2 | Tiltak 3 | Sum tiltak 1–3': the measures in columns
+    (column -> measure number), when two or more header cells are measure headings."""
+    found = {}
+    for k, cell in enumerate(head.cells[1:], start=1):
+        meaning = f.labels.exact(cell.replace("**", "").strip())
+        if meaning is not None and meaning.section() == "measure" and meaning.number is not None:
+            found[k] = meaning.number
+    return found if len(found) >= 2 else None
+
+
+def _by_measure(
+    f: State, head: Row, body: list[Row], columns: dict[int, int], dispatch: Dispatch
+) -> None:
+    """Each row a field ('Formål', 'Eier (kr)'), each measure column its value for that
+    measure. A 'Sum' column adds a row's figures up: it is read when it does."""
+    totals = [k for k, c in enumerate(head.cells) if k and k not in columns and _SUM.match(c)]
+    for number in columns.values():
+        f.measure(number)
+    for row in body:
+        label = row.cells[0].replace("**", "").strip() if row.cells else ""
+        if not label:
+            continue
+        bare, note = split_note(label)
+        meaning = f.labels.meaning(label) or f.labels.meaning(bare)
+        for k, number in columns.items():
+            value = row.cells[k].strip() if k < len(row.cells) else ""
+            if not value:
+                continue
+            if meaning is not None and "measure_name" in meaning.fields:
+                slot = f.measure(number, value)
+                if slot is not None:
+                    slot.note("name", row.i)
+                continue
+            if meaning is None:  # 'herav reise …': read as any unknown label is
+                pair = Pair(row.i, bare, None, value, row.raw[k], "column", note)
+            else:
+                about = replace(meaning, number=number)
+                pair = Pair(
+                    row.i, f"Tiltak {number}: {bare}", about, value, row.raw[k], "column", note
+                )
+            pair.section = f.form.section_at(row.i)
+            dispatch(pair)
+        _row_total(f, row, columns, totals)
+
+
+def _row_total(f: State, row: Row, columns: dict[int, int], totals: list[int]) -> None:
+    """A row's figure in the 'Sum' column, read when it is the sum of the measures'."""
+    for k in totals:
+        total = read_money(row.cells[k]).value if k < len(row.cells) else None
+        if total is None:
+            continue
+        parts = [read_money(row.cells[c]).value for c in columns if c < len(row.cells)]
+        if sum(v or 0 for v in parts) == total:
+            f.use(row.i, total)
 
 
 # --- contacts --------------------------------------------------------------------------------

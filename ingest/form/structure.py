@@ -724,6 +724,9 @@ class _Reader:
             return False
         if not doc.is_table_row(j + 1) or len(doc.cells(j + 1)) != len(rows[-1].cells):
             return False
+        below = [c for c in doc.cells(j + 1) if c]
+        if all(self.labels.meaning(c) for c in below) and not find_amounts(doc.plain(j + 1)):
+            return False  # 'Oppsummering' over 'Ordning | Eier | UH | Sum': a new table's head
         text = doc.plain(j)
         if len(text.split()) > 8 or find_amounts(text) or _COLON.match(text) or text[:1].isdigit():
             return False

@@ -711,3 +711,69 @@ def test_prose_with_an_equals_sign_is_not_a_configuration():
 
     text = ["Vi har regnet slik: eier = 40 %, UH = 60 %.", "[Se vedlegg]", "Mvh Kari"]
     assert not is_keyed([Line(n, t) for n, t in enumerate(text, start=1)])
+
+
+def test_measures_side_by_side_in_columns(tmp_path, parser):
+    """A table turned on its side: each row a field, each 'Tiltak N' column a measure;
+    a 'Sum' column that adds the row up is read, a 'herav' row is a part."""
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Hamar kommune\n\n"
+        "| Felt | Tiltak 1 | Tiltak 2 | Sum |\n|---|---|---|---|\n"
+        "| Tiltak | Lesing i alle fag | Trygt skolemiljø | |\n"
+        "| Periode | Høst 2026 | Vår 2027 | |\n"
+        "| UH-partner | Høgskolen i Innlandet | Høgskolen i Innlandet | |\n"
+        "| Eier (kr) | 100000 | 50000 | 150000 |\n"
+        "| UH (kr) | 200000 | 150000 | 350000 |\n"
+        "| herav reise (kr) | 20000 | | |\n"
+        "| Sum (kr) | 300000 | 200000 | 500000 |\n",
+        "report.md",
+    )
+    got = [
+        (m.number, m.name, m.terms, m.owner_amount, m.uh_amount, m.total_stated) for m in r.measures
+    ]
+    assert got == [
+        (1, "Lesing i alle fag", ["H2026"], 100_000, 200_000, 300_000),
+        (2, "Trygt skolemiljø", ["V2027"], 50_000, 150_000, 200_000),
+    ]
+    assert [m.uh.name for m in r.measures] == ["Universitetet i Innlandet"] * 2
+    assert not unread(r)
+
+
+def test_a_heading_between_two_tables_of_a_sheet(tmp_path, parser):
+    """In a sheet, a line alone between two tables is a row with empty cells only when
+    the row under it is not the next table's header."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (
+        ("Eier", "Hamar kommune"),
+        (),
+        ("Felt", "Tiltak 1", "Tiltak 2", "Sum"),
+        ("Tiltak", "Lesing", "Skolemiljø", None),
+        ("Eier (kr)", 100000, 50000, 150000),
+        ("Merknad", "ny", "ny", "se plan"),
+        ("Oppsummering",),
+        ("Ordning", "Eier", "UH", "Sum"),
+        ("Desentralisert ordning (Dekomp)", "kr 150 000", "kr 350 000", "kr 500 000"),
+    ):
+        ws.append(row)
+    path = tmp_path / "report.xlsx"
+    wb.save(path)
+    from kompetansekart.ingest.document import Document
+    from kompetansekart.ingest.form.model import Table
+    from kompetansekart.ingest.form.structure import read_form
+    from kompetansekart.ingest.readers import reader_for
+
+    result = reader_for(path)[1](path)
+    doc = Document.from_lines(str(path), "xlsx", result.lines, result.raw)
+    form = read_form(doc, LABELS)
+    tables = [[doc.plain(row.i) for row in t.rows] for t in form.items if isinstance(t, Table)]
+    assert len(tables) == 2 and tables[1][0] == "Ordning Eier UH Sum"
+    assert "Oppsummering" not in tables[0] + tables[1]
+    r = parser.parse_file(path)
+    assert [(b.scheme, b.owner_amount, b.total_stated) for b in r.budget] == [
+        ("desentralisert", 150_000, 500_000)
+    ]
