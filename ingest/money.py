@@ -365,18 +365,29 @@ class ProseMoney:
     unplaced: list[int] = field(default_factory=list)
 
 
-def prose_money(text: str, year: int | None, uh_names: tuple[str, ...] = ()) -> ProseMoney:
-    """The budget figures that sentences of running text tie to a role and to `year`."""
-    found = _prose_money(text, year, tuple(uh_names))
+def prose_money(
+    text: str, year: int | None, uh_names: tuple[str, ...] = (), owner_names: tuple[str, ...] = ()
+) -> ProseMoney:
+    """The budget figures that sentences of running text tie to a role and to `year`;
+    the UH's and the owner's names ('380 000 kroner fra UiA', '220 000 kroner fra
+    Flekkefjord kommune') tie a figure to them as their role words do."""
+    found = _prose_money(text, year, tuple(uh_names), tuple(owner_names))
     return ProseMoney(list(found.figures), list(found.aside), list(found.unplaced))
 
 
 @lru_cache(maxsize=1 << 14)  # copied out by prose_money, so a caller may change its lists
-def _prose_money(text: str, year: int | None, uh_names: tuple[str, ...]) -> ProseMoney:
+def _prose_money(
+    text: str, year: int | None, uh_names: tuple[str, ...], owner_names: tuple[str, ...]
+) -> ProseMoney:
     """The budget figures that sentences of running text tie to a role and to `year`."""
     out = ProseMoney()
     # 'OsloMets andel': the possessive of a UH's name is that UH
-    extra_uh = [re.compile(rf"(?<!\w){re.escape(n)}s?(?!\w)") for n in uh_names if n]
+    extra = [(re.compile(rf"(?<!\w){re.escape(n)}s?(?!\w)"), "uh") for n in uh_names if n]
+    # the owner's name only after a figure: before it, it is who asks ('Samlet søker Alta
+    # kommune om 650 000 kroner'), not whose share it is
+    after_only = [
+        (re.compile(rf"(?<!\w){re.escape(n)}s?(?!\w)"), "owner") for n in owner_names if n
+    ]
     offset = 0
     for sentence in _SENTENCE_END.split(text):
         start = text.find(sentence, offset)
@@ -408,7 +419,7 @@ def _prose_money(text: str, year: int | None, uh_names: tuple[str, ...]) -> Pros
             nxt = amounts[k + 1].start if k + 1 < len(amounts) else len(sentence)
             before = sentence[prev_end : a.start]
             after = sentence[a.end : nxt]
-            role = _role(before, after, extra_uh)
+            role = _role(before, after, extra, after_only)
             if role is None and _PART_BEFORE.search(before[-25:]):
                 out.aside.append(Aside(a.value, "part"))  # '…, hvorav 25 000 er reise'
             elif role is None:
@@ -441,24 +452,30 @@ def _not_budget(sentence: str, year: int | None) -> str | None:
     return None
 
 
-def _role(before: str, after: str, extra_uh: list[re.Pattern[str]]) -> str | None:
+def _role(
+    before: str,
+    after: str,
+    extra: list[tuple[re.Pattern[str], str]],
+    after_only: list[tuple[re.Pattern[str], str]],
+) -> str | None:
     """The role a figure is tied to: the words right after it ('300 000 kroner til
-    eigar'), else the last role word before it in its clause."""
+    eigar'), else the last role word before it in its clause (`after_only` names count
+    only after it)."""
     head = re.split(r"[,;]|\bog\b", after, maxsplit=1)[0]
     for text in (head,):
-        role = _role_in(text, extra_uh, last=False)
+        role = _role_in(text, [*extra, *after_only], last=False)
         if role:
             return role
     clause = re.split(r"[,;]|\bog\b", before)[-1]
-    return _role_in(clause, extra_uh, last=True)
+    return _role_in(clause, extra, last=True)
 
 
-def _role_in(text: str, extra_uh: list[re.Pattern[str]], last: bool) -> str | None:
+def _role_in(text: str, extra: list[tuple[re.Pattern[str], str]], last: bool) -> str | None:
     found: list[tuple[int, str]] = []
     for rx, role in ((_ROLE_TOTAL, "total"), (_ROLE_OWNER, "owner"), (_ROLE_UH, "uh")):
         found += [(m.start(), role) for m in rx.finditer(text)]
-    for rx in extra_uh:
-        found += [(m.start(), "uh") for m in rx.finditer(text)]
+    for rx, role in extra:
+        found += [(m.start(), role) for m in rx.finditer(text)]
     if not found:
         return None
     found.sort()

@@ -18,6 +18,7 @@ Why the rules are as they are:
   marking it as chosen: ``Vidare x``). :func:`parse_term`
   takes a whole label, so there ``Videre`` is always the term.
 * ``Gjennom hele 2025`` (nynorsk ``heile``) is both terms of that year, spring and autumn.
+* ``vårsemesteret 2026``, ``høstsemesteret 2026`` are the terms as semesters.
 * ``… våren 2027 og etter det`` (``og deretter``, ``og senere``) after a term carries the
   work on past it: ``videre``. Without a term before it the phrase says nothing of when.
 * School years (``2026/2027``, ``2026-2027``, ``23/24``) span two terms but say nothing
@@ -34,7 +35,11 @@ __all__ = ["find_terms", "parse_term", "term_sort_key"]
 
 _A = "(?:å|a\u030a)"
 _YEAR = r"(?:19|20)[0-9]{2}"
-_LONG = rf"(?P<season>v{_A}r(?:en)?|høst(?:en)?|haust(?:en)?|ut)[ \t\u00a0\u202f]+(?P<year>{_YEAR})"
+_SEMESTER = r"(?:en|semesteret|semester)?"  # 'våren', 'vårsemesteret'
+_LONG = (
+    rf"(?P<season>v{_A}r{_SEMESTER}|høst{_SEMESTER}|haust{_SEMESTER}|ut)"
+    rf"[ \t\u00a0\u202f]+(?P<year>{_YEAR})"
+)
 _COMPACT = rf"(?-i:(?P<letter>[VH])(?P<cyear>{_YEAR}))"
 _TERM_RE = re.compile(
     rf"(?<!\w)(?:{_LONG}|{_COMPACT}|(?P<videre>videre|vidare))(?!\w)(?![/\-–]\d)", re.IGNORECASE
@@ -93,7 +98,7 @@ def find_terms(text: str) -> list[tuple[str, str, int, int]]:
 
 _WHOLE_YEAR_RE = re.compile(r"\b(?:hele|heile)\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
 _TWO_SEASONS_RE = re.compile(
-    r"\b(?P<a>vår(?:en)?|haust(?:en)?|høst(?:en)?)\s+og\s+(?P<b>vår(?:en)?|haust(?:en)?|høst(?:en)?)"
+    r"\b(?P<a>(?:vår|haust|høst)(?:en|semesteret)?)\s+og\s+(?P<b>(?:vår|haust|høst)(?:en|semesteret)?)"
     r"\s+(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
-from kompetansekart.ingest.fill.header import add_contact
+from kompetansekart.ingest.fill.header import add_contact, network_text
 from kompetansekart.ingest.fill.institutions import institutions_in
 from kompetansekart.ingest.fill.state import State
 from kompetansekart.ingest.money import prose_money
@@ -54,6 +54,8 @@ def fallbacks(f: State) -> None:
         _uh(f, letter)
     if not f.report.schemes and "schemes" not in f.report.evidence:
         _title_schemes(f)
+    if f.report.network is None and "network" not in f.report.evidence:
+        _title_network(f)
     if f.report.year is None:
         _year(f)
     if f.report.continuation is None:
@@ -70,6 +72,23 @@ def fallbacks(f: State) -> None:
         title = f.form.title
         if title is not None:
             f.report.institutions.extend(institutions_in(f.ctx, f.doc.plain(title), title))
+
+
+# a line that is a network's name and nothing else: 'Lister kompetansenettverk'
+_NETWORK_LINE = re.compile(
+    r"^(?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s+){1,3}kompetansenettverk|^Kompetansenettverk(?:et)?"
+    r"(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){1,3}$"
+)
+
+
+def _title_network(f: State) -> None:
+    """A document headed by a network's name (the minutes of its working group, a
+    letter on its paper): that is the report's network, when no field names one."""
+    for i in range(min(3, len(f.doc))):
+        text = f.doc.plain(i).strip()
+        if _NETWORK_LINE.fullmatch(text):
+            network_text(f, text, i)
+            return
 
 
 def _signature(f: State) -> tuple[int, list[int]] | None:

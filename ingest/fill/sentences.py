@@ -39,8 +39,12 @@ _NOT_RELEVANT = re.compile(r"\b(?:ikkje|ikke)\s+(?:relevant\w*|aktuel\w*)", re.I
 _MEASURE = re.compile(r"^tiltak(?:et)?\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{3,120})[»\"”]")
 _SUMMARY = re.compile(
-    r"^(?:samla|samlet|totalt|i\s+alt|til\s+saman|til\s+sammen|alt\s+i\s+alt)\b", re.I
+    r"^(?:samla|samlet|totalt|i\s+alt|til\s+saman|til\s+sammen|alt\s+i\s+alt|oppsummert"
+    r"|oppsummering)\b",
+    re.I,
 )
+# '5. Av kommunens andel …' after the measures of a numbered decision: the next item
+_NEXT_ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")
 _COORDINATOR = re.compile(r"koordinator", re.I)
 _PHASES = (
     ("analyse", re.compile(r"\b(?:analys|kartlegg)\w*", re.I)),
@@ -61,12 +65,17 @@ _NEW_REPORT = re.compile(
 _UNITS = (
     ("kommunale_barnehager", r"(?:kommunale|offentlege|offentlige)\s+barnehag\w*"),
     ("private_barnehager", r"private\s+barnehag\w*"),
-    ("offentlige_skoler", r"(?:offentlege|offentlige|kommunale)\s+sk[uo]l\w*"),
+    ("offentlige_skoler", r"(?:offentlege|offentlige|kommunale)\s+(?:grunn)?sk[uo]l\w*"),
     ("private_skoler", r"private\s+sk[uo]l\w*|friskul\w*|friskol\w*"),
     ("ppt", r"pp-tene\w*|pp-tjene\w*|ppt\b"),
 )
 _SECTOR = re.compile(
     r"\b(?:for|i|gjeld|gjelder|gjeldande)\s+(?:heile\s+|hele\s+)?(barnehag\w*|grunnsk[uo]l\w*|sk[uo]l\w*)",
+    re.I,
+)
+_CONTACT_AS = re.compile(
+    r"^(?P<org>[^,.]+?)\s+er\s+(?:\w+\s+){0,2}partner\w*,?\s+med\s+(?P<who>[^()]+?),?\s+"
+    r"som\s+kontaktperson\w*\s*(?:\((?P<more>[^()]*)\))?",
     re.I,
 )
 _CONTACT = re.compile(
@@ -85,9 +94,16 @@ def sentences(f: State, lines: list[int]) -> list[Sentence]:
     out: list[Sentence] = []
     block: list[int] = []
     for j in sorted(set(lines)):
-        if block and (
-            j != block[-1] + 1
-            or (f.doc.gap(j) and f.doc.plain(block[-1]).endswith((".", ":", "?")))
+        before = f.doc.plain(block[-1]) if block else ""
+        if (
+            block
+            and (
+                j != block[-1] + 1
+                or (f.doc.gap(j) and before.endswith((".", ":", "?")))
+                # 'Arbeidsutvalget godkjenner følgende tiltak:' over 'Tiltak 1 «…»': a list
+                # starts, and its first item is a sentence of its own
+                or (before.endswith(":") and f.doc.plain(j)[:1].isupper())
+            )
         ):
             out += _split_block(f, block)
             block = []
@@ -237,7 +253,7 @@ def _measures(f: State, found: list[Sentence]) -> None:
                 groups.append((current, text))
             current = (int(head.group(1)), name.group(1).strip(), s)
             text = [s]
-        elif current is not None and _SUMMARY.match(s.text):
+        elif current is not None and (_SUMMARY.match(s.text) or _NEXT_ITEM.match(s.text)):
             groups.append((current, text))
             current, text = None, []
         elif current is not None:
@@ -269,13 +285,39 @@ def _measure_text(f: State, slot, group: list[Sentence]) -> None:
     if purpose and m.purpose is None:
         m.purpose = purpose[0].value
         slot.note("purpose", lines[0])
+    verbs = {kind for kind, rx in _PURPOSE_VERBS if rx.search(group[0].text)}
+    if len(verbs) == 1 and m.purpose is None:  # 'Tiltak 2 «…» planlegges sammen med UiA'
+        m.purpose = verbs.pop()
+        slot.note("purpose", lines[0])
+    continued = _continued(group[0].text)
+    if continued is not None and m.continued is None:
+        m.continued = continued
+        slot.note("continued", lines[0])
     m.themes += [t for t in f.ctx.themes.ids_in(m.name) if t not in m.themes]
     names = uh_names(f, uh)
-    money = prose_money(text, f.report.year, names)
+    money = prose_money(text, f.report.year, names, owner_names(f))
     for a in money.aside:
         f.aside(lines, [a.value], a.why)
     for fig in money.figures:
         measure_figure(f, slot, fig.role, fig.value, lines)
+
+
+# what a measure's own sentence says is done with it: its purpose
+_PURPOSE_VERBS = (
+    ("gjennomforing", re.compile(r"\bgjennomfør(?:es|ast|t)\b", re.I)),
+    ("planlegging", re.compile(r"\bplanlegg(?:es|ast)\b", re.I)),
+    ("vurdering", re.compile(r"\b(?:kartlegg|analyser|vurder)(?:es|ast)\b", re.I)),
+)
+_CONTINUED = re.compile(r"\b(?:videreføres|vidareførast|videreført|vidareført|fortsetter)\b", re.I)
+_NEW_MEASURE = re.compile(r"\b(?:et|eit)\s+nytt\s+tiltak\b", re.I)
+
+
+def _continued(text: str) -> bool | None:
+    """'…, som videreføres fra 2025, …': a measure carried on; '…, som er et nytt
+    tiltak, …': a new one; None when the sentence says neither (or both)."""
+    carried = _CONTINUED.search(text) is not None and _NEGATION.search(text) is None
+    new = _NEW_MEASURE.search(text) is not None
+    return None if carried == new else carried
 
 
 def _measure_money(f: State, s: Sentence) -> None:
@@ -288,7 +330,7 @@ def _measure_money(f: State, s: Sentence) -> None:
     if slot is None:
         return
     names = uh_names(f)
-    money = prose_money(s.text, f.report.year, names)
+    money = prose_money(s.text, f.report.year, names, owner_names(f))
     if not money.figures:
         return
     for a in money.aside:
@@ -319,6 +361,17 @@ def uh_names(f: State, more=()) -> tuple[str, ...]:
         entry = gaz.by_id(u.id) if u.id else None
         out += [u.name, u.as_written or "", *(entry.aliases if entry else ())]
     return tuple(dict.fromkeys(n for n in out if n and len(n) > 2))
+
+
+def owner_names(f: State) -> tuple[str, ...]:
+    """The names a sentence may give the report's owner ('220 000 kroner fra Flekkefjord
+    kommune'): as written, canonical, and the gazetteer's aliases."""
+    owner = f.report.owner
+    if owner.id is None:
+        return ()
+    entry = f.ctx.resolver.gazetteer.by_id(owner.id)
+    names = [owner.name, owner.as_written or "", *(entry.aliases if entry else ())]
+    return tuple(dict.fromkeys(n for n in names if n and len(n) > 2))
 
 
 _MEASURE_NO = re.compile(r"\btiltak\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
@@ -362,7 +415,7 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
 def _sentence_row(f: State, s: Sentence) -> BudgetRow | None:
     r = f.report
     names = uh_names(f)
-    money = prose_money(s.text, r.year, names)
+    money = prose_money(s.text, r.year, names, owner_names(f))
     row = BudgetRow(None, None, None, None)
     for fig in money.figures:
         attr = ROLE_ATTRS[fig.role]
@@ -481,7 +534,11 @@ _UNIT_RES = tuple(
     (
         key,
         re.compile(rf"\b({_N})\s+(?:\w+\s+){{0,2}}?(?:{pattern})", re.I),
-        re.compile(rf"(?:{pattern})\s*\((\d{{1,4}})\)", re.I),
+        # 'PPT (1)', 'PPT for Lister (én enhet)'
+        re.compile(
+            rf"(?:{pattern})(?:\s+for\s+[^()]{{1,40}}?)?\s*\(({_N}|\d{{1,4}})(?:\s+(?:enhet|enheter|eining|einingar))?\)",
+            re.I,
+        ),
         re.compile(rf"\b(?:ingen|inga)\s+(?:{pattern})", re.I),
     )
     for key, pattern in _UNITS
@@ -519,12 +576,18 @@ def _units_none(f: State, s: Sentence) -> None:
 
 def _contact(f: State, s: Sentence) -> None:
     m = _CONTACT.search(s.text)
-    if m is None:
-        return
-    where = m.group(1)
+    if m is not None:
+        where, who = m.group(1), m.group(2)
+    else:
+        # 'Universitetet i Agder er faglig partner, med Morten Vik, universitetslektor,
+        # som kontaktperson (morten.vik@example.org)'
+        m = _CONTACT_AS.search(s.text)
+        if m is None:
+            return
+        where, who = m["org"], ", ".join(x for x in (m["who"], m["more"]) if x)
     found = f.ctx.orgs_in(where, None)
     role = "uh" if found and found[0].kind in UH_KINDS else "eier"
-    p = person(re.sub(r"\s*\.\s*$", "", m.group(2)))
+    p = person(re.sub(r"\s*\.\s*$", "", who))
     if p.name:
         add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), s.lines[0])  # type: ignore[arg-type]
 

@@ -235,6 +235,10 @@ class _Reader:
         # the answer before it is complete
         if qa and self._qa_start(i) and self._pair(i, self.doc.plain(i), "", "", "qa"):
             return
+        if pair is not None and _next_item(self.doc.plain(pair.i), self.doc.plain(i)):
+            # '7. Samiske perspektiver er vurdert …' then '8. Tiltakene er koblet til …':
+            # the next item of a numbered list is not the value of the one before
+            self.open = pair = None
         short = pair is not None and pair.fields and len(pair.value.split()) <= 4
         if short and not free and (self.doc.gap(i) or _atomic(pair)):
             # 'PPT – 1', a blank line, then a paragraph: the value was complete on its line;
@@ -1033,6 +1037,12 @@ _ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
 _MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)|\*\*))+\s*$")
 _LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* ]\))(?!\w)")
+
+
+def _next_item(before: str, text: str) -> bool:
+    """Does `text` start with the list number after the one `before` starts with?"""
+    a, b = _LIST_NUMBER.match(before), _LIST_NUMBER.match(text)
+    return bool(a and b and a["sep"] and a["sep"] == b["sep"] and int(b["n"]) == int(a["n"]) + 1)
 
 
 _ATOMIC = (".phone", ".email", "orgnr")

@@ -777,3 +777,76 @@ def test_a_heading_between_two_tables_of_a_sheet(tmp_path, parser):
     assert [(b.scheme, b.owner_amount, b.total_stated) for b in r.budget] == [
         ("desentralisert", 150_000, 500_000)
     ]
+
+
+MINUTES = "\n".join(
+    [
+        "Lister kompetansenettverk",
+        "Referat fra møte i arbeidsutvalget",
+        "Sak 4/26 Behovsmelding 2026 – Hamar kommune",
+        "Vedtak:",
+        "1. Kommunen viderefører behovsmeldingen fra 2025 med ett nytt tiltak.",
+        (
+            "2. Høgskolen i Innlandet er faglig partner, med Kari Testesen, dosent,"
+            " som kontaktperson (kari.testesen@example.org)."
+        ),
+        (
+            "3. Behovsmeldingen omfatter alle fem offentlige grunnskoler og PPT for"
+            " Hamar (én enhet)."
+        ),
+        "4. Arbeidsutvalget godkjenner disse tiltakene:",
+        (
+            "Tiltak 1 «Lesing i alle fag», som videreføres fra 2025, gjennomføres "
+            "sammen med Høgskolen i Innlandet gjennom vårsemesteret og "
+            "høstsemesteret 2026, med 100 000 kroner fra Hamar kommune og 200 000 "
+            "kroner fra Høgskolen i Innlandet, til sammen 300 000 kroner."
+        ),
+        (
+            "Tiltak 2 «Trygt skolemiljø», som er et nytt tiltak, planlegges sammen "
+            "med Høgskolen i Innlandet høsten 2026, med 50 000 kroner fra Hamar "
+            "kommune og 70 000 kroner fra Høgskolen i Innlandet, til sammen 120 000"
+            " kroner."
+        ),
+        "5. Samiske perspektiver er vurdert som ikke relevant.",
+        "6. Tiltakene er koblet til videreutdanning.",
+        "",
+    ]
+)
+
+
+def test_minutes_of_a_network_meeting(tmp_path, parser):
+    """Decisions in numbered sentences: a list after 'tiltak:' whose items are measures
+    in one sentence each (purpose and continuation by their verbs, the owner's share by
+    its name, terms as semesters), the next numbered item not part of the one before,
+    a contact 'med … som kontaktperson', units in words, the network in the heading."""
+    r = read(tmp_path, parser, MINUTES)
+    assert (r.continuation, r.continues_year, r.network.name) == (
+        True,
+        2025,
+        "Lister kompetansenettverk",
+    )
+    got = [
+        (m.number, m.name, m.purpose, m.continued, m.terms, m.owner_amount, m.uh_amount)
+        for m in r.measures
+    ]
+    assert got == [
+        (1, "Lesing i alle fag", "gjennomforing", True, ["V2026", "H2026"], 100_000, 200_000),
+        (2, "Trygt skolemiljø", "planlegging", False, ["H2026"], 50_000, 70_000),
+    ]
+    assert (r.sami_perspective, r.linked_to_further_education) == ("ikke_relevant", "ja")
+    assert (r.units.offentlige_skoler, r.units.ppt) == (5, 1)
+    assert [c.email for c in r.contacts if c.role == "uh"] == ["kari.testesen@example.org"]
+
+
+def test_the_owner_who_asks_is_not_the_owner_share():
+    from kompetansekart.ingest.money import prose_money
+
+    asked = prose_money("Samlet søker Alta kommune om 650 000 kroner.", 2025, (), ("Alta kommune",))
+    assert [(f.role, f.value) for f in asked.figures] == [("total", 650_000)]  # not the owner's
+    shares = prose_money(
+        "Vi søker 90 000 kroner fra Alta kommune og 160 000 kroner fra UiT.",
+        2025,
+        ("UiT",),
+        ("Alta kommune",),
+    )
+    assert [(f.role, f.value) for f in shares.figures] == [("owner", 90_000), ("uh", 160_000)]
