@@ -41,10 +41,10 @@ from kompetansekart.ingest.fill.sentences import (
 )
 from kompetansekart.ingest.fill.state import Scope, Slot, State, norm_name
 from kompetansekart.ingest.fill.tables import read_table
-from kompetansekart.ingest.form.model import FlatTable, Form, Pair, Table
+from kompetansekart.ingest.form.model import MEASURE, FlatTable, Form, Pair, Table
 from kompetansekart.ingest.labels import LabelMatch, Labels
 from kompetansekart.ingest.layouts import AnswerOrder
-from kompetansekart.ingest.money import Money, read_money, role_amounts, sum_difference
+from kompetansekart.ingest.money import Money, amounts_in, read_money, role_amounts, sum_difference
 from kompetansekart.ingest.records import Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
@@ -150,11 +150,35 @@ class Filler:
         self._sections()
         fallbacks(f)
         text = self._text_lines()
+        self._role_lines(text)
         f.text_amounts(text)
         read_sentences(f, text)
         summary_from_sentences(f, text)
         self._prose_money()
         finish(f)
+
+    def _role_lines(self, lines: list[int]) -> None:
+        """'• 180 000 frå kommunen, 320 000 frå UH' in a measure's part: a bullet whose
+        every figure has its role is that measure's money (a bullet is whole on its line;
+        a sentence may run on to the next)."""
+        f = self.f
+        for j in lines:
+            if not _BULLET.match(f.doc.plain(j)):
+                continue
+            section = f.form.section_at(j)
+            part = section.within(MEASURE) if section is not None else None
+            if part is None:
+                continue
+            slot = f.section_slot(part)
+            _bullet_purpose(f, slot, j)
+            _bullet_coordinator(f, slot, j)
+            found = role_amounts(f.doc.plain(j))
+            if found is None:
+                continue
+            roles, parts = found
+            f.aside([j], parts, "part")
+            for role, value in roles:
+                measure_figure(f, slot, role, value, [j])
 
     def _text_lines(self) -> list[int]:
         """Lines of running text: prose outside any pair, and the values of free-text
@@ -285,6 +309,33 @@ class Filler:
         prose_budget(f, sorted(set(lines)))
 
 
+_BULLET = re.compile(r"^[•▪◦‣*–-]\s")
+
+
+def _bullet_coordinator(f: State, slot, j: int) -> None:
+    """'• 20 000 av kommunedelen til koordinator': a measure's bullet with one figure
+    that goes to the coordinator."""
+    text = f.doc.plain(j)
+    amounts = amounts_in(text)
+    if len(amounts) == 1 and _COORDINATOR.search(text) and slot.measure.coordinator_amount is None:
+        slot.measure.coordinator_amount = amounts[0].value
+        slot.note("coordinator_amount", j)
+        f.use_in([j], (amounts[0].value,))
+
+
+_COORDINATOR = re.compile(r"\bkoordinator\w*", re.I)
+
+
+def _bullet_purpose(f: State, slot, j: int) -> None:
+    """'• Gjennomføring i alle sju barnehagane': a measure's bullet that opens with a
+    purpose gives the measure's purpose."""
+    text = _BULLET.sub("", f.doc.plain(j))
+    found = h.option_set("purpose").find(text)
+    if found and found[0].start == 0 and slot.measure.purpose is None:
+        slot.measure.purpose = found[0].value
+        slot.note("purpose", j)
+
+
 def _until_other_field(f: State, lines: list[int], kind: str) -> list[int]:
     """The lines of a part up to the first pair of a field that belongs elsewhere."""
     stops = {
@@ -334,8 +385,6 @@ def _orgnr(f: State, pair: Pair) -> bool:
 
 def _reference(f: State, pair: Pair) -> bool:
     """A reference or code ('Dekom 12035', '25/0412'): its numbers are read as text."""
-    from kompetansekart.ingest.money import amounts_in
-
     for j in pair.value_lines():
         text = pair.value if j == pair.i else f.doc.plain(j)
         f.use(j, *(a.value for a in amounts_in(text)))
@@ -384,7 +433,7 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
         f.aside([j], list(money.read))
         return
     contact = re.match(
-        r"^(kontaktperson|kontakt|e-post|epost|telefon|tlf\.?|stilling)\s+(?:hos\s+|for\s+)?(.+)$",
+        r"^(kontaktperson|kontakt|e-post|epost|telefon|tlf\.?|stilling)\s+(?:hos\s+|for\s+|i\s+|ved\s+)?(.+)$",
         label,
         re.I,
     )

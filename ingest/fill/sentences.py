@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kompetansekart.ingest.checkboxes import BOX, count_boxes
 from kompetansekart.ingest.context import UH_KINDS
-from kompetansekart.ingest.fill.header import add_contact, add_unions, union_names
+from kompetansekart.ingest.fill.header import add_contact, add_uh, add_unions, union_names
 from kompetansekart.ingest.fill.state import State
 from kompetansekart.ingest.fill.values import option_set, person, pick
 from kompetansekart.ingest.money import _REQUEST, amounts_in, prose_money
@@ -145,6 +145,7 @@ def read_sentences(f: State, lines: list[int]) -> None:
         _coordinator(f, s)
         _units(f, s)
         _contact(f, s)
+        _partner(f, s)
 
 
 def _fields(f: State, s: Sentence) -> None:
@@ -572,6 +573,23 @@ def _units_none(f: State, s: Sentence) -> None:
             if getattr(units, key) is None:
                 setattr(units, key, 0)
                 f.evidence(f"units.{key}", s.lines[0])
+
+
+_PARTNER = re.compile(r"\b(?:fagleg|faglig|fast)?\s*partn(?:er|ar)\b", re.I)
+
+
+def _partner(f: State, s: Sentence) -> None:
+    """'USN som fagleg partnar (…)', 'Universitetet i Agder er faglig partner': the UH a
+    sentence names as a partner, when no field named one ('… ikkje partnar' does not)."""
+    m = _PARTNER.search(s.text)
+    if f.report.uh or m is None or _NEGATION.search(s.text):
+        return
+    # the partner is the subject of its clause: '…, men kom til at UiA alene er faglig
+    # partner' names UiA, not the Lesesenteret discussed before it
+    clause = re.split(r"[,;]|\bmen\b", s.text[: m.start()])[-1]
+    found = f.ctx.units_first(f.ctx.orgs_in(clause, UH_KINDS))
+    if found:
+        add_uh(f, found[:1], s.lines[0])
 
 
 def _contact(f: State, s: Sentence) -> None:

@@ -129,8 +129,13 @@ def _split_header(f: State, rows: list[Row]) -> tuple[Row | None, list[Row]]:
 
 
 def _column(f: State, cell: str) -> tuple[LabelMatch | None, str | None, str]:
+    """A column's meaning; 'Kommunen (eigar)', 'USN (UH)': a role in the parenthesis
+    says what a column of a name the vocabulary does not know holds."""
     label, note = split_note(cell.strip())
-    return f.labels.meaning(cell) or f.labels.meaning(label), note, cell
+    meaning = f.labels.meaning(cell) or f.labels.meaning(label)
+    if meaning is None and note and roles_in(note):
+        meaning = f.labels.meaning(note.strip("* "))
+    return meaning, note, cell
 
 
 def _money_col(col) -> str | None:

@@ -692,6 +692,7 @@ class _Reader:
         doc = self.doc
         rows: list[Row] = []
         j = i
+        side: int | None = None  # the last line of text beside the table
         while j < len(doc):
             if j > i and doc.gap(j):
                 break
@@ -701,6 +702,11 @@ class _Reader:
                     break
                 rows.append(Row(j, cells, list(cells)))
             else:
+                if self._beside_table(j, rows, side):
+                    self.prose.append(j)
+                    side = j
+                    j += 1
+                    continue
                 if not doc.is_table_row(j) and not self._empty_row(j, rows):
                     break
                 rows.append(Row(j, doc.cells(j), doc.raw_cells(j)))
@@ -715,6 +721,28 @@ class _Reader:
             self.items.append(table)
             self.open = None
         return j
+
+    def _beside_table(self, j: int, rows: list[Row], side: int | None) -> bool:
+        """'• Berre regional ordning i år' between two rows of a PDF's table: a bullet set
+        beside the table, which the page's text runs in among its rows; so is the rest of
+        such a bullet ('av kommunedelen') further down."""
+        doc = self.doc
+        if not rows or doc.format != "pdf" or doc.is_table_row(j) or j + 1 >= len(doc):
+            return False
+        text = doc.plain(j)
+        bullet = _ITEM_BULLET.match(text) is not None
+        rest = (
+            side is not None
+            and text[:1].islower()
+            and not doc.plain(side).endswith((".", "!", "?"))
+        )
+        below = j + 1
+        return (
+            (bullet or rest)
+            and not doc.gap(below)
+            and doc.is_table_row(below)
+            and len(doc.cells(below)) == len(rows[-1].cells)
+        )
 
     def _empty_row(self, j: int, rows: list[Row]) -> bool:
         """'Regional ordning (Rekomp)' alone between two rows of a sheet's table: a row
@@ -1040,9 +1068,16 @@ _LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* 
 
 
 def _next_item(before: str, text: str) -> bool:
-    """Does `text` start with the list number after the one `before` starts with?"""
+    """Does `text` start the next item of the list `before` is an item of: the list
+    number after its number, or the same bullet ('• Varigheit: …' then '• 180 000 …')?"""
+    bullet = _ITEM_BULLET.match(before)
+    if bullet is not None:
+        return text.startswith(bullet.group())
     a, b = _LIST_NUMBER.match(before), _LIST_NUMBER.match(text)
     return bool(a and b and a["sep"] and a["sep"] == b["sep"] and int(b["n"]) == int(a["n"]) + 1)
+
+
+_ITEM_BULLET = re.compile(r"^[•▪◦‣]\s")  # not '-' or '*': a dash also starts a sentence
 
 
 _ATOMIC = (".phone", ".email", "orgnr")

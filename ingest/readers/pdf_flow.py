@@ -8,7 +8,9 @@ line of a page is dropped: a labelled one (``Side 1 av 3``, ``1/3``, ``- 3 -``,
 (an unnumbered cover page shifts the numbering), a bare ``3`` only on page 3 (a value such
 as ``3`` or ``2026`` alone on the last line of another page is content).
 A first (or last) line repeated identically on every page of a document of two or more
-pages is a running header (footer) and is kept once, where it first occurs.
+pages is a running header (footer) and is kept once, where it first occurs. A first (or
+last) line that ends in a cell with its page's number (``Nettverket · 2027 <tab> 3 / 7``)
+on at least half the pages is a running header (footer) with its page number, and goes.
 
 **De-wrapping.** A PDF breaks a paragraph into visual lines; the parsers want the paragraph
 as one line (a .txt export would have it so). A line continues the previous one when all
@@ -99,6 +101,7 @@ def strip_furniture(pages: list[list[Item]]) -> list[list[Item]]:
     Page numbers go twice: before the repeats (a number under a running footer shows only
     once the footer is gone) and after. An edge that lost its page number in the first
     pass keeps what is next to it: '3' over 'Side 3' on page 3 is a value."""
+    pages = _drop_numbered_edges(pages)
     once = [_drop_page_numbers(items, no) for no, items in enumerate(pages, start=1)]
     edges = [_edges_dropped(before, after) for before, after in zip(pages, once, strict=True)]
     pages = _drop_repeats(once, first=True)
@@ -107,6 +110,37 @@ def strip_furniture(pages: list[list[Item]]) -> list[list[Item]]:
         _drop_page_numbers(items, no, top=not top, bottom=not bottom)
         for no, (items, (top, bottom)) in enumerate(zip(pages, edges, strict=True), start=1)
     ]
+
+
+def _drop_numbered_edges(pages: list[list[Item]]) -> list[list[Item]]:
+    """'Kompetansenettverket Vest-Telemark · Regional ordning 2027 <tab> 3 / 7': a first
+    (last) line whose last cell is its page's number, on at least half the pages of a
+    document of two or more, is a running header (footer) with its page number: dropped
+    on those pages, whatever the text beside the number (it may differ on the cover)."""
+    filled = [no for no, items in enumerate(pages, start=1) if items]
+    if len(filled) < 2:
+        return pages
+    for end in (0, -1):
+        marked = {
+            no
+            for no, items in enumerate(pages, start=1)
+            if items and _numbered_edge(items[end], no)
+        }
+        if len(marked) >= max(2, len(filled) / 2):
+            pages = [
+                _without(items, end) if no in marked else items
+                for no, items in enumerate(pages, start=1)
+            ]
+    return pages
+
+
+def _numbered_edge(item: Item, page_no: int) -> bool:
+    cells = [c for c in item.text.split("\t") if c.strip()]
+    if len(cells) < 2:
+        return False
+    match = _PAGE_LABEL.match(plain(cells[-1]))
+    number = next((int(g) for g in match.groups() if g), None) if match else None
+    return number is not None and abs(number - page_no) <= PAGE_NUMBER_SLACK
 
 
 def _edges_dropped(before: list[Item], after: list[Item]) -> tuple[bool, bool]:

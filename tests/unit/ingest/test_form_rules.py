@@ -850,3 +850,42 @@ def test_the_owner_who_asks_is_not_the_owner_share():
         ("Alta kommune",),
     )
     assert [(f.role, f.value) for f in shares.figures] == [("owner", 90_000), ("uh", 160_000)]
+
+
+SLIDES = "\n".join(
+    [
+        "**Partnerskapet**",
+        "• Eier: Hamar kommune",
+        "• USN som faglig partner (Institutt for pedagogikk)",
+        "• Nasjonalt senter for skriving: ikke partner",
+        "**Tiltak 1: Lesing i alle fag**",
+        "• Gjennomføring på alle skolene",
+        "• Varighet: høsten 2026",
+        "• 100 000 fra kommunen, 150 000 fra UH",
+        "• 20 000 av kommunedelen til koordinator",
+        "**Budsjett**",
+        "Ordning\tKommunen (eier)\tUSN (UH)\tSum",
+        "Desentralisert ordning\t100 000\t150 000\t250 000",
+    ]
+)
+
+
+def test_slides_of_bullets(tmp_path, parser):
+    """A bullet is whole on its line: the next bullet is not the value of the one before;
+    a measure's bullet that opens with a purpose, that ties every figure to a role, or
+    that gives a figure to the coordinator is that measure's; a UH named as a partner is
+    the report's UH; a column named by a name and its role holds that role's money."""
+    r = read(tmp_path, parser, SLIDES, "report.md")
+    assert [u.id for u in r.uh] == ["orgnr:911770709"]
+    m = r.measures[0]
+    assert (m.purpose, m.terms, m.owner_amount, m.uh_amount, m.coordinator_amount) == (
+        "gjennomforing",
+        ["H2026"],
+        100_000,
+        150_000,
+        20_000,
+    )
+    assert [(b.scheme, b.owner_amount, b.uh_amount) for b in r.budget] == [
+        ("desentralisert", 100_000, 150_000)
+    ]
+    assert not unread(r)

@@ -381,6 +381,25 @@ def test_page_numbers_go_and_a_running_header_is_kept_once(tmp_path, footer):
     ]
 
 
+def test_a_running_footer_with_its_page_number_goes_even_if_the_cover_differs(tmp_path):
+    """'Nettverket · Regional ordning 2027    2 / 3' at the foot of each page: the text
+    beside the page number is the footer's, even where the cover's footer differs."""
+    footers = ["Kompetansenettverket Telemark", *["Kompetansenettverket Telemark · 2027"] * 2]
+    pages = [
+        [
+            (LEFT, 100, body, False),
+            (LEFT, 800, footers[n - 1], False),
+            (480, 800, f"{n} / 3", False),
+        ]
+        for n, body in ((1, "Første side."), (2, "Andre side."), (3, "Tredje side."))
+    ]
+    assert texts(drawn(tmp_path / "footer.pdf", pages)) == [
+        "Første side.",
+        "Andre side.",
+        "Tredje side.",
+    ]
+
+
 def test_a_number_that_is_not_the_page_number_is_content(tmp_path):
     page = [(LEFT, 100, "Totalt antall tiltak det er behov for tilskudd til?", False)]
     page.append((LEFT, 120, "3", False))
