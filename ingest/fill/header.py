@@ -27,6 +27,7 @@ from kompetansekart.ingest.money import PEOPLE
 from kompetansekart.ingest.records import UNIT_KEYS, Contact, OrgRef, Partner
 
 _ORGNR = re.compile(r"(?<!\d)(\d{3})[ .\u00a0]?(\d{3})[ .\u00a0]?(\d{3})(?!\d)")
+_NAMED_AFTER = re.compile(r"\w+\s+[A-ZÆØÅ]")  # 'nettverket Lister'
 _NETWORK_WORD = re.compile(r"\b(kompetansenettverk|kompetanseregion|nettverk)\w*", re.IGNORECASE)
 SINGLE = frozenset(
     {"sector", "continuation", "sami", "further_ed", "union_held", "several", "purpose", "yesno"}
@@ -95,8 +96,12 @@ def owner(f: State, pair: Pair, scope: Scope) -> bool:
         r.owner = ref
         r.evidence.pop("owner", None)
         f.evidence("owner", j)
-    if _NETWORK_WORD.search(text[1:]) and r.network is None:
-        network_text(f, text[_NETWORK_WORD.search(text[1:]).start() + 1 :], j)
+    named = _NETWORK_WORD.search(text[1:])
+    tail = text[named.start() + 1 :] if named else ""
+    # 'Hattfjelldal kommune, Kompetansenettverk Helgeland': a network's name after the
+    # owner's; not '… dei andre kommunane i nettverket sender eigne meldingar'
+    if named and r.network is None and (tail[:1].isupper() or _NAMED_AFTER.match(tail)):
+        network_text(f, tail, j)
     return True
 
 
@@ -226,6 +231,18 @@ def uh_unit(f: State, pair: Pair, scope: Scope) -> bool:
     return True
 
 
+def _members_only(f: State, text: str) -> bool:
+    """'Vinje, Tokke, Kviteseid og Seljord': a list of municipalities (two or more)."""
+    parts = [p.strip() for p in re.split(r",|\bog\b|\band\b|&", text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        res = f.ctx.resolver.resolve(part, ["kommune"])
+        if res.method == "unresolved" or res.ref.kind != "kommune":
+            return False
+    return True
+
+
 def network(f: State, pair: Pair, scope: Scope) -> bool:
     text, j = first_value(f, pair)
     if not text:
@@ -256,6 +273,16 @@ def network_text(f: State, text: str, j: int, label: str = "") -> bool:
     name = text.split("(")[0].strip(" .,")
     if not name or len(name.split()) > 8:
         return False
+    if _members_only(f, name):
+        f.diag(
+            "info",
+            "network-members",
+            f"'{name[:80]}' names the network's municipalities, not the network; "
+            "its name is left unknown",
+            "network",
+            j,
+        )
+        return True
     res = f.ctx.resolver.resolve(name, ["nettverk"])
     ref = res.ref if res.method != "unresolved" else OrgRef(name, None, "nettverk", text)
     if res.method == "unresolved":

@@ -889,3 +889,16 @@ def test_slides_of_bullets(tmp_path, parser):
         ("desentralisert", 100_000, 150_000)
     ]
     assert not unread(r)
+
+
+def test_a_list_of_municipalities_is_not_the_networks_name(tmp_path, parser):
+    """'Nettverket: Vinje, Tokke og Seljord' names the members, and '… i nettverket sender
+    eigne meldingar' after the owner is prose: neither is made the network's name."""
+    r = read(
+        tmp_path,
+        parser,
+        "Eigar: Vinje kommune – dei andre kommunane i nettverket sender eigne meldingar\n"
+        "Nettverket: Vinje, Tokke og Seljord\n",
+    )
+    assert r.network is None
+    assert any(d.code == "network-members" for d in r.diagnostics)
