@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from kompetansekart.ingest.readers.base import ReadResult, decode, read_bytes, split_lines
+from kompetansekart.ingest.readers.html_text import has_html, html_lines
 from kompetansekart.ingest.records import Line
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -21,6 +22,8 @@ def read(path: Path) -> ReadResult:
     raw = read_bytes(path)
     text, diags = decode(path, raw)
     lines = split_lines(path, text)
+    if has_html(text):
+        lines = html_lines(text, lines)
     front = _front_matter(lines)
     converted = [_front(line) for line in lines[:front]] + [
         _convert(line) for line in lines[front:]

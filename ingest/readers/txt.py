@@ -1,12 +1,13 @@
 """Plain text: the form as it was exported or extracted (tabs separate table cells). A
 text written as configuration (`[section]`, `key = value`) is read by its syntax
-(`keyed`)."""
+(`keyed`), HTML inside it by `html_text`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from kompetansekart.ingest.readers.base import ReadResult, decode, read_bytes, split_lines
+from kompetansekart.ingest.readers.html_text import has_html, html_lines
 from kompetansekart.ingest.readers.keyed import is_keyed, keyed_lines
 
 
@@ -14,6 +15,8 @@ def read(path: Path) -> ReadResult:
     raw = read_bytes(path)
     text, diags = decode(path, raw)
     lines = split_lines(path, text)
+    if has_html(text):
+        lines = html_lines(text, lines)
     if is_keyed(lines):
         lines = keyed_lines(lines)
     return ReadResult(lines, diags, raw)

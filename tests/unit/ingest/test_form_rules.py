@@ -902,3 +902,33 @@ def test_a_list_of_municipalities_is_not_the_networks_name(tmp_path, parser):
     )
     assert r.network is None
     assert any(d.code == "network-members" for d in r.diagnostics)
+
+
+HTML_PAGE = "\n".join(
+    [
+        "# Behovsmelding 2026",
+        "<table>",
+        "  <tr><th>Felt</th><th>Svar</th></tr>",
+        "  <tr><td>Skoleeier</td><td>Hamar&nbsp;kommune<br>Org.nr. 970 540 008</td></tr>",
+        "  <tr><td>Ordning</td><td>Desentralisert ordning (Dekomp)</td></tr>",
+        "</table>",
+        "<!-- Tiltak 9: et utkast",
+        "som ikke ble sendt -->",
+        "<details><summary>Tiltak 1: Lesing i alle fag</summary>",
+        "",
+        "- **Eier:** 100&nbsp;000 kr",
+        "- **UH:** 150&nbsp;000 kr <del>(og 50 000 kr fra USN)</del>",
+        "</details>",
+    ]
+)
+
+
+def test_html_inside_a_markdown_page(tmp_path, parser):
+    """Table rows as cells, a break inside a cell as '; ', entities as characters, a
+    details block's summary as a heading, and what a comment or <del> hides left out."""
+    r = read(tmp_path, parser, HTML_PAGE, "report.md")
+    assert (r.owner.id, r.schemes) == ("orgnr:970540008", ["desentralisert"])
+    assert [(m.number, m.name, m.owner_amount, m.uh_amount) for m in r.measures] == [
+        (1, "Lesing i alle fag", 100_000, 150_000)
+    ]
+    assert not unread(r)
