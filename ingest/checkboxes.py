@@ -49,9 +49,9 @@ from functools import lru_cache
 __all__ = ["BOX", "Choice", "count_boxes", "read_choice", "spelled_marks"]
 
 _CHECKED_CHARS = "☒☑✓✔■"
-_UNCHECKED_CHARS = "☐□"
+_UNCHECKED_CHARS = "☐□✖"
 # a box as text writes it, checked or not: '☒', '☐', '[x]', '[ ]', '(x)', '(*)', '( )'
-BOX = re.compile(r"[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)")
+BOX = re.compile(r"[☒☑✓✔■☐□✖]|\[[xX ]?\]|\([xX* ]\)")
 _BOX_RE = re.compile(
     rf"(?P<on>[{_CHECKED_CHARS}]|\[[xX✓✔]\]|\([xX✓✔*]\))"
     rf"|(?P<off>[{_UNCHECKED_CHARS}]|\[[ \u00a0]?\]|\([ \u00a0]\))"

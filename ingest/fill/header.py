@@ -270,7 +270,7 @@ def network_text(f: State, text: str, j: int, label: str = "") -> bool:
             j,
         )
         return True
-    name = text.split("(")[0].strip(" .,")
+    name = text.split("(")[0].split("; ")[0].strip(" .,;")  # '; ': a line break in a cell
     if not name or len(name.split()) > 8:
         return False
     if _members_only(f, name):

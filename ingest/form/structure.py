@@ -68,7 +68,7 @@ _COLON = re.compile(r"^(?P<label>[^:]{1,90}?)\s*:(?!\d\d)(?!//)\s*(?P<value>.*)$
 _QUESTION = re.compile(r"^(?P<label>[^?]{3,240}\?)\s*(?P<value>.*)$")
 _LEADER = re.compile(r"^(?P<label>.{1,90}?)\s*(?:\.{3,}|…+|_{3,})\s*(?P<value>.*)$")
 _EQUALS = re.compile(r"^(?P<label>[\w.\[\]\-]{2,60}?)\s*=\s*(?P<value>.*)$")
-_MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* ]\))\s*$")
+_MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\))\s*$")
 _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*]{1,90}?)\*\*\s*:?\s*(?P<value>\S.*)$")
 _WHOLE_BOLD = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*$")
 _BOLD_MEASURE = re.compile(r"^\*\*(?P<head>[^*]{1,40})\*\*(?P<rest>\S.*)$")
@@ -775,6 +775,13 @@ class _Reader:
             self._prose(row.i)
             return
         (label, _), (value, raw) = filled[0], filled[1]
+        parts = _labelled_parts(self.labels, value)
+        if parts:
+            # 'Hvor mange enheter? | Offentlige skoler: 43; Private skoler: 3; PPT: 1':
+            # a cell of labelled parts is those fields
+            for part_label, part_value in parts:
+                self._pair(row.i, part_label, part_value, part_value, "cell")
+            return
         if not self._pair(row.i, label, value, raw, "tab") and self.open is not None:
             self.open.more.append(row.i)
 
@@ -1025,6 +1032,21 @@ def _tail_answer(labels: Labels, body: str) -> tuple[str, str, int] | None:
     return None
 
 
+def _labelled_parts(labels: Labels, value: str) -> list[tuple[str, str]] | None:
+    """'Offentlige skoler: 43; Private skoler: 3': two or more '; '-separated parts, each
+    a known label and its value, else None."""
+    pieces = [p.strip() for p in value.split("; ") if p.strip()]
+    if len(pieces) < 2:
+        return None
+    found = []
+    for piece in pieces:
+        m = _COLON.match(piece)
+        if m is None or not m["value"].strip() or labels.exact(m["label"]) is None:
+            return None
+        found.append((m["label"], m["value"].strip()))
+    return found
+
+
 def _dash_label(labels: Labels, label: str) -> bool:
     """'E-post – kari@…', 'Kontaktperson UiT – Per …': a label and a dash, where the
     label is one the vocabulary knows or names a contact; a dash in running text
@@ -1049,7 +1071,7 @@ def _label_like(labels: Labels, label: str) -> bool:
 # --- helpers -------------------------------------------------------------------------------
 
 _TRAILING_MARK = re.compile(
-    r"(?:\s+(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* ]\)))+\s*$|^\s*(?:[☒☑■☐□]|\[[xX ]?\]|\([xX* ]\))\s*"
+    r"(?:\s+(?:[xX✓✔☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\)))+\s*$|^\s*(?:[☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\))\s*"
 )
 
 
@@ -1063,8 +1085,8 @@ _DASH = re.compile(r"^(?P<label>[^–—:?]{2,80}?)\s+(?P<dash>[–—])\s+(?P<v
 _CONTACT_LABEL = re.compile(r"^(?:kontaktperson|kontakt|e-post|epost|telefon|tlf)\b", re.I)
 _ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
-_MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□]|\[[xX ]?\]|\([xX* ]\)|\*\*))+\s*$")
-_LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□]|\[[xX ]?\]|\([xX* ]\))(?!\w)")
+_MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□✖]|\[[xX ]?\]|\([xX* ]\)|\*\*))+\s*$")
+_LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\))(?!\w)")
 
 
 def _next_item(before: str, text: str) -> bool:

@@ -932,3 +932,35 @@ def test_html_inside_a_markdown_page(tmp_path, parser):
         (1, "Lesing i alle fag", 100_000, 150_000)
     ]
     assert not unread(r)
+
+
+def test_a_web_page_of_ticks_crosses_and_a_table_in_thousands(tmp_path, parser):
+    """✔ beside ✖: the cross is the option not chosen; a note above a table that its
+    figures are in 1 000 kr scales them; a cell of labelled parts is those fields."""
+    r = read(
+        tmp_path,
+        parser,
+        "\n".join(
+            [
+                "<table>",
+                "<tr><td>Skoleeier</td><td>Hamar kommune</td></tr>",
+                "<tr><td>Sektor</td><td>✖ Barnehage ✔ Grunnskole</td></tr>",
+                "<tr><td>Enheter</td><td>Offentlige skoler: 12<br>Private skoler: 2</td></tr>",
+                "</table>",
+                "",
+                "## Budsjett",
+                "",
+                "*Alle beløp i tabellen er i hele 1 000 kroner.*",
+                "",
+                "| Ordning | Eier | UH | Sum |",
+                "|---|---|---|---|",
+                "| Desentralisert ordning | 530 | 870 | 1 400 |",
+            ]
+        ),
+        "report.md",
+    )
+    assert r.sector == "grunnskole"
+    assert (r.units.offentlige_skoler, r.units.private_skoler) == (12, 2)
+    assert [(b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget] == [
+        (530_000, 870_000, 1_400_000)
+    ]
