@@ -709,6 +709,8 @@ class _Reader:
                     continue
                 if not doc.is_table_row(j) and not self._empty_row(j, rows):
                     break
+                if rows and _new_table(rows, doc.cells(j)):
+                    break
                 rows.append(Row(j, doc.cells(j), doc.raw_cells(j)))
             j += 1
         question = self.open if self.open is not None and not self.open.text(doc) else None
@@ -1030,6 +1032,14 @@ def _tail_answer(labels: Labels, body: str) -> tuple[str, str, int] | None:
             return None
         return label, value, start
     return None
+
+
+def _new_table(rows: list[Row], cells: list[str]) -> bool:
+    """'Kontaktperson UH | Jonas Grønli' then 'Nr | Tiltak | Formål | UH | Periode | …':
+    rows of a label and a value, then a row of four or more filled cells, start a new
+    table (a sheet puts its fields and its table of measures one under the other)."""
+    wide = len([c for c in cells if c.strip()]) >= 4
+    return wide and all(len([c for c in r.cells if c.strip()]) <= 2 for r in rows)
 
 
 def _labelled_parts(labels: Labels, value: str) -> list[tuple[str, str]] | None:

@@ -964,3 +964,25 @@ def test_a_web_page_of_ticks_crosses_and_a_table_in_thousands(tmp_path, parser):
     assert [(b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget] == [
         (530_000, 870_000, 1_400_000)
     ]
+
+
+def test_a_sheets_fields_then_its_table_of_measures(tmp_path, parser):
+    """Rows of a label and a value, then a wide header row: the table of measures is a
+    table of its own, not more rows of the fields above it."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (
+        ("Eier", "Hamar kommune"),
+        ("Behov for år", 2026),
+        ("Nr", "Tiltak", "Formål", "Periode", "Eier kr", "UH kr", "Sum kr"),
+        (1, "Lesing i alle fag", "Gjennomføring", "høst 2026", 100000, 150000, 250000),
+    ):
+        ws.append(row)
+    path = tmp_path / "report.xlsx"
+    wb.save(path)
+    r = parser.parse_file(path)
+    assert r.year == 2026
+    got = [(m.number, m.name, m.purpose, m.owner_amount, m.uh_amount) for m in r.measures]
+    assert got == [(1, "Lesing i alle fag", "gjennomforing", 100_000, 150_000)]
