@@ -418,7 +418,28 @@ class _Reader:
 
     # --- headings and sections -----------------------------------------------------------
 
+    def _scheme_row(self, i: int, text: str) -> bool:
+        """'Desentralisert ordning – Eier: 320 000 – UH: 530 000 – Sum: 850 000' in the
+        budget: a scheme's figures on one line, each with its label."""
+        top = self.stack[-1] if self.stack else None
+        if top is None or top.within(BUDGET) is None:
+            return False
+        pieces = [p.strip() for p in re.split(r"\s[–—-]\s", text)]
+        if len(pieces) < 3 or not _is_scheme_name(self.labels, pieces[0]):
+            return False
+        parts = _labelled_parts(self.labels, "; ".join(pieces[1:]))
+        if not parts or not all(
+            set(self.labels.exact(label).fields) & _MONEY_COLUMNS for label, _ in parts
+        ):
+            return False
+        self._open_section(Section(i, BUDGET_PART, 9, pieces[0], name=pieces[0]))
+        for label, value in parts:
+            self._pair(i, label, value, value, "cell")
+        return True
+
     def _heading(self, i: int, text: str, raw: str) -> bool:
+        if self._scheme_row(i, text):
+            return True
         part = self._budget_part(i, text)
         if part is not None:
             self._open_section(Section(i, BUDGET_PART, 9, text, name=part))

@@ -986,3 +986,16 @@ def test_a_sheets_fields_then_its_table_of_measures(tmp_path, parser):
     assert r.year == 2026
     got = [(m.number, m.name, m.purpose, m.owner_amount, m.uh_amount) for m in r.measures]
     assert got == [(1, "Lesing i alle fag", "gjennomforing", 100_000, 150_000)]
+
+
+def test_a_schemes_figures_on_one_line_of_the_budget(tmp_path, parser):
+    r = read(
+        tmp_path,
+        parser,
+        "Eier: Hamar kommune\n\nBudsjett per ordning:\n"
+        "Desentralisert ordning – Eier: 320 000 – UH: 530 000 – Sum: 850 000\n",
+    )
+    assert [(b.scheme, b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget] == [
+        ("desentralisert", 320_000, 530_000, 850_000)
+    ]
+    assert not unread(r)
