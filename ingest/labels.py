@@ -274,9 +274,13 @@ class Labels:
         return LabelMatch(fields, "label", len(label), year, number)
 
     def _grouped(self, k: str, label: str) -> LabelMatch | None:
+        """'enheter.kommunale_bhg': leading words group the fields, the last words say
+        which; not 'herav_reise_uh', a part of a figure, which is no UH field."""
         if not _MACHINE.match(label.strip()) or not re.search(r"[_.\[]", label):
             return None
         words = k.split(" ")
+        if words[0] in _PART_WORDS:
+            return None
         for start in range(1, len(words)):
             fields = self._exact.get(" ".join(words[start:]))
             if fields is not None:
@@ -352,6 +356,7 @@ _INDEXED = frozenset(
         "contact.eier.phone",
     }
 )
+_PART_WORDS = frozenset({"herav", "hvorav", "derav", "inkl", "inkludert"})
 _MEASURE_KEY = re.compile(r"^tiltak(?:et)? (?:nr )?\{n\}[ :.\-]+(?P<rest>.+)$")
 _MEASURE_KEY_END = re.compile(r"^(?P<rest>.+?) (?:for |i |til )?tiltak(?:et)? (?:nr )?\{n\}$")
 

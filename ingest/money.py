@@ -318,6 +318,10 @@ _ROLE_SUM = re.compile(r"\b(?:sum|summen|totalt?|samla|samlet|i\s+alt)\b", re.I)
 _ROLE_PIECES = re.compile(r"[,;()]|\bog\b")
 
 
+# a figure that goes to the coordinator ('… til lokal koordinator', 'Koordinatoren')
+COORDINATOR = re.compile(r"koordinator", re.I)
+
+
 def roles_in(text: str) -> list[str]:
     """The roles a text names: 'owner' (eier, eigar, kommunen), 'uh' (UH, universitet,
     høgskole) and 'total' (sum, totalt, samlet)."""
@@ -381,13 +385,10 @@ def _prose_money(
 ) -> ProseMoney:
     """The budget figures that sentences of running text tie to a role and to `year`."""
     out = ProseMoney()
-    # 'OsloMets andel': the possessive of a UH's name is that UH
-    extra = [(re.compile(rf"(?<!\w){re.escape(n)}s?(?!\w)"), "uh") for n in uh_names if n]
+    extra = _name_patterns(uh_names, "uh")
     # the owner's name only after a figure: before it, it is who asks ('Samlet søker Alta
     # kommune om 650 000 kroner'), not whose share it is
-    after_only = [
-        (re.compile(rf"(?<!\w){re.escape(n)}s?(?!\w)"), "owner") for n in owner_names if n
-    ]
+    after_only = _name_patterns(owner_names, "owner")
     offset = 0
     for sentence in _SENTENCE_END.split(text):
         start = text.find(sentence, offset)
@@ -450,6 +451,11 @@ def _not_budget(sentence: str, year: int | None) -> str | None:
     if year is not None and years and year not in years and all(y < year for y in years):
         return "other-year"
     return None
+
+
+def _name_patterns(names: tuple[str, ...], role: str) -> list[tuple[re.Pattern[str], str]]:
+    """A name, or its possessive ('OsloMets andel'), as a word of `role`."""
+    return [(re.compile(rf"(?<!\w){re.escape(n)}s?(?!\w)"), role) for n in names if n]
 
 
 def _role(

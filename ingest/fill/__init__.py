@@ -42,9 +42,16 @@ from kompetansekart.ingest.fill.sentences import (
 from kompetansekart.ingest.fill.state import Scope, Slot, State, norm_name
 from kompetansekart.ingest.fill.tables import read_table
 from kompetansekart.ingest.form.model import MEASURE, FlatTable, Form, Pair, Table
-from kompetansekart.ingest.labels import LabelMatch, Labels
+from kompetansekart.ingest.labels import LabelMatch, Labels, machine_label
 from kompetansekart.ingest.layouts import AnswerOrder
-from kompetansekart.ingest.money import Money, amounts_in, read_money, role_amounts, sum_difference
+from kompetansekart.ingest.money import (
+    COORDINATOR,
+    Money,
+    amounts_in,
+    read_money,
+    role_amounts,
+    sum_difference,
+)
 from kompetansekart.ingest.records import Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
@@ -150,14 +157,14 @@ class Filler:
         self._sections()
         fallbacks(f)
         text = self._text_lines()
-        self._role_lines(text)
+        self._measure_bullets(text)
         f.text_amounts(text)
         read_sentences(f, text)
         summary_from_sentences(f, text)
         self._prose_money()
         finish(f)
 
-    def _role_lines(self, lines: list[int]) -> None:
+    def _measure_bullets(self, lines: list[int]) -> None:
         """'• 180 000 frå kommunen, 320 000 frå UH' in a measure's part: a bullet whose
         every figure has its role is that measure's money (a bullet is whole on its line;
         a sentence may run on to the next)."""
@@ -317,13 +324,8 @@ def _bullet_coordinator(f: State, slot, j: int) -> None:
     that goes to the coordinator."""
     text = f.doc.plain(j)
     amounts = amounts_in(text)
-    if len(amounts) == 1 and _COORDINATOR.search(text) and slot.measure.coordinator_amount is None:
-        slot.measure.coordinator_amount = amounts[0].value
-        slot.note("coordinator_amount", j)
-        f.use_in([j], (amounts[0].value,))
-
-
-_COORDINATOR = re.compile(r"\bkoordinator\w*", re.I)
+    if len(amounts) == 1 and COORDINATOR.search(text):
+        measure_figure(f, slot, "coordinator", amounts[0].value, [j])
 
 
 def _bullet_purpose(f: State, slot, j: int) -> None:
@@ -428,7 +430,9 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
     if not text:
         return
     label = pair.label
-    if re.match(r"^(?:av dette|av desse|herav|hvorav|derav|inkludert|inkl\.?)\b", label, re.I):
+    if re.match(
+        r"^(?:av dette|av desse|herav|hvorav|derav|inkludert|inkl\.?)\b", machine_label(label), re.I
+    ):
         money = read_money(text)
         f.aside([j], list(money.read))
         return

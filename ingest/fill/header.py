@@ -418,7 +418,7 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
     found = option_set(set_name).find(pair.raw_text(f.doc).replace("**", ""))
     found = found or option_set(set_name).find(text)
     if not found:
-        return _option_answered(f, pair, set_name, attr, fld, multi)
+        return _answered_one_by_one(f, pair, set_name, attr, fld, multi)
     f.asked.add(fld)
     picked = choice_pick(f, pair, found, multi, fld)
     if picked is None:
@@ -434,7 +434,9 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
     return True
 
 
-def _option_answered(f: State, pair: Pair, set_name: str, attr: str, fld: str, multi: bool) -> bool:
+def _answered_one_by_one(
+    f: State, pair: Pair, set_name: str, attr: str, fld: str, multi: bool
+) -> bool:
     """'Behovet gjeld barnehage: [JA] / NEI', 'Fase analyse: Nei': the label names one
     option and the value answers yes or no for it. The options answered yes make the
     value together (barnehage and grunnskole: begge); a value the form gives otherwise

@@ -18,8 +18,7 @@ from kompetansekart.ingest.fill.header import first_value, is_placeholder
 from kompetansekart.ingest.fill.measures import measure_ref
 from kompetansekart.ingest.fill.state import Scope, Slot, State, numbered, targets
 from kompetansekart.ingest.form.model import Pair
-from kompetansekart.ingest.labels import machine_label
-from kompetansekart.ingest.money import Money, read_money, sum_difference
+from kompetansekart.ingest.money import COORDINATOR, Money, read_money, sum_difference
 from kompetansekart.ingest.records import OrgRef, UhShare
 
 ATTR = {
@@ -42,10 +41,6 @@ def amount(fld: str):
         if is_placeholder(text):
             return True
         money = read_money(text)
-        if fld != "coordinator_amount" and _PART_LINE.match(machine_label(pair.label)):
-            # 'herav_reise_uh = 30000': a part of the figure before it, not one of its own
-            f.aside([j], list(money.read) or [a.value for a in money.aside], "part")
-            return True
         _parts_below(f, pair, scope, fld)
         f.text_amounts([k for k in pair.more if not _PART_LINE.match(f.doc.plain(k))])
         if not money.read and money.problem is None:
@@ -66,9 +61,6 @@ _PART_LINE = re.compile(
 )
 
 
-_COORDINATOR = re.compile(r"\bkoordinator(?:en|ar|er|ane|ene)?\b", re.I)
-
-
 def _parts_below(f: State, pair: Pair, scope: Scope, fld: str) -> None:
     """'- av dette reise og opphald for HVO: kr 60 000' under an amount: a part of it.
     A part that goes to the coordinator ('herav kr 25 000 til lokal koordinator') is
@@ -79,7 +71,7 @@ def _parts_below(f: State, pair: Pair, scope: Scope, fld: str) -> None:
             continue
         money = read_money(text)
         values = list(money.read) or [a.value for a in money.aside]
-        if fld != "coordinator_amount" and len(values) == 1 and _COORDINATOR.search(text):
+        if fld != "coordinator_amount" and len(values) == 1 and COORDINATOR.search(text):
             share = Money(values[0], read=(values[0],))
             place(f, pair, scope, "coordinator_amount", share, j, None)
         else:

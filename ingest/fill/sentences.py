@@ -29,7 +29,7 @@ from kompetansekart.ingest.context import UH_KINDS
 from kompetansekart.ingest.fill.header import add_contact, add_uh, add_unions, union_names
 from kompetansekart.ingest.fill.state import State
 from kompetansekart.ingest.fill.values import option_set, person, pick
-from kompetansekart.ingest.money import _REQUEST, amounts_in, prose_money
+from kompetansekart.ingest.money import _REQUEST, COORDINATOR, amounts_in, prose_money
 from kompetansekart.ingest.records import BudgetRow, Contact, UhShare
 from kompetansekart.ingest.terms import find_terms, term_sort_key
 
@@ -45,7 +45,6 @@ _SUMMARY = re.compile(
 )
 # '5. Av kommunens andel …' after the measures of a numbered decision: the next item
 _NEXT_ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")
-_COORDINATOR = re.compile(r"koordinator", re.I)
 _PHASES = (
     ("analyse", re.compile(r"\b(?:analys|kartlegg)\w*", re.I)),
     ("planlegging", re.compile(r"\bplanlegg\w*", re.I)),
@@ -341,7 +340,12 @@ def _measure_money(f: State, s: Sentence) -> None:
 
 
 # a figure's role ('owner', 'uh', 'total') and the attribute of a measure or budget row
-ROLE_ATTRS = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}
+ROLE_ATTRS = {
+    "owner": "owner_amount",
+    "uh": "uh_amount",
+    "total": "total_stated",
+    "coordinator": "coordinator_amount",
+}
 
 
 def measure_figure(f: State, slot, role: str, value: int, lines: list[int]) -> None:
@@ -356,23 +360,24 @@ def measure_figure(f: State, slot, role: str, value: int, lines: list[int]) -> N
 def uh_names(f: State, more=()) -> tuple[str, ...]:
     """The names a sentence may give the report's UH: as written, canonical, and the
     gazetteer's aliases ('til UiT' is the UH's share)."""
-    gaz = f.ctx.resolver.gazetteer
-    out: list[str] = []
-    for u in [*f.report.uh, *more]:
-        entry = gaz.by_id(u.id) if u.id else None
-        out += [u.name, u.as_written or "", *(entry.aliases if entry else ())]
-    return tuple(dict.fromkeys(n for n in out if n and len(n) > 2))
+    return _names(f, [*f.report.uh, *more])
 
 
 def owner_names(f: State) -> tuple[str, ...]:
     """The names a sentence may give the report's owner ('220 000 kroner fra Flekkefjord
     kommune'): as written, canonical, and the gazetteer's aliases."""
     owner = f.report.owner
-    if owner.id is None:
-        return ()
-    entry = f.ctx.resolver.gazetteer.by_id(owner.id)
-    names = [owner.name, owner.as_written or "", *(entry.aliases if entry else ())]
-    return tuple(dict.fromkeys(n for n in names if n and len(n) > 2))
+    return _names(f, [owner]) if owner.id is not None else ()
+
+
+def _names(f: State, refs) -> tuple[str, ...]:
+    """Organisations' names as written, canonical, and the gazetteer's aliases."""
+    gaz = f.ctx.resolver.gazetteer
+    out: list[str] = []
+    for ref in refs:
+        entry = gaz.by_id(ref.id) if ref.id else None
+        out += [ref.name, ref.as_written or "", *(entry.aliases if entry else ())]
+    return tuple(dict.fromkeys(n for n in out if n and len(n) > 2))
 
 
 _MEASURE_NO = re.compile(r"\btiltak\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
@@ -470,18 +475,15 @@ def _breakdown(f: State, s: Sentence) -> None:
 
 
 def _coordinator(f: State, s: Sentence) -> None:
-    if not _COORDINATOR.search(s.text):
+    if not COORDINATOR.search(s.text):
         return
     numbers = [int(n) for n in re.findall(r"\btiltak\s+(\d{1,2})\b", s.text, re.I)]
     amounts = amounts_in(s.text)
     if len(numbers) != 1 or len(amounts) != 1:
         return
     slot = f.measure(numbers[0], create=False)
-    if slot is None or slot.measure.coordinator_amount is not None:
-        return
-    slot.measure.coordinator_amount = amounts[0].value
-    slot.note("coordinator_amount", s.lines[0])
-    f.use_in(s.lines, (amounts[0].value,))
+    if slot is not None:
+        measure_figure(f, slot, "coordinator", amounts[0].value, s.lines)
 
 
 def _units(f: State, s: Sentence) -> None:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
+from kompetansekart.ingest.document import Document
 from kompetansekart.ingest.fill.header import (
     add_contact,
     add_uh,
@@ -755,7 +756,7 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
     in_budget = table.section is not None and table.section.within(BUDGET) is not None
     if table.section is None and scope.kind == "report" and not f.slots:
         in_budget = in_budget or all(k.kind != "name" for k in kinds)
-    scale = 1000 if _in_thousands(table, f.doc, frozenset(f.form.prose)) else 1
+    scale = 1000 if _in_thousands(table, f.doc, f.form.prose) else 1
     for row in body:
         cells = [row.cells[k] if k < len(row.cells) else "" for k in range(len(kinds))]
         values, shares = _money_values(f, row, cells, kinds)
@@ -784,8 +785,9 @@ _THOUSANDS = re.compile(
 )
 
 
-def _in_thousands(table: Table, doc=None, prose: frozenset[int] = frozenset()) -> bool:
-    """Does the table's heading, question or header row say its figures are in thousands?"""
+def _in_thousands(table: Table, doc: Document, prose: list[int]) -> bool:
+    """Does the table's heading, question, header row or the line of text just above it
+    say its figures are in thousands?"""
     texts = [c for c in table.rows[0].cells] if table.rows else []
     s = table.section
     while s is not None:
@@ -794,7 +796,7 @@ def _in_thousands(table: Table, doc=None, prose: frozenset[int] = frozenset()) -
     if table.question is not None:
         texts.append(table.question.label)
     first = table.rows[0].i if table.rows else 0
-    if first and doc is not None and first - 1 in prose:
+    if first and first - 1 in prose:
         texts.append(doc.plain(first - 1))  # '*Alle beløp er i hele 1 000 kroner.*' above it
     return any(_THOUSANDS.search(t) for t in texts)
 

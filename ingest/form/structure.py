@@ -427,7 +427,7 @@ class _Reader:
         pieces = [p.strip() for p in re.split(r"\s[–—-]\s", text)]
         if len(pieces) < 3 or not _is_scheme_name(self.labels, pieces[0]):
             return False
-        parts = _labelled_parts(self.labels, "; ".join(pieces[1:]))
+        parts = _labelled_parts(self.labels, pieces[1:])
         if not parts or not all(
             set(self.labels.exact(label).fields) & _MONEY_COLUMNS for label, _ in parts
         ):
@@ -714,6 +714,7 @@ class _Reader:
         rows: list[Row] = []
         j = i
         side: int | None = None  # the last line of text beside the table
+        narrow = True  # every row so far a label and a value (see _new_table)
         while j < len(doc):
             if j > i and doc.gap(j):
                 break
@@ -730,8 +731,10 @@ class _Reader:
                     continue
                 if not doc.is_table_row(j) and not self._empty_row(j, rows):
                     break
-                if rows and _new_table(rows, doc.cells(j)):
-                    break
+                filled = _filled(doc.cells(j))
+                if rows and narrow and filled >= 4:
+                    break  # a sheet's fields, then its table of measures: a new table
+                narrow = narrow and filled <= 2
                 rows.append(Row(j, doc.cells(j), doc.raw_cells(j)))
             j += 1
         question = self.open if self.open is not None and not self.open.text(doc) else None
@@ -798,7 +801,7 @@ class _Reader:
             self._prose(row.i)
             return
         (label, _), (value, raw) = filled[0], filled[1]
-        parts = _labelled_parts(self.labels, value)
+        parts = _labelled_parts(self.labels, value.split("; "))
         if parts:
             # 'Hvor mange enheter? | Offentlige skoler: 43; Private skoler: 3; PPT: 1':
             # a cell of labelled parts is those fields
@@ -811,9 +814,8 @@ class _Reader:
     # --- flattened tables ----------------------------------------------------------------
 
     def _flat_header(self, i: int, text: str) -> list[str] | None:
-        """'Eier UH Totalt' alone on a line: the fields of its column labels, else None."""
-        if self.doc.is_table_row(i) or _has_value(text) or len(text) > 60:
-            return None
+        """'Eier UH Totalt' alone on a line: the fields of its column labels, else None.
+        Only for a line `_facts` found short, without a value and not a row (`may_flat`)."""
         if self.doc.aligned[i] is not None and len(self.doc.aligned[i]) >= 3:
             if not self._leader_rows_follow(i):
                 return None  # columns aligned with spaces: a table with cells
@@ -1055,18 +1057,17 @@ def _tail_answer(labels: Labels, body: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _new_table(rows: list[Row], cells: list[str]) -> bool:
-    """'Kontaktperson UH | Jonas Grønli' then 'Nr | Tiltak | Formål | UH | Periode | …':
-    rows of a label and a value, then a row of four or more filled cells, start a new
-    table (a sheet puts its fields and its table of measures one under the other)."""
-    wide = len([c for c in cells if c.strip()]) >= 4
-    return wide and all(len([c for c in r.cells if c.strip()]) <= 2 for r in rows)
+def _filled(cells: list[str]) -> int:
+    """How many cells hold something. Rows of a label and a value ('Kontaktperson UH |
+    Jonas Grønli') and then a row of four or more ('Nr | Tiltak | Formål | UH | …') are
+    two tables: a sheet puts its fields and its table of measures one under the other."""
+    return sum(1 for c in cells if c.strip())
 
 
-def _labelled_parts(labels: Labels, value: str) -> list[tuple[str, str]] | None:
-    """'Offentlige skoler: 43; Private skoler: 3': two or more '; '-separated parts, each
-    a known label and its value, else None."""
-    pieces = [p.strip() for p in value.split("; ") if p.strip()]
+def _labelled_parts(labels: Labels, pieces: list[str]) -> list[tuple[str, str]] | None:
+    """'Offentlige skoler: 43', 'Private skoler: 3': two or more pieces, each a known
+    label and its value, else None."""
+    pieces = [p.strip() for p in pieces if p.strip()]
     if len(pieces) < 2:
         return None
     found = []

@@ -31,12 +31,16 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _ANY_TAG = re.compile(r"<(?:/?[a-zA-Z][^<>]*|!--)")
+_STRUCTURE = re.compile(r"<(?:tr|td|th|table|details|summary|br)\b|<!--", re.I)
+_KEPT = re.compile(r"\x00(\d+)\x00")
+_EMPTY_PARTS = re.compile(r" *; *(?:; *)+")  # an empty part between two breaks
+_LAST_BREAKS = re.compile(r"(?:; *)+$")
 
 
 def has_html(text: str) -> bool:
     """Does the text hold HTML structure (a table, a break, a details block, a comment)?
     Inline tags alone (`<i>`, a checkbox `<input>`) are read where they stand."""
-    return re.search(r"<(?:tr|td|th|table|details|summary|br)\b|<!--", text, re.I) is not None
+    return _STRUCTURE.search(text) is not None
 
 
 def html_lines(text: str, lines: list[Line]) -> list[Line]:
@@ -73,6 +77,5 @@ def _text(markup: str) -> str:
     text = _INPUT.sub(keep, markup)
     text = _BREAK.sub("; ", text)
     text = html.unescape(_TAG.sub("", text)).replace("\u00a0", " ")
-    text = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
-    text = re.sub(r" *; *(?:; *)+", "; ", text)  # an empty part between two breaks
-    return re.sub(r"(?:; *)+$", "", text).strip(" ")  # tabs between cells stay
+    text = _KEPT.sub(lambda m: kept[int(m.group(1))], text)
+    return _LAST_BREAKS.sub("", _EMPTY_PARTS.sub("; ", text)).strip(" ")  # tabs stay
