@@ -37,6 +37,14 @@ from importlib.resources import files
 __all__ = ["LabelMatch", "Labels", "key", "split_note"]
 
 COLUMNS = ("field", "label", "lang", "match", "note")
+SHORT_COLUMNS = ("short", "words", "lang", "note")
+# words a printout leaves out of a label ('DRØFTET TILLITSV' for 'Drøftet med
+# tillitsvalgte'); a label without them still means what the whole label means
+_SMALL_WORDS = frozenset(
+    {"med", "i", "til", "for", "av", "pa", "om", "ved", "hos", "fra", "den", "det", "de"}
+    | {"dei", "en", "ein", "et", "eit"}
+)
+_COUNTED = ("antall ", "tal pa ")
 
 _NUMBERING = re.compile(
     r"^(?:[-–•*·▪◦>]+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(?[a-hA-H][.)]\s+|"
@@ -52,7 +60,8 @@ _LEAD = re.compile(r"^[\s*_]+")
 _FIRST_WORD = re.compile(r"\w+")
 _TEXT_WORD = re.compile(r"\w+")
 _UNIT = re.compile(
-    r"(?:,?\s+(?:i\s+)?(?:kr\.?|kroner|nok)|\s*\((?:i\s+)?(?:kr\.?|kroner|nok)\))\s*$", re.I
+    r"(?:,?\s+(?:i\s+)?(?:kr\.?|kroner|nok)|\s*\((?:i\s+)?(?:kr\.?|kroner|nok)\)|-(?:kr|nok))\s*$",
+    re.I,
 )
 _PLACEHOLDER = re.compile(r"\{(year|n)\}")
 
@@ -161,7 +170,7 @@ class _Phrase:
 class Labels:
     """The field vocabulary, compiled for lookup."""
 
-    def __init__(self, rows: list[dict[str, str]]) -> None:
+    def __init__(self, rows: list[dict[str, str]], short: dict[str, str] | None = None) -> None:
         # the same labels recur in every report of a batch, and a lookup is pure: each
         # instance remembers its answers (LabelMatch is frozen, so sharing one is safe)
         for name in ("exact", "prefix", "phrase", "meaning"):
@@ -174,6 +183,15 @@ class Labels:
             if row["field"] not in target[k]:
                 target[k].append(row["field"])
         self._exact = {k: tuple(v) for k, v in exact.items()}
+        # abbreviations by their key ('komm' -> 'kommunale'), and each label's key without
+        # its small words where only one meaning has that shorter key
+        self._short = {key(k): key(v) for k, v in (short or {}).items()}
+        without: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for k, v in self._exact.items():
+            bare = _without_small_words(k)
+            if bare != k and bare not in self._exact:
+                without[bare].add(v)
+        self._without_small = {k: next(iter(v)) for k, v in without.items() if len(v) == 1}
         # first word of a key -> the word counts of keys starting with it (longest first)
         lengths: dict[str, set[int]] = defaultdict(set)
         for k in self._exact:
@@ -204,11 +222,12 @@ class Labels:
     @classmethod
     @cache
     def load(cls) -> Labels:
-        text = files("kompetansekart.ontology").joinpath("data/fields.csv").read_text("utf-8")
-        return cls.from_csv(text)
+        data = files("kompetansekart.ontology").joinpath("data")
+        text = data.joinpath("fields.csv").read_text("utf-8")
+        return cls.from_csv(text, data.joinpath("abbreviations.csv").read_text("utf-8"))
 
     @classmethod
-    def from_csv(cls, text: str) -> Labels:
+    def from_csv(cls, text: str, short: str = "") -> Labels:
         reader = csv.DictReader(io.StringIO(text))
         if tuple(reader.fieldnames or ()) != COLUMNS:
             raise ValueError(f"fields.csv must have the columns {', '.join(COLUMNS)}")
@@ -217,7 +236,7 @@ class Labels:
             if row["match"] not in ("label", "phrase") or not row["field"] or not row["label"]:
                 raise ValueError(f"fields.csv line {n}: needs field, label and match label|phrase")
             rows.append(row)
-        return cls(rows)
+        return cls(rows, _abbreviations(short) if short else None)
 
     def exact(self, label: str) -> LabelMatch | None:
         """The meaning of a whole label ('Eier', 'E-post kontaktperson eier', 'UH (SePU)').
@@ -244,8 +263,21 @@ class Labels:
                 fields = None  # 'Kommunale barnehager 0' is a label and its count
         if fields is None:
             found = self._about_measure(k, label) or self._grouped(k, label)
-            return found or self._qualified(k, label, whole)
+            found = found or self._qualified(k, label, whole)
+            return found or self._shortened(k, label, whole)
         return LabelMatch(fields, "label", whole, *_captured(label))
+
+    def _shortened(self, k: str, label: str, whole: int) -> LabelMatch | None:
+        """'ANT KOMM BARNEHAGER', 'DRØFTET TILLITSV', 'EIER-KR': a printout's short form
+        of a label, with abbreviated words (abbreviations.csv), the label's small words
+        left out ('med'), or 'antall' before a count's label ('Antall PPT')."""
+        longer = " ".join(self._short.get(w, self._short.get(w.rstrip("."), w)) for w in k.split())
+        fields = self._exact.get(longer) or self._without_small.get(longer)
+        if fields is None and longer.startswith(_COUNTED):
+            counted = self._exact.get(longer.split(" ", 1)[1].removeprefix("pa "))
+            if counted and all(f.startswith("units.") for f in counted):
+                fields = counted  # only a count's label takes 'antall' before it
+        return LabelMatch(fields, "label", whole, *_captured(label)) if fields else None
 
     def _qualified(self, k: str, label: str, whole: int) -> LabelMatch | None:
         """'Samlet beløp eier – desentralisert ordning': a label and, after a dash, what
@@ -359,6 +391,22 @@ _INDEXED = frozenset(
 _PART_WORDS = frozenset({"herav", "hvorav", "derav", "inkl", "inkludert"})
 _MEASURE_KEY = re.compile(r"^tiltak(?:et)? (?:nr )?\{n\}[ :.\-]+(?P<rest>.+)$")
 _MEASURE_KEY_END = re.compile(r"^(?P<rest>.+?) (?:for |i |til )?tiltak(?:et)? (?:nr )?\{n\}$")
+
+
+def _without_small_words(k: str) -> str:
+    return " ".join(w for w in k.split(" ") if w not in _SMALL_WORDS)
+
+
+def _abbreviations(text: str) -> dict[str, str]:
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(reader.fieldnames or ()) != SHORT_COLUMNS:
+        raise ValueError(f"abbreviations.csv must have the columns {', '.join(SHORT_COLUMNS)}")
+    out = {}
+    for n, row in enumerate(reader, start=2):
+        if not row["short"] or not row["words"]:
+            raise ValueError(f"abbreviations.csv line {n}: needs short and words")
+        out[row["short"]] = row["words"]
+    return out
 
 
 def _captured(text: str) -> tuple[int | None, int | None]:

@@ -69,8 +69,20 @@ def parse_term(label: str) -> str | None:
     return _term(match) if match else None
 
 
+# 'V27 H27', 'H27 V28 VID': a printout's term codes, with the year's last two digits.
+# Read only where they are the whole value (a column or field of terms), since 'H27' in
+# running text may be anything.
+_CODES_RE = re.compile(r"^\s*(?:(?:[VH]\d{2}|VID|VIDERE)(?:\s*[,;/]?\s+|\s*[,;/]\s*|\s*$))+$")
+_CODE_RE = re.compile(r"(?P<letter>[VH])(?P<yy>\d{2})|VID(?:ERE)?")
+
+
 def find_terms(text: str) -> list[tuple[str, str, int, int]]:
     """(label as written, term, start, end) for every term in `text`, in text order."""
+    if "=" not in text and _CODES_RE.match(text):
+        return [
+            (m.group(), f"{m['letter']}20{m['yy']}" if m["letter"] else _VIDERE, *m.span())
+            for m in _CODE_RE.finditer(text)
+        ]
     found: list[tuple[str, str, int, int]] = []
     for match in _TERM_RE.finditer(text):
         if match["videre"] and _PROSE_AFTER_RE.match(text, match.end()):

@@ -350,7 +350,7 @@ def schemes(f: State, pair: Pair, scope: Scope) -> bool:
         # 'Behovsmeldingen gjelder:' asks the sector on some forms: the options decide
         if option_set("sector").find(text):
             return _option_field(f, pair, "sector", "sector", "sector")
-        return False
+        return _scheme_answered_alone(f, pair)
     picked = choice_pick(f, pair, found, True, "schemes")
     if picked is None:
         return True
@@ -411,6 +411,23 @@ def scheme_options(f: State, text: str):
     return out
 
 
+def _scheme_answered_alone(f: State, pair: Pair) -> bool:
+    """'ORDNING REKOMP   J', 'Kompetanseløftet: Nei': the label names one scheme and the
+    value says yes or no to it; the schemes answered yes are the report's."""
+    named = {x.value for x in scheme_options(f, pair.label)}
+    if len(named) != 1 or numbered(pair):
+        return False
+    answer = yes_no_field(f, pair, "schemes")
+    if answer == "skip":
+        return False
+    yes = f.yes_options.setdefault("schemes", [])
+    if answer is True and (not f.report.schemes or yes):
+        yes.append(named.pop())
+        f.report.schemes = list(dict.fromkeys(yes))
+        f.evidence("schemes", pair.first_line())
+    return True
+
+
 def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, multi=False) -> bool:
     text = value_text(f, pair)
     if not text or is_placeholder(text):
@@ -449,7 +466,7 @@ def _answered_one_by_one(
         return False
     f.asked.add(fld)
     yes = f.yes_options.setdefault(fld, [])
-    if answer is not True or (getattr(f.report, attr) is not None and not yes):
+    if answer is not True or (getattr(f.report, attr) not in (None, []) and not yes):
         return True
     yes.append(named.pop())
     values = list(dict.fromkeys(yes))
@@ -606,7 +623,9 @@ def continues_year(f: State, pair: Pair, scope: Scope) -> bool:
 
 
 def _from_year(text: str) -> int | None:
-    m = re.search(r"\b(?:fra|frå|from)\s+((?:19|20)\d{2})\b", text, re.IGNORECASE)
+    m = re.search(
+        r"\b(?:fra|frå|from)\s+(?:(?:behovså\w*|året|år)\s+)?((?:19|20)\d{2})\b", text, re.I
+    )  # 'fra 2026', 'FRA BEHOVSÅR 2026'
     # 'viderefører behovsmeldingen for 2025': the report it continues is that year's
     m = m or re.search(
         r"\b(?:behovsmelding\w*|meldinga|meldingen)\s+(?:for|i)\s+((?:19|20)\d{2})\b", text, re.I
@@ -660,7 +679,10 @@ def unions(f: State, pair: Pair, scope: Scope) -> bool:
 
 def union_names(f: State, text: str) -> list[str]:
     """The unions that took part. One a sentence says did not ('Delta vart invitert, men
-    hadde ikkje høve til å møte', '… men ikke Delta') is left out."""
+    hadde ikkje høve til å møte', '… men ikke Delta') is left out. In a text all in
+    capitals ('UTDANNINGSFORBUNDET, DELTA') case says nothing, so it is read as names."""
+    if text.isupper():
+        text = text.title()
     out = []
     absent = _absent_spans(text)
     for res, s, _e in f.ctx.resolver.find_in(text, ["annen"]):

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from kompetansekart.ingest.amounts import find_amounts
 from kompetansekart.ingest.checkboxes import BOX, count_boxes
 from kompetansekart.ingest.document import Document
+from kompetansekart.ingest.form.codes import apply_codes
 from kompetansekart.ingest.form.model import (
     BUDGET,
     BUDGET_PART,
@@ -119,7 +120,10 @@ _FREE_TEXT = frozenset({"needs", "comment", "description", "remark", "progress",
 
 
 def read_form(doc: Document, labels: Labels) -> Form:
-    return _Reader(doc, labels).read()
+    form = _Reader(doc, labels).read()
+    if "=" in doc.normalised_text:
+        apply_codes(form)  # 'KODER J = JA, N = NEI' and the 'J's under it
+    return form
 
 
 class _Reader:
@@ -204,6 +208,10 @@ class _Reader:
             self._prose(i)  # an option and its mark far to the right: part of a question
             return i + 1
         if cells is not None and not BOX.search(text):
+            if self._among_pairs(i, cells):
+                value = " ".join(c for c in cells[1:] if c)
+                if self._pair(i, cells[0], value, value, "aligned"):
+                    return i + 1
             if len([c for c in cells if c]) >= 3 or self._aligned_row_follows(i):
                 return self._table(i, aligned=True)
             if self._pair(i, cells[0], cells[1], cells[1], "aligned"):
@@ -700,6 +708,20 @@ class _Reader:
             if 0 <= j < len(doc) and doc.is_table_row(j) and not doc.gap(max(i, j)):
                 return len([c for c in doc.cells(j) if c]) >= 2
         return False
+
+    def _among_pairs(self, i: int, cells: list[str]) -> bool:
+        """'VIDEREFØRING   J   FRA BEHOVSÅR 2026' right under aligned label–value lines: a
+        label, its value and a remark, not the first row of a table (nor is the pair
+        before a line with a remark)."""
+        pair = self.open
+        if pair is None or pair.style != "aligned" or self.doc.gap(i):
+            return False
+        if (pair.more[-1] if pair.more else pair.i) != i - 1:
+            return False
+        found = self.labels.exact(cells[0]) or _label_with_option(self.labels, cells[0])
+        if found is None or found.section() is not None:
+            return False
+        return not any(self.labels.exact(c) for c in cells[1:] if c)
 
     def _aligned_row_follows(self, i: int) -> bool:
         j = i + 1
@@ -1213,7 +1235,10 @@ def _is_option(text: str) -> bool:
         found = options()[name].find(body)
         if found and found[0].start == 0 and found[0].end == len(body):
             return True
-    return bool(_SCHEME_WORDS.search(body)) and len(body.split()) <= 8
+    if _SCHEME_WORDS.search(body) and len(body.split()) <= 8:
+        return True
+    hits = [h for h in _schemes().find(body) if h.concept != "kollektiv"]
+    return len(hits) == 1 and len(hits[0].matched) >= len(body) - 2  # 'KOMPL.LØFT'
 
 
 _EXPLAINED = re.compile(r"\s+[–—-]\s+\S.*$")

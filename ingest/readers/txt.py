@@ -1,6 +1,6 @@
 """Plain text: the form as it was exported or extracted (tabs separate table cells). A
 text written as configuration (`[section]`, `key = value`) is read by its syntax
-(`keyed`), HTML inside it by `html_text`."""
+(`keyed`), HTML inside it by `html_text`, a printout's ruled tables by `ruled`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from kompetansekart.ingest.readers.base import ReadResult, decode, read_bytes, split_lines
 from kompetansekart.ingest.readers.html_text import has_html, html_lines
 from kompetansekart.ingest.readers.keyed import is_keyed, keyed_lines
+from kompetansekart.ingest.readers.ruled import has_rules, positioned_lines, ruled_lines
 
 
 def read(path: Path) -> ReadResult:
@@ -19,4 +20,6 @@ def read(path: Path) -> ReadResult:
         lines = html_lines(text, lines)
     if is_keyed(lines):
         lines = keyed_lines(lines)
+    elif has_rules(lines):
+        lines = positioned_lines(ruled_lines(lines))
     return ReadResult(lines, diags, raw)
