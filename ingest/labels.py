@@ -390,7 +390,9 @@ _INDEXED = frozenset(
 )
 _PART_WORDS = frozenset({"herav", "hvorav", "derav", "inkl", "inkludert"})
 _MEASURE_KEY = re.compile(r"^tiltak(?:et)? (?:nr )?\{n\}[ :.\-]+(?P<rest>.+)$")
-_MEASURE_KEY_END = re.compile(r"^(?P<rest>.+?) (?:for |i |til )?tiltak(?:et)? (?:nr )?\{n\}$")
+_MEASURE_KEY_END = re.compile(
+    r"^(?P<rest>.+?) (?:for |i |til )?tiltak(?:et)?(?: (?:nr )?\{n\})?$"
+)  # 'Målgruppe for tiltak 2', and inside a measure's part 'UH tiltak', 'Ordning tiltak'
 
 
 def _without_small_words(k: str) -> str:

@@ -123,6 +123,11 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+_CHOICE_FIELDS = frozenset(
+    {"continuation", "union_held", "sami", "further_ed", "phases", "schemes", "sector"}
+)
+
+
 def handler(fld: str) -> Handler | None:
     if fld.startswith("contact."):
         return _contact(fld)
@@ -217,6 +222,10 @@ class Filler:
             if handle is not None and handle(f, pair, scope):
                 done = True
                 self._anchor(fld)
+                if fld in _CHOICE_FIELDS:
+                    # 'nei (Tildeling 2024: 615000 …)': a figure in a choice's remark is
+                    # running text, named when the words show it is no budget figure
+                    f.pair_amounts(pair)
                 break
         if not done:
             unknown(f, pair, scope)

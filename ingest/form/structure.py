@@ -460,6 +460,8 @@ class _Reader:
             words = text[5:].strip()  # a workbook's sheet: its name is the heading
         if self._measure_heading(i, text, level):
             return True
+        if self._scheme_budget(i, words, level):
+            return True
         found = self.labels.exact(words) or self.labels.exact(text) or self.labels.phrase(words)
         kind = found.section() if found else None
         if (
@@ -485,6 +487,23 @@ class _Reader:
         self._open_section(
             Section(i, kind or OTHER, level, words, year=found.year if found else None)
         )
+        return True
+
+    def _scheme_budget(self, i: int, words: str, level: int) -> bool:
+        """'Budsjett Rekomp', 'Budsjett – Desentralisert ordning': a heading that is the
+        budget's word and a scheme's name opens the budget (if not open) and that
+        scheme's figures."""
+        budget, _, scheme = words.partition(" ")
+        found = self.labels.exact(budget)
+        if found is None or found.section() != BUDGET:
+            return False
+        scheme = scheme.strip(" -–—:")
+        if not scheme or not _is_scheme_name(self.labels, scheme):
+            return False
+        top = self.stack[-1] if self.stack else None
+        if top is None or top.within(BUDGET) is None or top.kind == BUDGET_PART:
+            self._open_section(Section(i, BUDGET, level, words))
+        self._open_section(Section(i, BUDGET_PART, 9, words, name=scheme))
         return True
 
     def _budget_part(self, i: int, text: str) -> str | None:

@@ -1,12 +1,14 @@
 """Plain text: the form as it was exported or extracted (tabs separate table cells). A
 text written as configuration (`[section]`, `key = value`) is read by its syntax
-(`keyed`), HTML inside it by `html_text`, a printout's ruled tables by `ruled`."""
+(`keyed`), a CSV export by its syntax (`delimited`), HTML inside it by `html_text`, a
+printout's ruled tables by `ruled`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from kompetansekart.ingest.readers.base import ReadResult, decode, read_bytes, split_lines
+from kompetansekart.ingest.readers.delimited import delimited_lines, delimiter_of
 from kompetansekart.ingest.readers.html_text import has_html, html_lines
 from kompetansekart.ingest.readers.keyed import is_keyed, keyed_lines
 from kompetansekart.ingest.readers.ruled import has_rules, positioned_lines, ruled_lines
@@ -18,7 +20,10 @@ def read(path: Path) -> ReadResult:
     lines = split_lines(path, text)
     if has_html(text):
         lines = html_lines(text, lines)
-    if is_keyed(lines):
+    sep = delimiter_of(lines)
+    if sep is not None:
+        lines = delimited_lines(lines, sep)
+    elif is_keyed(lines):
         lines = keyed_lines(lines)
     elif has_rules(lines):
         lines = positioned_lines(ruled_lines(lines))
