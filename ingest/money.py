@@ -314,7 +314,9 @@ _ROLE_TOTAL = re.compile(
 )
 
 
-_ROLE_SUM = re.compile(r"\b(?:sum|summen|totalt?|samla|samlet|i\s+alt)\b", re.I)
+_ROLE_SUM = re.compile(
+    r"\b(?:sum|summen|totalt?|samla|samlet|i\s+alt|til\s+sammen|til\s+saman|tilsammen)\b", re.I
+)
 _ROLE_PIECES = re.compile(r"[,;()]|\bog\b")
 
 
@@ -329,11 +331,15 @@ def roles_in(text: str) -> list[str]:
     return [role for role, rx in pairs if rx.search(text)]
 
 
-def role_amounts(text: str) -> tuple[list[tuple[str, int]], list[int]] | None:
+def role_amounts(
+    text: str, uh_names: tuple[str, ...] = (), owner_names: tuple[str, ...] = ()
+) -> tuple[list[tuple[str, int]], list[int]] | None:
     """'eier 180 000 kr, UH 270 000 kr, hvorav 20 000 kr til reise (sum 450 000 kr)': a
     value that lists its figures each with its role, as (role, value) pairs and the parts
-    set aside. None unless every figure in the text has a role or is a part: a list with
-    one figure of unknown role is not read in part."""
+    set aside; a UH or owner may be named instead of its role word ('HVL kr 200 000').
+    None unless every figure in the text has a role or is a part: a list with one figure
+    of unknown role is not read in part."""
+    named = _name_patterns(uh_names, "uh") + _name_patterns(owner_names, "owner")
     roles: list[tuple[str, int]] = []
     parts: list[int] = []
     for piece in _ROLE_PIECES.split(text):
@@ -346,7 +352,7 @@ def role_amounts(text: str) -> tuple[list[tuple[str, int]], list[int]] | None:
         if _PART_START.match(piece) or _PART_BEFORE.search(piece[: amounts[0].start]):
             parts.append(amounts[0].value)
             continue
-        found = roles_in(words)
+        found = roles_in(words) or list({role for rx, role in named if rx.search(words)})
         if len(found) != 1:
             return None
         roles.append((found[0], amounts[0].value))

@@ -250,6 +250,13 @@ def network(f: State, pair: Pair, scope: Scope) -> bool:
     return network_text(f, text, j, label=pair.label)
 
 
+_CAPITALISED = r"[A-ZÆØÅ][\w-]+(?:\s+(?:og\s+)?[A-ZÆØÅ][\w-]+)*"
+_NETWORK_NAME = re.compile(
+    rf"\b(?:Kompetanse(?:nettverk(?:et)?|region(?:en)?)|Nettverk(?:et)?)\s+{_CAPITALISED}"
+    rf"|\b{_CAPITALISED}\s+(?:kompetansenettverk|kompetanseregion|nettverk)\b"
+)
+
+
 def network_text(f: State, text: str, j: int, label: str = "") -> bool:
     r = f.report
     found = f.ctx.orgs_in(text, ["nettverk"])
@@ -271,7 +278,11 @@ def network_text(f: State, text: str, j: int, label: str = "") -> bool:
         )
         return True
     name = text.split("(")[0].split("; ")[0].strip(" .,;")  # '; ': a line break in a cell
-    if not name or len(name.split()) > 8:
+    if len(name.split()) > 8:
+        # 'Ja. Sogndal er med i Kompetanseregion Sogn saman med …': the name in a sentence
+        named = _NETWORK_NAME.search(text)
+        name = text = named.group().strip() if named else ""  # the name is what is written
+    if not name:
         return False
     if _members_only(f, name):
         f.diag(

@@ -18,7 +18,14 @@ from kompetansekart.ingest.fill.header import first_value, is_placeholder
 from kompetansekart.ingest.fill.measures import measure_ref
 from kompetansekart.ingest.fill.state import Scope, Slot, State, numbered, targets
 from kompetansekart.ingest.form.model import Pair
-from kompetansekart.ingest.money import COORDINATOR, Money, read_money, sum_difference
+from kompetansekart.ingest.money import (
+    COORDINATOR,
+    Money,
+    amounts_in,
+    read_money,
+    role_amounts,
+    sum_difference,
+)
 from kompetansekart.ingest.records import OrgRef, UhShare
 
 ATTR = {
@@ -40,6 +47,8 @@ def amount(fld: str):
             return fld == "coordinator_amount" and bool(pair.more or pair.value)
         if is_placeholder(text):
             return True
+        if _by_role(f, pair, scope, text, j):
+            return True
         money = read_money(text)
         _parts_below(f, pair, scope, fld)
         f.text_amounts([k for k in pair.more if not _PART_LINE.match(f.doc.plain(k))])
@@ -54,6 +63,27 @@ def amount(fld: str):
         return place(f, pair, scope, attr, money, j, pair.note, pair.label)
 
     return handle
+
+
+def _by_role(f: State, pair: Pair, scope: Scope, text: str, j: int) -> bool:
+    """'Kostnad: eigar kr 120 000 og HVL kr 200 000, til saman kr 320 000' in a measure:
+    each figure is the measure's by the role or name beside it."""
+    if scope.kind != "measure" and not numbered(pair):
+        return False
+    if len(amounts_in(text)) < 2:
+        return False
+    from kompetansekart.ingest.fill.sentences import measure_figure, owner_names, uh_names
+
+    named = tuple(ref.as_written for ref in f.ctx.orgs_in(text, UH_KINDS) if ref.as_written)
+    found = role_amounts(text, (*uh_names(f), *named), owner_names(f))
+    if found is None or len(found[0]) < 2:
+        return False
+    roles, parts = found
+    for slot in targets(f, pair, scope):
+        for role, value in roles:
+            measure_figure(f, slot, role, value, [j])
+    f.aside([j], parts, "part")
+    return True
 
 
 _PART_LINE = re.compile(

@@ -162,6 +162,10 @@ class State:
                 found = [a for cell in doc.cells(j) for a in amounts_in(cell)]
             else:
                 found = amounts_in(doc.plain(j))
+                spaced = doc.aligned[j]  # '400 000     680 000': columns apart, as accounted
+                split = [a for c in spaced for a in amounts_in(c)] if spaced else []
+                if len(split) > len(found):
+                    found = split
             self._line_amounts[j] = found
         return found
 

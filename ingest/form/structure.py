@@ -82,8 +82,8 @@ _MEASURE_REF = re.compile(
 # option sets that answer one question whatever the heading over them, and that question
 _OPTION_QUESTIONS = (("sector", "Sektor"), ("phases", "Fase"))
 _BOXED = re.compile(rf"^\s*(?P<box>{BOX.pattern})\s+(?P<rest>\S.*)$")  # '[x] Barnehage'
-_MEASURE_HEAD = re.compile(
-    r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I
+_MEASURE_HEAD = re.compile(  # '- **Tiltak 1: …**' too: a list's item over its sub-items
+    r"^(?:[-*•]\s+)?(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I
 )
 _NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
@@ -248,6 +248,8 @@ class _Reader:
             # the next item of a numbered list is not the value of the one before
             self.open = pair = None
         short = pair is not None and pair.fields and len(pair.value.split()) <= 4
+        short = short and not (pair.style == "heading" and not pair.value)  # a question
+        # set as a heading ('### Kven er eigar?') has its answer under it, after a blank
         if short and not free and (self.doc.gap(i) or _atomic(pair)):
             # 'PPT – 1', a blank line, then a paragraph: the value was complete on its line;
             # so is a phone number or an e-mail address, blank line or not (a PDF has none)

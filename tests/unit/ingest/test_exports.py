@@ -110,3 +110,59 @@ def test_a_delimited_export_end_to_end(tmp_path: Path, parser):
     # last year's grant in a choice's remark is named as no budget figure, not left unread
     assert not [d for d in r.diagnostics if d.code.startswith("unread-")]
     assert any("410 000" in d.message for d in r.diagnostics if d.code == "amount-not-budget")
+
+
+QUESTIONS = """\
+# Behovsmelding 2026 – spørsmål og svar
+
+### Hvem er eier?
+
+Levanger kommune (org.nr. 938 587 051) er eier og sender meldingen.
+
+### Er dere med i et kompetansenettverk?
+
+Ja. Levanger er med i Kompetansenettverk Innherred sammen med nabokommunene, men
+melder behovet alene.
+
+### Hvem er kontaktpersoner?
+
+- Eier: rådgiver for skole, skole@example.org
+
+### Hvilke tiltak?
+
+- **Tiltak 1: Lesing i alle fag**
+  - Formål: gjennomføring av tiltak
+  - Periode: høst 2026
+  - Kostnad: eier kr 100 000 og NTNU kr 150 000, til sammen kr 250 000
+
+### Hva koster det?
+
+```
+Ordning                          Eier          UH          Sum
+---------------------------------------------------------------
+Desentralisert ordning        100 000     150 000      250 000
+```
+"""
+
+
+def test_a_page_of_questions_as_headings(tmp_path: Path, parser):
+    """Each answer stands under its question; a list item 'Tiltak 1: …' over sub-items is
+    a measure; a measure's cost split by role and by the UH's name; a network named in a
+    sentence; a space-aligned table in a code block is read, figure by figure."""
+    path = tmp_path / "sporsmal.md"
+    path.write_text(QUESTIONS, encoding="utf-8")
+    r = parser.parse_file(path)
+    assert r.owner.id == "orgnr:938587051"
+    assert r.network is not None and r.network.as_written == "Kompetansenettverk Innherred"
+    (m,) = r.measures
+    assert (m.number, m.name, m.purpose, m.terms) == (
+        1,
+        "Lesing i alle fag",
+        "gjennomforing",
+        ["H2026"],
+    )
+    assert (m.owner_amount, m.uh_amount, m.total_stated) == (100_000, 150_000, 250_000)
+    assert [(b.scheme, b.owner_amount, b.uh_amount) for b in r.budget] == [
+        ("desentralisert", 100_000, 150_000)
+    ]
+    assert not [d.message for d in r.diagnostics if d.code.startswith("unread-")]
