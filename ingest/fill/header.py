@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kompetansekart.ingest.checkboxes import BOX
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
 from kompetansekart.ingest.fill.state import Scope, State, numbered, targets
 from kompetansekart.ingest.fill.values import (
@@ -247,7 +248,17 @@ def network(f: State, pair: Pair, scope: Scope) -> bool:
     text, j = first_value(f, pair)
     if not text:
         return False
+    if _YES_NO_ONLY.fullmatch(BOX.sub(" ", text)):
+        # 'Inngår eier i et kompetansenettverk?' '☐ Ja ☑ Nei': no network; a yes has the
+        # network's name in a field of its own
+        if yes_no_field(f, pair, "network") is False:
+            f.report.network = None
+            f.evidence("network", j)
+        return True
     return network_text(f, text, j, label=pair.label)
+
+
+_YES_NO_ONLY = re.compile(r"\s*(?:(?:ja|nei|yes|no)\b[\s/,]*)+", re.IGNORECASE)
 
 
 _CAPITALISED = r"[A-ZÆØÅ][\w-]+(?:\s+(?:og\s+)?[A-ZÆØÅ][\w-]+)*"
@@ -646,18 +657,25 @@ def _from_year(text: str) -> int | None:
 
 _NAMED = re.compile(
     r"tiltak\s+(\d+(?:\s*(?:,|og|&)\s*\d+)*)\s+(?:er\s+|blir\s+|vert\s+)?"
-    r"(videreføres|vidareførast|vidareført|videreført|fortsetter|held\s+fram|er\s+nytt|er\s+nye|nytt|ny|nye)",
+    r"(videreføres|vidareførast|vidareført|videreført|viderefører|vidarefører|fortsetter|"
+    r"held\s+fram|er\s+nytt|er\s+nye|nytt|ny|nye)",
     re.IGNORECASE,
 )
 
 
 def _measures_named(f: State, text: str, i: int, answer: bool) -> None:
     """'Ja – tiltak 1 og 2 videreføres fra 2024, tiltak 3 er nytt'."""
+    measures_named(f, text, i)
+
+
+def measures_named(f: State, text: str, i: int) -> None:
+    """Which measures a text says are continued and which are new; what a form's own
+    field said first stands."""
     for m in _NAMED.finditer(text):
         numbers = [int(n) for n in re.findall(r"\d+", m.group(1))]
         new = m.group(2).lower().startswith(("er ny", "ny", "nytt", "nye"))
         for n in numbers:
-            f.continued_numbers[n] = (not new, i)
+            f.continued_numbers.setdefault(n, (not new, i))
 
 
 def yes_no_only(fld: str):

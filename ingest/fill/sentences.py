@@ -26,7 +26,13 @@ from dataclasses import dataclass
 
 from kompetansekart.ingest.checkboxes import BOX, count_boxes
 from kompetansekart.ingest.context import UH_KINDS
-from kompetansekart.ingest.fill.header import add_contact, add_uh, add_unions, union_names
+from kompetansekart.ingest.fill.header import (
+    add_contact,
+    add_uh,
+    add_unions,
+    measures_named,
+    union_names,
+)
 from kompetansekart.ingest.fill.state import State
 from kompetansekart.ingest.fill.values import option_set, person, pick
 from kompetansekart.ingest.money import _REQUEST, COORDINATOR, amounts_in, prose_money
@@ -139,6 +145,8 @@ def read_sentences(f: State, lines: list[int]) -> None:
         _measures(f, found)
     for s in found:
         _fields(f, s)
+        if "iltak" in s.text:  # 'Tiltak 3 og 5 er nye; tiltak 1, 2 og 4 viderefører …'
+            measures_named(f, s.text, s.lines[0])
         _measure_money(f, s)
         _breakdown(f, s)
         _coordinator(f, s)

@@ -42,7 +42,7 @@ from kompetansekart.ingest.fill.state import Scope, State
 from kompetansekart.ingest.fill.values import option_set, terms_found
 from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
-from kompetansekart.ingest.money import amounts_in, read_money, roles_in
+from kompetansekart.ingest.money import COORDINATOR, amounts_in, read_money, roles_in
 from kompetansekart.ingest.records import BudgetRow, Contact, OrgRef, Partner, UhShare
 
 Dispatch = Callable[[Pair], None]
@@ -73,6 +73,9 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         f.grid_header = (head, yes_no)  # 'Spørsmål | Svar | Ja | Nei' holds for the sheet
         body = _mark_rows(f, table, body, dispatch)
         _headerless(f, table, body, scope, dispatch)
+        return
+    if head is None and table.side_by_side and len(rows) == 2:
+        _horizontal(f, rows[0], rows[1], dispatch)  # 'Antall ansatte | Tildelt tilskudd 2025'
         return
     if head is None:
         if f.grid_header is not None:
@@ -801,6 +804,9 @@ def _in_thousands(table: Table, doc: Document, prose: list[int]) -> bool:
     return any(_THOUSANDS.search(t) for t in texts)
 
 
+_LISTED = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
+
+
 def money_row(
     f: State,
     row: Row,
@@ -827,6 +833,9 @@ def money_row(
     if ref is not None and number is None:
         number = ref[0][0]
     name = ref[1] if ref else (label if named else None)
+    listed = _LISTED.match(name) if name and number is None else None
+    if listed:  # '1. Inkluderende læringsmiljø' in the name column: its number and name
+        number, name = int(listed["n"]), listed["name"]
     if number is not None or (name and not schemes):
         slot = f.measure(number, _clean_name(name))
         if slot is None:
@@ -886,6 +895,11 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
         f.aside_money([row.i], money)
         if money.value is None:
             continue
+        coordinator = [a.value for a in money.aside] if COORDINATOR.search(cell) else []
+        if col.attr == "owner_amount" and len(coordinator) == 1:
+            # '250 000 hvorav koordinator: 50 000': the owner's share and the coordinator's
+            values.setdefault("coordinator_amount", coordinator[0])
+            f.use_in([row.i], (coordinator[0],))
         if col.attr == "uh_amount":
             values["uh_amount"] = values.get("uh_amount", 0) + money.value
             if not (total_col and named_cols):

@@ -108,6 +108,8 @@ class Table:
     aligned: bool = False  # columns from runs of spaces, not real cells
     question: Pair | None = None  # a label-only line just before it ('Sektor:')
     section: Section | None = None
+    # a row of field labels over a row of their values (a web form's fields side by side)
+    side_by_side: bool = False
 
     @property
     def start(self) -> int:

@@ -88,6 +88,8 @@ _MEASURE_HEAD = re.compile(  # '- **Tiltak 1: …**' too: a list's item over its
 _NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT_OR_AT = re.compile(r"[\d@]")
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _X_CELL = re.compile(r"^\s*[xX✓✔☒☑■]\s*$")
 
 # Field families and what their values look like (for pairs without a separator).
@@ -172,13 +174,16 @@ class _Reader:
         text = doc.plain(i)
         raw = doc.text(i)
         facts = _facts(self.labels, text, raw)
+        pair = self.open
+        asks = pair is not None and not pair.value and pair.meaning is not None
+        if asks and facts.row and BOX.search(text) and self._continues_choice(text):
+            pair.more.append(i)  # '☐ Barnehage<TAB>☐ Skole ☑ Begge' under its question
+            return i + 1
         if facts.row:
             if self._cell_pairs(i):
                 return i + 1
             if self._row_like(i):
                 return self._table(i, aligned=False)
-        pair = self.open
-        asks = pair is not None and not pair.value and pair.meaning is not None
         if asks and (self._continues_list(text) or self._continues_choice(text)):
             pair.more.append(i)
             return i + 1
@@ -777,12 +782,16 @@ class _Reader:
                 filled = _filled(doc.cells(j))
                 if rows and narrow and filled >= 4:
                     break  # a sheet's fields, then its table of measures: a new table
+                pair_done = len(rows) == 2 and _side_by_side(rows, self.labels)
+                if pair_done and _label_cells(_trimmed(doc.cells(j)), self.labels):
+                    break  # the next fields side by side: their own labels and values
                 narrow = narrow and filled <= 2
                 rows.append(Row(j, doc.cells(j), doc.raw_cells(j)))
             j += 1
         question = self.open if self.open is not None and not self.open.text(doc) else None
         rows = _without_numbers(rows)
         table = Table(rows, aligned, question)
+        table.side_by_side = _side_by_side(rows, self.labels)
         if _pairs_table(table, self.labels):
             for row in rows:
                 self._row_pair(row)
@@ -1098,6 +1107,13 @@ def _tail_answer(labels: Labels, body: str) -> tuple[str, str, int] | None:
             return None
         return label, value, start
     return None
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    """A row's cells without the empty ones after the last filled one."""
+    while cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
 
 
 def _filled(cells: list[str]) -> int:
@@ -1489,6 +1505,8 @@ def _pairs_table(table: Table, labels: Labels) -> bool:
     )
     if wide and not (remarks and len(wide) * 3 <= len(rows) and len(rows) >= 4):
         return False
+    if _side_by_side(rows, labels):
+        return False  # a header and its one row: read as the fields it names
     first = rows[0]
     if all(_is_bold(c) for c in first.raw if c.strip()) and len(rows) > 1:
         # a bold header row over two columns ('Organisasjon | Navn') is a header
@@ -1497,6 +1515,32 @@ def _pairs_table(table: Table, labels: Labels) -> bool:
         return False  # a grid of marks
     known = sum(1 for r in rows if labels.meaning(next(c for c in r.cells if c)))
     return known >= max(1, len(rows) // 2) or len(rows) <= 2
+
+
+def _side_by_side(rows: list[Row], labels: Labels) -> bool:
+    """'Organisasjonsnummer | Kommunenummer' over '939 991 034 | 4001': a web form
+    printed with two fields side by side, each label above its answer. The upper row
+    short labels (one known at least, no figure), the lower one values (no label, no box),
+    as many of each."""
+    if len(rows) != 2:
+        return False
+    upper, lower = _trimmed(rows[0].cells), _trimmed(rows[1].cells)
+    if len(upper) < 2 or len(upper) != len(lower) or not all(upper) or not all(lower):
+        return False
+    if not _label_cells(upper, labels) or any(labels.meaning(c) for c in lower):
+        return False
+    return not any(BOX.search(c) or _X_CELL.match(c) for c in rows[1].raw)
+
+
+def _label_cells(cells: list[str], labels: Labels) -> bool:
+    """Short labels, one known at least, each with a letter and no figure: a row of field
+    labels (not a table's row of a name and its dashes)."""
+    bare = [_A_YEAR.sub("", c) for c in cells]  # 'Tildelt tilskudd 2025': a year is words
+    if len(cells) < 2 or any(_DIGIT_OR_AT.search(c) or len(c.split()) > 8 for c in bare):
+        return False
+    if not all(_LETTER.search(c) for c in cells):
+        return False
+    return any(labels.meaning(c) for c in cells)
 
 
 def _bold_labels(rows: list[Row]) -> bool:
