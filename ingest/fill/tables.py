@@ -39,7 +39,7 @@ from kompetansekart.ingest.fill.header import (
 from kompetansekart.ingest.fill.measures import measure_ref
 from kompetansekart.ingest.fill.money_fields import ATTR, _shares, _uh_of
 from kompetansekart.ingest.fill.state import Scope, State
-from kompetansekart.ingest.fill.values import option_set, terms_found
+from kompetansekart.ingest.fill.values import option_set, person, terms_found
 from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
 from kompetansekart.ingest.money import COORDINATOR, amounts_in, read_money, roles_in
@@ -93,6 +93,10 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     columns = [_column(f, c) for c in head.cells]
     if _is_contact_table(columns, body, f):
         _contacts(f, head, body, columns)
+        return
+    people = _people_columns(columns)
+    if people is not None:
+        _people(f, body, people)
         return
     role_col = _role_column(body)
     if role_col is not None:
@@ -474,6 +478,50 @@ def _contacts(f: State, head: Row, body: list[Row], columns) -> None:
             elif part in parts:
                 set_contact(f, role, part, cell, row.i)
                 f.evidence("contacts", row.i)
+
+
+def _people_columns(columns) -> dict[str, int] | None:
+    """'NAVN | STILLING | E-POST | TELEFON': a list of people, one per row: the column of
+    each part of a contact, when every column is one and there is a name and an e-mail or
+    a phone."""
+    parts: dict[str, int] = {}
+    for k, (meaning, _note, _cell) in enumerate(columns):
+        part = _person_part(meaning)
+        if part is None or part in parts:
+            return None
+        parts[part] = k
+    return parts if "name" in parts and ({"email", "phone"} & set(parts)) else None
+
+
+def _person_part(meaning: LabelMatch | None) -> str | None:
+    if meaning is None:
+        return None
+    for fld in meaning.fields:
+        if fld.startswith("contact."):
+            return fld.rsplit(".", 1)[1]
+    return None
+
+
+def _people(f: State, body: list[Row], parts: dict[str, int]) -> None:
+    """Each row a person; their role is the one the partners' list gives them (a
+    partner's contact person), else whichever the text around says."""
+    for row in body:
+        cells = {p: row.cells[k].strip() if k < len(row.cells) else "" for p, k in parts.items()}
+        name = cells.get("name", "")
+        if not name or not _LETTERS.search(name):
+            continue
+        role = next(
+            (p.role for p in f.report.partners if (p.contact or "").casefold() == name.casefold()),
+            None,
+        )
+        email = person(cells.get("email", "")).email if cells.get("email") else None
+        phone = person(cells.get("phone", "")).phone if cells.get("phone") else None
+        who = role or f.last_org_role or "eier"
+        contact = Contact(name, who, cells.get("function") or None, email, phone)  # type: ignore[arg-type]
+        add_contact(f, contact, row.i)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def _contact_part(f: State, row: Row) -> str | None:

@@ -85,6 +85,7 @@ _BOXED = re.compile(rf"^\s*(?P<box>{BOX.pattern})\s+(?P<rest>\S.*)$")  # '[x] Ba
 _MEASURE_HEAD = re.compile(  # '- **Tiltak 1: …**' too: a list's item over its sub-items
     r"^(?:[-*•]\s+)?(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I
 )
+_MEASURE_CELL = re.compile(r"^tiltak(?:et)?\s*(?:nr\.?\s*)?\d{1,2}$", re.IGNORECASE)
 _NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -217,6 +218,8 @@ class _Reader:
                 value = " ".join(c for c in cells[1:] if c)
                 if self._pair(i, cells[0], value, value, "aligned"):
                     return i + 1
+            if self._about_measure(i, cells):
+                return i + 1
             if len([c for c in cells if c]) >= 3 or self._aligned_row_follows(i):
                 return self._table(i, aligned=True)
             if self._pair(i, cells[0], cells[1], cells[1], "aligned"):
@@ -748,6 +751,19 @@ class _Reader:
         if found is None or found.section() is not None:
             return False
         return not any(self.labels.exact(c) for c in cells[1:] if c)
+
+    def _about_measure(self, i: int, cells: list[str]) -> bool:
+        """'KOORDINATOR   TILTAK 1   30.000   (INNGÅR I EIER-KR)': a label, the measure it is
+        about and its figure, in columns; one field of that measure, not a table."""
+        if len(cells) < 3 or not _MEASURE_CELL.match(cells[1]):
+            return False
+        found = self.labels.exact(f"{cells[0]} {cells[1]}")
+        if found is None or found.number is None or found.section() is not None:
+            return False
+        value = " ".join(c for c in cells[2:] if c)
+        if len(find_amounts(value)) != 1:
+            return False
+        return self._pair(i, f"{cells[0]} {cells[1]}", value, value, "aligned")
 
     def _aligned_row_follows(self, i: int) -> bool:
         j = i + 1

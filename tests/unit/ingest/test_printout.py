@@ -108,6 +108,16 @@ NR TILTAK                          FORMÅL NY TERMIN        EIER-KR   UH-KR
 -- ------------------------------- ------ -- ------------ -------- -------
  1 VURDERING FOR LÆRING I            V    J  H26 V27       150.000 250.000
    UNGDOMSSKOLEN
+ 2 REGNING I ALLE FAG                G    N  V27            60.000  90.000
+
+KOORDINATOR           TILTAK 2   20.000   (INNGÅR I EIER-KR)
+
+KONTAKTER
+NAVN                  STILLING                    E-POST
+OLA PRØVELID          RÅDGIVER SKOLE              ola.provelid@example.org
+KARI TESTESEN         FØRSTELEKTOR                kari.testesen@example.org
+
+TIL INFORMASJON - TILDELT DEKOMP 2025               90.000 140.000
 """
 
 
@@ -122,8 +132,17 @@ def test_a_printout_with_a_legend_of_codes(tmp_path: Path, parser):
     assert r.sami_perspective == "ikke_relevant"  # I = IKKE RELEVANT
     assert r.union_consultation.held is True
     assert set(r.union_consultation.unions) == {"Utdanningsforbundet", "Delta"}
-    (m,) = r.measures
+    m, second = r.measures
     assert m.name.upper() == "VURDERING FOR LÆRING I UNGDOMSSKOLEN"
     assert m.purpose == "vurdering"  # 'V' in the FORMÅL column: its legend says so
     assert m.terms == ["H2026", "V2027"]  # 'V' in the term codes is still vår
     assert (m.owner_amount, m.uh_amount) == (150_000, 250_000)
+    assert (second.number, second.purpose) == (2, "gjennomforing")
+    # its label, the measure it is about and its figure, in columns
+    assert (m.coordinator_amount, second.coordinator_amount) == (None, 20_000)
+    assert [c.email for c in r.contacts] == [  # a list of people, one per row
+        "ola.provelid@example.org",
+        "kari.testesen@example.org",
+    ]
+    # last year's grant 'til informasjon' is named as no budget figure; nothing is unread
+    assert not [d.message for d in r.diagnostics if d.code.startswith("unread-")]
