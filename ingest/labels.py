@@ -64,6 +64,7 @@ _UNIT = re.compile(
     re.I,
 )
 _PLACEHOLDER = re.compile(r"\{(year|n)\}")
+_INFLECTION = re.compile(r"(?<=\w)\((?:er|ar|r|e|n|ene|a)\)")
 
 
 def split_note(label: str) -> tuple[str, str | None]:
@@ -109,6 +110,10 @@ def key(label: str) -> str:
     text = unicodedata.normalize("NFC", label).replace("**", "").replace("\u00ad", "")
     text = machine_label(text)
     text = text.replace("–", "-").replace("—", "-").casefold().translate(_FOLD)
+    if "(" in text or "," in text:
+        # 'Kontaktperson(er) UH', 'E-post, UH': a plural's ending and a comma between the
+        # words of a label do not make another label
+        text = _INFLECTION.sub("", text).replace(",", " ")
     text = text.replace("aa", "a")  # 'aar', 'maalgruppe': å written as aa in a machine key
     text = _LEAD.sub("", text)
     text = strip_numbering(text)
@@ -343,9 +348,13 @@ class Labels:
     def phrase(self, text: str) -> LabelMatch | None:
         """The longest phrase of the vocabulary inside a question or long label."""
         lowered = unicodedata.normalize("NFC", text).replace("**", "").casefold().translate(_FOLD)
-        lowered = _SLASH.sub("/", _SPACE.sub(" ", lowered))
+        shifted = False
+        if "(" in lowered:
+            bare = _INFLECTION.sub("", lowered)
+            shifted, lowered = bare != lowered, bare
+        lowered = _SLASH.sub("/", _SPACE.sub(" ", lowered.replace(",", " ")))
         same = _uh_words(lowered)
-        moved = same != lowered  # offsets no longer those of the text
+        moved = shifted or same != lowered  # offsets no longer those of the text
         lowered = same
         starts = {w[:n] for w in _TEXT_WORD.findall(lowered) for n in (1, 2, 3, 4)}
         tried = sorted({n for s in starts for n in self._by_start.get(s, ())} | set(self._anywhere))

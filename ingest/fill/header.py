@@ -900,6 +900,8 @@ def set_contact(f: State, role: str | None, part: str, text: str, j: int) -> boo
                 who = "uh"  # 'Kontaktpersoner: <owner's> og <the UH's>
             add_contact(f, Contact(p.name, who, p.function, p.email, p.phone), j)  # type: ignore[arg-type]
         return True
+    if part == "email" and _several_emails(f, role, text):
+        return True
     p = person(text)
     value = {"email": p.email, "phone": p.phone, "function": text.strip()}.get(part)
     if part == "function" and (p.email or not text.strip()):
@@ -916,6 +918,22 @@ def set_contact(f: State, role: str | None, part: str, text: str, j: int) -> boo
         setattr(c, part, value)
     f.last_contact = target
     return True
+
+
+def _several_emails(f: State, role: str | None, text: str) -> bool:
+    """'kjetil@…; synnove@…' under two contacts of the role: each theirs, in order."""
+    emails = _EMAIL.findall(text)
+    if len(emails) < 2:
+        return False
+    people = [c for c in f.report.contacts if c.role == (role or "eier") and c.email is None]
+    if len(people) != len(emails):
+        return False
+    for c, email in zip(people, emails, strict=True):
+        c.email = email
+    return True
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _contact_index(f: State, role: str | None) -> int | None:

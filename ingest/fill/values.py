@@ -229,4 +229,9 @@ def split_people(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"\s+og\s+|(?<=\)),\s*|;", text) if p.strip()]
     if len(parts) > 1 and all(_NAME.match(re.sub(r"\s*\([^()]*\)\s*$", "", p)) for p in parts):
         return parts
+    # 'Kjetil Birkeland, førsteamanuensis, UiA; Synnøve Rege, rådgiver': a person with a
+    # function on each side of a ';' (a cell's two paragraphs)
+    listed = [p.strip() for p in text.split(";") if p.strip()]
+    if len(listed) > 1 and all(_NAME.match(p.split(",")[0].strip()) for p in listed):
+        return listed
     return [text.strip()]

@@ -866,6 +866,9 @@ class _Reader:
         if not filled:
             return
         if len(filled) == 1:
+            empty_answer = len(row.cells) >= 2 and row.cells[0] and _is_bold(row.raw[0])
+            if empty_answer and self._pair(row.i, row.cells[0], "", "", "tab"):
+                return  # '**Dersom ja: kort status …** | (empty)': a field left empty
             self._prose(row.i)
             return
         (label, _), (value, raw) = filled[0], filled[1]
@@ -1545,7 +1548,18 @@ def _side_by_side(rows: list[Row], labels: Labels) -> bool:
         return False
     if not _label_cells(upper, labels) or any(labels.meaning(c) for c in lower):
         return False
+    if any(set(_fields_of(labels, c)) & _TABLE_COLUMNS for c in upper):
+        return False  # 'Rolle | Navn' over a party and its person: a table of parties
     return not any(BOX.search(c) or _X_CELL.match(c) for c in rows[1].raw)
+
+
+# column headings of tables of parties and measures, never a form's field beside another
+_TABLE_COLUMNS = frozenset({"party", "party_role", "measure_name"})
+
+
+def _fields_of(labels: Labels, cell: str) -> tuple[str, ...]:
+    found = labels.meaning(cell)
+    return found.fields if found else ()
 
 
 def _label_cells(cells: list[str], labels: Labels) -> bool:

@@ -443,7 +443,7 @@ class _Walker:
         if merge is not None and merge.get(ooxml.VAL) != "restart":
             return ""  # continues the cell above
         parts = (line.replace("\t", " ").strip() for line in self.blocks(tc))
-        return " ".join(part for part in parts if part)
+        return "; ".join(part for part in parts if part)
 
 
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift|rubrik|berschrift)\s*([1-6])$", re.I)

@@ -107,7 +107,7 @@ def test_paragraphs_and_tables_in_document_order_with_cells(tmp_path):
     path = make_docx(tmp_path / "r.docx", body)
     assert texts(path) == [
         "Behovsmelding for Bodø: æøå ÆØÅ",
-        "Eier:\tBodø kommune Salten",
+        "Eier:\tBodø kommune; Salten",  # a cell's paragraphs are its entries
         "UH:\tNord",
         "",
         "Etter tabellen",
@@ -116,7 +116,7 @@ def test_paragraphs_and_tables_in_document_order_with_cells(tmp_path):
     assert [line.no for line in result.lines] == [1, 2, 3, 4, 5]
     assert result.raw == path.read_bytes()
     doc = Document.from_lines(str(path), "docx", result.lines, result.raw)
-    assert doc.cells(1) == ["Eier:", "Bodø kommune Salten"]
+    assert doc.cells(1) == ["Eier:", "Bodø kommune; Salten"]
     assert doc.no(3) == 5  # the empty paragraph still counts
 
 

@@ -91,3 +91,37 @@ def test_a_web_form_printed_to_pdf(tmp_path: Path, parser):
     assert (numbers[1].continued, numbers[2].continued) == (True, False)  # said in a sentence
     # last year's grant beside the staff count is read as such, and nothing is unread
     assert not [d.message for d in r.diagnostics if d.code.startswith("unread-")]
+
+
+def test_a_word_form_of_two_columns_with_two_people_in_a_cell(tmp_path: Path, parser):
+    """A cell's two paragraphs are two entries ('; '); 'Kontaktperson(er) UH' and 'E-post,
+    UH' are the labels without a plural's ending or a comma; two people with their
+    functions, then their two addresses in order; a bold label with its answer left empty
+    is an empty field, not more of the answer above."""
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=0, cols=2)
+    rows = [
+        ("Navn på eier", ["Notodden kommune"]),
+        (
+            "Kontaktperson(er) UH (navn og stilling)",
+            ["Per Prøvestad, dosent, USN", "Eva Testli, rådgiver, USN"],
+        ),
+        ("E-post, UH", ["per.provestad@example.org", "eva.testli@example.org"]),
+        ("Ønsker partnerskapet å videreføre behovsmeldingen fra 2025?", ["☐ Ja   ☒ Nei"]),
+        ("Dersom ja: kort status for tiltakene", []),
+    ]
+    for label, paragraphs in rows:
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].add_run(label).bold = True
+        for k, text in enumerate(paragraphs):
+            (cells[1].paragraphs[0] if k == 0 else cells[1].add_paragraph()).add_run(text)
+    path = tmp_path / "skjema.docx"
+    d.save(str(path))
+    r = parser.parse_file(path)
+    assert [(c.name, c.role, c.email) for c in r.contacts] == [
+        ("Per Prøvestad", "uh", "per.provestad@example.org"),
+        ("Eva Testli", "uh", "eva.testli@example.org"),
+    ]
+    assert r.continuation is False
