@@ -16,6 +16,7 @@ from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
 from kompetansekart.ingest.fill.state import Scope, State, numbered, targets
 from kompetansekart.ingest.fill.values import (
     count,
+    emails_in,
     is_placeholder,
     option_set,
     person,
@@ -436,18 +437,10 @@ def scheme_options(f: State, text: str):
 def _scheme_answered_alone(f: State, pair: Pair) -> bool:
     """'ORDNING REKOMP   J', 'Kompetanseløftet: Nei': the label names one scheme and the
     value says yes or no to it; the schemes answered yes are the report's."""
+    if numbered(pair):
+        return False
     named = {x.value for x in scheme_options(f, pair.label)}
-    if len(named) != 1 or numbered(pair):
-        return False
-    answer = yes_no_field(f, pair, "schemes")
-    if answer == "skip":
-        return False
-    yes = f.yes_options.setdefault("schemes", [])
-    if answer is True and (not f.report.schemes or yes):
-        yes.append(named.pop())
-        f.report.schemes = list(dict.fromkeys(yes))
-        f.evidence("schemes", pair.first_line())
-    return True
+    return _answered_one_by_one(f, pair, named, "schemes", "schemes", True)
 
 
 def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, multi=False) -> bool:
@@ -457,7 +450,8 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
     found = option_set(set_name).find(pair.raw_text(f.doc).replace("**", ""))
     found = found or option_set(set_name).find(text)
     if not found:
-        return _answered_one_by_one(f, pair, set_name, attr, fld, multi)
+        named = {x.value for x in option_set(set_name).find(pair.label)}
+        return _answered_one_by_one(f, pair, named, attr, fld, multi)
     f.asked.add(fld)
     picked = choice_pick(f, pair, found, multi, fld)
     if picked is None:
@@ -474,13 +468,12 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
 
 
 def _answered_one_by_one(
-    f: State, pair: Pair, set_name: str, attr: str, fld: str, multi: bool
+    f: State, pair: Pair, named: set[str], attr: str, fld: str, multi: bool
 ) -> bool:
     """'Behovet gjeld barnehage: [JA] / NEI', 'Fase analyse: Nei': the label names one
-    option and the value answers yes or no for it. The options answered yes make the
-    value together (barnehage and grunnskole: begge); a value the form gives otherwise
-    is not replaced."""
-    named = {x.value for x in option_set(set_name).find(pair.label)}
+    option (`named`) and the value answers yes or no for it. The options answered yes
+    make the value together (barnehage and grunnskole: begge); a value the form gives
+    otherwise is not replaced."""
     if len(named) != 1:
         return False
     answer = yes_no_field(f, pair, fld)
@@ -494,7 +487,7 @@ def _answered_one_by_one(
     values = list(dict.fromkeys(yes))
     if multi:
         setattr(f.report, attr, values)
-    elif set_name == "sector" and {"barnehage", "grunnskole"} <= set(values):
+    elif attr == "sector" and {"barnehage", "grunnskole"} <= set(values):
         setattr(f.report, attr, "begge")
     elif len(values) == 1:
         setattr(f.report, attr, values[0])
@@ -629,7 +622,7 @@ def continuation(f: State, pair: Pair, scope: Scope) -> bool:
         if answer and year:
             r.continues_year = year
             f.evidence("continues_year", pair.first_line())
-        _measures_named(f, value_text(f, pair), pair.first_line(), answer)
+        measures_named(f, value_text(f, pair), pair.first_line())
     return True
 
 
@@ -663,14 +656,9 @@ _NAMED = re.compile(
 )
 
 
-def _measures_named(f: State, text: str, i: int, answer: bool) -> None:
-    """'Ja – tiltak 1 og 2 videreføres fra 2024, tiltak 3 er nytt'."""
-    measures_named(f, text, i)
-
-
 def measures_named(f: State, text: str, i: int) -> None:
-    """Which measures a text says are continued and which are new; what a form's own
-    field said first stands."""
+    """'Ja – tiltak 1 og 2 videreføres fra 2024, tiltak 3 er nytt': which measures a text
+    says are continued and which are new; what a form's own field said first stands."""
     for m in _NAMED.finditer(text):
         numbers = [int(n) for n in re.findall(r"\d+", m.group(1))]
         new = m.group(2).lower().startswith(("er ny", "ny", "nytt", "nye"))
@@ -922,7 +910,7 @@ def set_contact(f: State, role: str | None, part: str, text: str, j: int) -> boo
 
 def _several_emails(f: State, role: str | None, text: str) -> bool:
     """'kjetil@…; synnove@…' under two contacts of the role: each theirs, in order."""
-    emails = _EMAIL.findall(text)
+    emails = emails_in(text)
     if len(emails) < 2:
         return False
     people = [c for c in f.report.contacts if c.role == (role or "eier") and c.email is None]
@@ -931,9 +919,6 @@ def _several_emails(f: State, role: str | None, text: str) -> bool:
     for c, email in zip(people, emails, strict=True):
         c.email = email
     return True
-
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _contact_index(f: State, role: str | None) -> int | None:

@@ -223,6 +223,10 @@ def terms_found(text: str) -> list[Found]:
     return [Found(term, label, s, e) for label, term, s, e in find_terms(text)]
 
 
+def emails_in(text: str) -> list[str]:
+    return _EMAIL.findall(text)
+
+
 def split_people(text: str) -> list[str]:
     """'Heidi Einarson og Ann Margareth Gustavsen', 'Kari (Narvik kommune), Ola (Nord
     universitet)' -> one part per person; a single person with a function stays whole."""

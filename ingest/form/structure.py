@@ -85,7 +85,6 @@ _BOXED = re.compile(rf"^\s*(?P<box>{BOX.pattern})\s+(?P<rest>\S.*)$")  # '[x] Ba
 _MEASURE_HEAD = re.compile(  # '- **Tiltak 1: …**' too: a list's item over its sub-items
     r"^(?:[-*•]\s+)?(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I
 )
-_MEASURE_CELL = re.compile(r"^tiltak(?:et)?\s*(?:nr\.?\s*)?\d{1,2}$", re.IGNORECASE)
 _NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -443,7 +442,7 @@ class _Reader:
         if top is None or top.within(BUDGET) is None:
             return False
         pieces = [p.strip() for p in re.split(r"\s[–—-]\s", text)]
-        if len(pieces) < 3 or not _is_scheme_name(self.labels, pieces[0]):
+        if len(pieces) < 3 or not _is_scheme_name(pieces[0]):
             return False
         parts = _labelled_parts(self.labels, pieces[1:])
         if not parts or not all(
@@ -508,7 +507,7 @@ class _Reader:
         if found is None or found.section() != BUDGET:
             return False
         scheme = scheme.strip(" -–—:")
-        if not scheme or not _is_scheme_name(self.labels, scheme):
+        if not scheme or not _is_scheme_name(scheme):
             return False
         top = self.stack[-1] if self.stack else None
         if top is None or top.within(BUDGET) is None or top.kind == BUDGET_PART:
@@ -529,7 +528,7 @@ class _Reader:
             return None
         if self.doc.is_table_row(i) or find_amounts(text):
             return None
-        if _is_scheme_name(self.labels, text):
+        if _is_scheme_name(text):
             return text
         found = self.labels.exact(text)
         if found is not None and found.field == "total_amount" and not self._amount_follows(i):
@@ -755,7 +754,8 @@ class _Reader:
     def _about_measure(self, i: int, cells: list[str]) -> bool:
         """'KOORDINATOR   TILTAK 1   30.000   (INNGÅR I EIER-KR)': a label, the measure it is
         about and its figure, in columns; one field of that measure, not a table."""
-        if len(cells) < 3 or not _MEASURE_CELL.match(cells[1]):
+        ref = self.labels.exact(cells[1]) if len(cells) >= 3 else None
+        if ref is None or ref.section() != MEASURE or ref.number is None:
             return False
         found = self.labels.exact(f"{cells[0]} {cells[1]}")
         if found is None or found.number is None or found.section() is not None:
@@ -1293,8 +1293,7 @@ def _is_option(text: str) -> bool:
             return True
     if _SCHEME_WORDS.search(body) and len(body.split()) <= 8:
         return True
-    hits = [h for h in _schemes().find(body) if h.concept != "kollektiv"]
-    return len(hits) == 1 and len(hits[0].matched) >= len(body) - 2  # 'KOMPL.LØFT'
+    return _is_scheme_name(body)  # 'KOMPL.LØFT'
 
 
 _EXPLAINED = re.compile(r"\s+[–—-]\s+\S.*$")
@@ -1305,7 +1304,7 @@ _CONTINUATION_HEAD = re.compile(
 _SCHEME_WORDS = re.compile(r"ordning|kompetanseløft|rekom|dekom", re.IGNORECASE)
 
 
-def _is_scheme_name(labels: Labels, text: str) -> bool:
+def _is_scheme_name(text: str) -> bool:
     """Is the line just a scheme's name ('Desentralisert ordning', 'Kompetanseløftet')?"""
     hits = [h for h in _schemes().find(text) if h.concept != "kollektiv"]
     return len(hits) == 1 and len(hits[0].matched) >= len(text.strip(" *:")) - 2
@@ -1524,7 +1523,7 @@ def _pairs_table(table: Table, labels: Labels) -> bool:
     )
     if wide and not (remarks and len(wide) * 3 <= len(rows) and len(rows) >= 4):
         return False
-    if _side_by_side(rows, labels):
+    if table.side_by_side:
         return False  # a header and its one row: read as the fields it names
     first = rows[0]
     if all(_is_bold(c) for c in first.raw if c.strip()) and len(rows) > 1:

@@ -34,10 +34,15 @@ _SECTIONS = frozenset({"seksjon", "section", "del", "avsnitt", "kapittel", "grup
 
 def delimiter_of(lines: list[Line]) -> str | None:
     """';' or ',' when the text is a delimited export (see the module docstring)."""
+    first = next((ln.text for ln in lines if _content(ln.text)), "")
+    if ";" not in first and first.count(",") < 2:
+        return None  # the header names the columns: a text without one is no export
     content = [ln.text.lstrip("\ufeff") for ln in lines if _content(ln.text)]
     if len(content) < 6:
         return None
     for sep in (";", ","):
+        if content[0].count(sep) < (1 if sep == ";" else 2):
+            continue
         rows = [r for r in csv.reader(io.StringIO("\n".join(content)), delimiter=sep) if r]
         width = len(rows[0]) if rows else 0
         if width < 2 or (sep == "," and width < 3):
