@@ -25,6 +25,7 @@ from kompetansekart.ingest.money import find_ranges
 _X_CELL = re.compile(r"^\s*(?:[xX✓✔]|\*\*[xX]\*\*)\s*$")
 _WHY = {
     "part": "a part of the amount before it",
+    "coordinator": "the coordinator's part of the owner's share",
     "own-contribution": "the owner's own contribution (egeninnsats)",
     "earlier-grant": "an earlier year's grant",
     "other-year": "money for another year",

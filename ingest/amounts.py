@@ -198,8 +198,11 @@ def parse_amount(text: str) -> int | None:
     return int(whole[1]) if whole else None
 
 
-def format_nok(value: int) -> str:
-    """``1524914`` -> ``"1 524 914 kr"``, with plain spaces so tests and terminals agree."""
+def format_nok(value: int | None) -> str:
+    """``1524914`` -> ``"1 524 914 kr"``, with plain spaces so tests and terminals agree;
+    None (not stated) is "–"."""
+    if value is None:
+        return "–"
     if value < 0:
         raise ValueError(f"amounts are never negative: {value}")
     return f"{value:,} kr".replace(",", " ")

@@ -180,8 +180,9 @@ def _find_options(text: str, options: Sequence[str]) -> list[_Found]:
         free = [(s, e) for s, e in spans if not any(s < f.end and f.start < e for f in found)]
         free = [span for span in free if _adjacent(text, span, bold)] or free
         later = [(s, e) for s, e in free if s >= cursor]
-        pick = (later or free or [None])[0]
-        if pick is not None:
+        picks = later or free
+        if picks:
+            pick = picks[0]
             found.append(_Found(index, pick[0], pick[1]))
             cursor = pick[1]
     return sorted(found, key=lambda f: f.start)

@@ -36,8 +36,8 @@ def measure_schemes_from_budget(ctx: Context) -> None:
     measures = [m for m in ctx.report.measures if m.owner_amount is not None]
     if not measures or any(m.uh_amount is None for m in measures):
         return
-    owner = sum(m.owner_amount for m in measures)
-    uh = sum(m.uh_amount for m in measures)
+    owner = sum(m.owner_amount or 0 for m in measures)
+    uh = sum(m.uh_amount or 0 for m in measures)
     rows = [
         r for r in ctx.report.budget if r.scheme and (r.owner_amount, r.uh_amount) == (owner, uh)
     ]
@@ -95,7 +95,7 @@ def measure_uh(ctx: Context) -> None:
     for m in ctx.report.measures:
         if m.uh is not None:
             continue
-        row: BudgetRow | None = rows.get(m.scheme)
+        row: BudgetRow | None = rows.get(m.scheme) if m.scheme else None
         if row and len(row.uh_breakdown) == 1:
             m.uh = row.uh_breakdown[0].uh
         elif len(ctx.report.uh) == 1:
@@ -125,6 +125,7 @@ def partners(ctx: Context) -> None:
         uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
         r.partners.append(Partner(r.owner, "eier", owners[0] if owners else None))
         for k, u in enumerate(r.uh):
+            contact: str | None
             if len(uh_contacts) == len(r.uh):
                 contact = uh_contacts[k]
             else:

@@ -46,8 +46,9 @@ _SMALL_WORDS = frozenset(
 )
 _COUNTED = ("antall ", "tal pa ")
 
+# a list marker, a section number or a footnote mark ('¹ Tildelt 2025')
 _NUMBERING = re.compile(
-    r"^(?:[-–•*·▪◦>]+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(?[a-hA-H][.)]\s+|"
+    r"^(?:[-–•*·▪◦>]+\s*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(?[a-hA-H][.)]\s+|"
     r"del\s+[a-hA-H\d]{1,2}[.:]?\s+|[ivxIVX]{1,4}[.)]\s+)+"
 )
 _NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")

@@ -301,7 +301,9 @@ _REQUEST = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _ROLE_OWNER = re.compile(
-    r"\b(?:eier|eiers|eigar|eigars|skoleeier|skuleeigar|kommunen|kommunens)\b", re.I
+    r"\b(?:eier|eiers|eigar|eigars|skoleeier|skuleeigar|kommunen|kommunens|"
+    r"eierandel(?:en)?|eigarandel(?:en|a)?|eigardel(?:en)?)\b",
+    re.I,
 )
 _ROLE_UH = re.compile(
     r"\b(?:uh|uh-\w+|universitet\w*|høgskole\w*|høgskule\w*|høyskole\w*|kompetansemiljø\w*)\b",
@@ -321,7 +323,7 @@ _ROLE_PIECES = re.compile(r"[,;()]|\bog\b")
 
 
 # a figure that goes to the coordinator ('… til lokal koordinator', 'Koordinatoren')
-COORDINATOR = re.compile(r"koordinator", re.I)
+COORDINATOR = re.compile(r"koordinator|koordinering", re.I)
 
 
 def roles_in(text: str) -> list[str]:
@@ -428,7 +430,11 @@ def _prose_money(
             after = sentence[a.end : nxt]
             role = _role(before, after, extra, after_only)
             if role is None and _PART_BEFORE.search(before[-25:]):
-                out.aside.append(Aside(a.value, "part"))  # '…, hvorav 25 000 er reise'
+                # '…, hvorav 25 000 er reise'; '…, hvorav 25 000 kroner til koordinering':
+                # the coordinator's part of the owner's share
+                head = re.split(r"[,;]|\bog\b", after, maxsplit=1)[0]
+                why = "coordinator" if COORDINATOR.search(head) else "part"
+                out.aside.append(Aside(a.value, why))
             elif role is None:
                 loose.append(a.value)
             else:
@@ -436,8 +442,8 @@ def _prose_money(
             prev_end = a.end
         # 'ber vi om 405 000 kroner: 40 000 til eigar og 365 000 til UH': the figure the
         # owner's and the UH's parts add up to is the total
-        parts = sum(p.value for p in placed if p.role in ("owner", "uh"))
-        if len(loose) == 1 and parts == loose[0] and not any(p.role == "total" for p in placed):
+        owner_uh = sum(p.value for p in placed if p.role in ("owner", "uh"))
+        if len(loose) == 1 and owner_uh == loose[0] and not any(p.role == "total" for p in placed):
             placed.append(ProseFigure("total", loose.pop(), start))
         out.figures += placed
         out.unplaced += loose

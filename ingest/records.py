@@ -266,7 +266,7 @@ def _from(tp: Any, value: Any) -> Any:
         return {k: _from(item, v) for k, v in value.items()}
     if origin is Literal or tp is Any:
         return value
-    if is_dataclass(tp):
+    if isinstance(tp, type) and is_dataclass(tp):
         hints = _hints(tp)
         kwargs = {}
         for f in fields(tp):

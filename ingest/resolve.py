@@ -319,7 +319,11 @@ class Resolver:
 
     def _resolve_uncached(self, name: str, allowed: frozenset[str] | None) -> Resolution:
         key = normalise(name)
-        for method, index in (("exact", self._exact), ("alias", self._alias)):
+        methods: tuple[tuple[Method, dict[str, tuple[Entry, ...]]], ...] = (
+            ("exact", self._exact),
+            ("alias", self._alias),
+        )
+        for method, index in methods:
             found = _allowed(index.get(key, ()), allowed)
             if len(found) == 1:
                 return _resolved(name, found[0], method, 100.0)

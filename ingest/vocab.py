@@ -315,7 +315,9 @@ class Vocabulary:
         kept once; the same key in two concepts (or a concept and a stop) is ambiguous.
         """
         owners: dict[str, tuple[str, str | None]] = {}
-        entries = [(lab, c.id) for c in self._concepts.values() for lab in c.labels]
+        entries: list[tuple[str, str | None]] = [
+            (lab, c.id) for c in self._concepts.values() for lab in c.labels
+        ]
         entries += [(stop, None) for stop in stops]
         for label, concept in entries:
             _validate_label(label, concept or "stops")

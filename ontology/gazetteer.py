@@ -79,7 +79,7 @@ def _entry(row: dict[str, str], line: int) -> Entry:
         if not cells[required]:
             raise ValueError(f"{DATA_FILE} line {line}: empty '{required}'")
     optional = {key: cells[key] or None for key in COLUMNS if key not in ("aliases", "sources")}
-    return Entry(**optional, aliases=_split(cells["aliases"]), sources=_split(cells["sources"]))
+    return Entry(**optional, aliases=_split(cells["aliases"]), sources=_split(cells["sources"]))  # type: ignore[arg-type]  # id, name and kind checked above
 
 
 class Gazetteer:

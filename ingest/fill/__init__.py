@@ -462,8 +462,7 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
             "stilling": "function",
         }[contact.group(1).lower()]
         # 'Kontaktperson for Kompetanseløftet': not an organisation, the owner's contact
-        role = _role_of(f, contact.group(2)) or (f.last_org_role or "eier")
-        h.set_contact(f, role, part, text, j)
+        h.set_contact(f, _role_of(f, contact.group(2)) or f.last_org_role or "eier", part, text, j)
         return
     role = _role_of(f, label)
     if role is None:
@@ -511,14 +510,17 @@ def finish(f: State) -> None:
     _summary(f)
     _orgnrs(f)
     _measures_into_record(f)
+    named = r.uh or any(m.uh is not None for m in r.measures)
+    if not named and not any(d.code == "uh-missing" for d in r.diagnostics):
+        f.diag("warning", "uh-missing", "no university/college field found", "uh", None)
     for k, row in enumerate(r.budget):
         diff = sum_difference(row.owner_amount, row.uh_amount, row.total_stated)
-        if diff:
+        if diff and row.total_stated is not None:
             f.diag(
                 "warning",
                 "budget-row-sum",
                 f"{row.label or row.scheme or 'row'}: owner {format_nok(row.owner_amount)} + UH "
-                f"{format_nok(row.uh_amount)} = {format_nok(row.owner_amount + row.uh_amount)}, "
+                f"{format_nok(row.uh_amount)} = {format_nok(row.total_stated + diff)}, "
                 f"but the row states {format_nok(row.total_stated)}",
                 "budget",
                 _index_of(f, r.evidence.get(f"budget[{k}]")),

@@ -183,7 +183,7 @@ def _assign_units(f: State, header: str, tokens: list[str], j: int) -> bool:
         )
         return True
     for key, token in zip(order, tokens, strict=True):
-        if token.isdigit():
+        if token.isdecimal():
             setattr(f.report.units, key, int(token))
         else:
             if token in "xX":

@@ -457,6 +457,7 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
     if picked is None:
         return True
     if picked.values:
+        value: str | list[str]
         if multi:  # 'phase[]=planlegging' then 'phase[]=gjennomforing': one list
             have = getattr(f.report, attr) or []
             value = list(dict.fromkeys([*have, *picked.values]))

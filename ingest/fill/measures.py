@@ -45,8 +45,10 @@ def measure_name(f: State, pair: Pair, scope: Scope) -> bool:
         return True
     # 'Navn på tiltak:' with no heading of its own starts the next measure
     number = pair.meaning.number if pair.meaning and "tiltak" in pair.label.lower() else None
-    slot = f.measure(number, name) if number is not None else None
-    if slot is None:
+    numbered = f.measure(number, name) if number is not None else None
+    if numbered is not None:
+        slot = numbered
+    else:
         slot = Slot(_new_measure(name), pair.section)
         slot.measure.number = len(f.slots) + 1
         slot.named_by = "position-number"

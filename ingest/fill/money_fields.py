@@ -155,7 +155,11 @@ def place(
         _set_measure(f, slot, attr, money, j, uh)
         return True
     part = scope.section.within("budget_part") if scope.section is not None else None
-    name = part.name if part is not None else _scheme_in_label(f, label or (pair and pair.label))
+    name = (
+        part.name
+        if part is not None
+        else _scheme_in_label(f, label or (pair.label if pair else None))
+    )
     summary = f.summary_row(name)
     row = summary.row
     if (
@@ -203,7 +207,7 @@ def uh_breakdown(f: State, pair: Pair, scope: Scope) -> bool:
     if not shares:
         return False
     f.use_in([j], tuple(used))
-    total = sum(x.amount for x in shares)
+    total = sum(used)
     rows = [*f.report.budget, *([f.summary.row] if f.summary else [])]
     for row in rows:
         if row.uh_amount == total and not row.uh_breakdown:
@@ -252,7 +256,7 @@ def _set_measure(f: State, slot: Slot, attr: str, money: Money, j: int, uh: OrgR
         and m.uh is not None
         and uh.name != m.uh.name
     )
-    if second_uh:  # a second UH's share of the same measure
+    if second_uh and money.value is not None:  # a second UH's share of the same measure
         m.uh_amount = (m.uh_amount or 0) + money.value
         slot.note("uh_amount", j)
         return

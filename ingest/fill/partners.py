@@ -63,8 +63,10 @@ def read_flat_list(f: State, lines: list[int]) -> None:
         if len(cells) >= 4:
             name, contact = cells[1], cells[2]
         else:
-            body = _ROW_START.match(plain(text)).group(2)
-            body = body[: _ROLE_END.search(body).start()].strip()
+            start = _ROW_START.match(plain(text))
+            body = start.group(2) if start else plain(text)
+            end = _ROLE_END.search(body)
+            body = (body[: end.start()] if end else body).strip()
             name, contact = _split_name_contact(f, body, kinds)
         add_partner(f, name, role, contact or None, j)
 

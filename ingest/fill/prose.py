@@ -139,9 +139,9 @@ def _signatory(f: State, signature: tuple[int, list[int]]) -> None:
 
 
 def _uh(f: State, letter: bool) -> None:
-    """The UH a text names, when no field gave one."""
+    """The UH a text names, when no field gave one (a form's sentences may still name
+    it: `finish` warns if nothing did)."""
     if not letter:
-        f.diag("warning", "uh-missing", "no university/college field found", "uh", None)
         return
     doc = f.doc
     body = doc.block(0, len(doc))
@@ -192,16 +192,17 @@ def _year(f: State) -> None:
             f.report.year = int(m.group(1))
             f.evidence("year", i)
             return
-    i = f.doc.find(_SCHOOL_YEAR)
-    if i is not None:
-        f.report.year = int(_SCHOOL_YEAR.search(f.doc.plain(i)).group(1))
-        f.evidence("year", i)
+    at = f.doc.find(_SCHOOL_YEAR)
+    school_year = _SCHOOL_YEAR.search(f.doc.plain(at)) if at is not None else None
+    if at is not None and school_year is not None:
+        f.report.year = int(school_year.group(1))
+        f.evidence("year", at)
         f.diag(
             "info",
             "year-inferred",
             f"year {f.report.year} inferred from the school year it plans for",
             "year",
-            i,
+            at,
         )
         return
     years = sorted(set(re.findall(r"\b(20\d{2})\b", f.doc.block(0, len(f.doc)))))
@@ -233,7 +234,7 @@ def prose_budget(f: State, lines: list[int]) -> None:
             setattr(row, attr, fig.value)
             f.use_in(lines, (fig.value,))
     if any(v is not None for v in (row.owner_amount, row.uh_amount, row.total_stated)):
-        line = next((j for j in lines if any(str(x) for x in ())), lines[0])
+        line = lines[0]
         f.report.budget.append(row)
         f.evidence(f"budget[{len(f.report.budget) - 1}]", line)
         f.diag(

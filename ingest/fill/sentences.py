@@ -33,7 +33,7 @@ from kompetansekart.ingest.fill.header import (
     measures_named,
     union_names,
 )
-from kompetansekart.ingest.fill.state import State
+from kompetansekart.ingest.fill.state import Slot, State
 from kompetansekart.ingest.fill.values import option_set, person, pick
 from kompetansekart.ingest.money import _REQUEST, COORDINATOR, amounts_in, prose_money
 from kompetansekart.ingest.records import BudgetRow, Contact, UhShare
@@ -41,6 +41,13 @@ from kompetansekart.ingest.terms import find_terms, term_sort_key
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"])")
 _NEGATION = re.compile(r"\b(?:ikkje|ikke|ingen|inga|ikkje\s+noko|verken|korkje)\b", re.I)
+# 'Det er foreløpig uavklart om …', '… dette vet vi ikke før …': the answer is not known
+# yet, which is not a no
+_UNDECIDED = re.compile(
+    r"\b(?:uavklart|uavklara|ikke\s+avklart|ikkje\s+avklart|ikkje\s+avklara|usikkert|"
+    r"vet\s+(?:vi\s+)?ikke|veit\s+(?:vi\s+)?ikkje|ikke\s+bestemt|ikkje\s+bestemt)\b",
+    re.I,
+)
 _NOT_RELEVANT = re.compile(r"\b(?:ikkje|ikke)\s+(?:relevant\w*|aktuel\w*)", re.I)
 _MEASURE = re.compile(r"^tiltak(?:et)?\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{3,120})[»\"”]")
@@ -67,10 +74,15 @@ _NEW_REPORT = re.compile(
     re.I,
 )
 
+# '7 kommunale og 2 private barnehager': the noun of the first count is the second's
+_AND_PRIVATE = r"(?:\s+og\s+\w+\s+private)?"
 _UNITS = (
-    ("kommunale_barnehager", r"(?:kommunale|offentlege|offentlige)\s+barnehag\w*"),
+    ("kommunale_barnehager", rf"(?:kommunale|offentlege|offentlige){_AND_PRIVATE}\s+barnehag\w*"),
     ("private_barnehager", r"private\s+barnehag\w*"),
-    ("offentlige_skoler", r"(?:offentlege|offentlige|kommunale)\s+(?:grunn)?sk[uo]l\w*"),
+    (
+        "offentlige_skoler",
+        rf"(?:offentlege|offentlige|kommunale){_AND_PRIVATE}\s+(?:grunn)?sk[uo]l\w*",
+    ),
     ("private_skoler", r"private\s+sk[uo]l\w*|friskul\w*|friskol\w*"),
     ("ppt", r"pp-tene\w*|pp-tjene\w*|ppt\b"),
 )
@@ -108,6 +120,8 @@ def sentences(f: State, lines: list[int]) -> list[Sentence]:
                 # 'Arbeidsutvalget godkjenner følgende tiltak:' over 'Tiltak 1 «…»': a list
                 # starts, and its first item is a sentence of its own
                 or (before.endswith(":") and f.doc.plain(j)[:1].isupper())
+                # '… følgende tiltak:' over '1) Det første tiltaket, «…», …' and '2) …'
+                or (before.endswith((":", ".")) and _NEXT_ITEM.match(f.doc.plain(j)))
             )
         ):
             out += _split_block(f, block)
@@ -190,6 +204,8 @@ def _fields(f: State, s: Sentence) -> None:
     if "further_ed" in fields and r.linked_to_further_education is None:
         if boxed:
             r.linked_to_further_education = answer if answer in ("ja", "nei", "vet_ikke") else None
+        elif _UNDECIDED.search(s.text):
+            r.linked_to_further_education = "vet_ikke"
         else:
             r.linked_to_further_education = "nei" if negated else "ja"
         f.evidence("linked_to_further_education", i)
@@ -250,16 +266,16 @@ def _sector(text: str) -> str | None:
 
 def _measures(f: State, found: list[Sentence]) -> None:
     """'Tiltak 1, «Matematikk i begynnaropplæringa», skal gå over vår og haust 2025 …'."""
-    current = None
+    current: tuple[int, str, Sentence] | None = None
     text: list[Sentence] = []
-    groups: list[tuple[object, list[Sentence]]] = []
+    groups: list[tuple[tuple[int, str, Sentence], list[Sentence]]] = []
     for s in found:
-        head = _MEASURE.match(s.text)
         name = _QUOTED.search(s.text)
-        if head and name:
+        number = _measure_number(s.text[: name.start()]) if name else None
+        if name and number is not None:
             if current is not None:
                 groups.append((current, text))
-            current = (int(head.group(1)), name.group(1).strip(), s)
+            current = (number, name.group(1).strip(), s)
             text = [s]
         elif current is not None and (_SUMMARY.match(s.text) or _NEXT_ITEM.match(s.text)):
             groups.append((current, text))
@@ -268,14 +284,38 @@ def _measures(f: State, found: list[Sentence]) -> None:
             text.append(s)
     if current is not None:
         groups.append((current, text))
-    for (number, name, first), group in groups:  # type: ignore[misc]
-        slot = f.measure(number, name)
+    for (number, title, first), group in groups:
+        slot = f.measure(number, title)
         slot.named_by = "field"
         slot.note("name", first.lines[0])
         _measure_text(f, slot, group)
 
 
-def _measure_text(f: State, slot, group: list[Sentence]) -> None:
+_ORDINALS = {
+    "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+}  # fmt: skip
+_ORDINAL_MEASURE = re.compile(
+    r"\b(?:det|et|eit)\s+(" + "|".join(_ORDINALS) + r")\s+tiltak(?:et)?\b", re.I
+)
+_MEASURE_WORD = re.compile(r"\btiltak(?:et|a|ene)?\b", re.I)
+
+
+def _measure_number(head: str) -> int | None:
+    """The number of the measure a sentence opens, from the words before its quoted name:
+    'Tiltak 1, «…»', '1) Det første tiltaket, «…»', 'Det andre tiltaket, «…»'."""
+    m = _MEASURE.match(head)
+    if m:
+        return int(m.group(1))
+    item = _NEXT_ITEM.match(head)
+    ordinal = _ORDINAL_MEASURE.search(head)
+    if item and _MEASURE_WORD.search(head):
+        return int(re.match(r"\d+", head).group(0))  # type: ignore[union-attr]
+    if ordinal and ordinal.start() <= 3:
+        return _ORDINALS[ordinal.group(1).lower()]
+    return None
+
+
+def _measure_text(f: State, slot: Slot, group: list[Sentence]) -> None:
     m = slot.measure
     text = " ".join(s.text for s in group)
     lines = sorted({j for s in group for j in s.lines})
@@ -306,6 +346,8 @@ def _measure_text(f: State, slot, group: list[Sentence]) -> None:
     money = prose_money(text, f.report.year, names, owner_names(f))
     for a in money.aside:
         f.aside(lines, [a.value], a.why)
+        if a.why == "coordinator":
+            measure_figure(f, slot, "coordinator", a.value, lines)
     for fig in money.figures:
         measure_figure(f, slot, fig.role, fig.value, lines)
 
@@ -468,7 +510,7 @@ def _breakdown(f: State, s: Sentence) -> None:
         shares.append(UhShare(found[0], a.value))
     if len(shares) < 2:
         return
-    total = sum(x.amount for x in shares)
+    total = sum(x.amount or 0 for x in shares)
     rows = [
         *f.report.budget,
         *([f.report.budget_sum] if f.report.budget_sum else []),
@@ -478,7 +520,7 @@ def _breakdown(f: State, s: Sentence) -> None:
         if row is not None and row.uh_amount == total:
             if not row.uh_breakdown:
                 row.uh_breakdown = list(shares)
-            f.use_in(s.lines, tuple(x.amount for x in shares))
+            f.use_in(s.lines, tuple(x.amount for x in shares if x.amount is not None))
             return
 
 
@@ -566,7 +608,7 @@ _ANY_KIND = (
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _WORDS_N[word.lower()]
+    return int(word) if word.isdecimal() else _WORDS_N[word.lower()]
 
 
 def _units_none(f: State, s: Sentence) -> None:

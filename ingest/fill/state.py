@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal, overload
 
 from kompetansekart.ingest.context import Context
 from kompetansekart.ingest.document import Document
@@ -225,6 +226,26 @@ class State:
                 slot.note("name", section.start)
             self.by_section[id(section)] = slot
         return slot
+
+    @overload
+    def measure(
+        self,
+        number: int | None,
+        name: str | None = ...,
+        *,
+        section: Section | None = ...,
+        create: Literal[True] = ...,
+    ) -> Slot: ...
+
+    @overload
+    def measure(
+        self,
+        number: int | None,
+        name: str | None = ...,
+        *,
+        section: Section | None = ...,
+        create: bool,
+    ) -> Slot | None: ...
 
     def measure(
         self,

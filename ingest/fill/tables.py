@@ -61,10 +61,10 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         return
     segments = _question_rows(f, rows)
     if segments is not None:
-        for head, marks in segments:
-            grid = _grid_options(f, head)
+        for question, marks in segments:
+            grid = _grid_options(f, question)
             if grid is not None:
-                _grid(f, table, head, marks, grid[0], grid[1], dispatch)
+                _grid(f, table, question, marks, grid[0], grid[1], dispatch)
         return
     head, body = _split_header(f, rows)
     yes_no = _yes_no_columns(f, head) if head is not None else None
@@ -952,7 +952,7 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
             values["uh_amount"] = values.get("uh_amount", 0) + money.value
             if not (total_col and named_cols):
                 shares += _shares(f, money, col.uh, row.i)
-        elif col.attr not in values:
+        elif col.attr is not None and col.attr not in values:
             values[col.attr] = money.value
     return values, shares
 

@@ -177,6 +177,7 @@ class _Reader:
         pair = self.open
         asks = pair is not None and not pair.value and pair.meaning is not None
         if asks and facts.row and BOX.search(text) and self._continues_choice(text):
+            assert pair is not None
             pair.more.append(i)  # '☐ Barnehage<TAB>☐ Skole ☑ Begge' under its question
             return i + 1
         if facts.row:
@@ -185,6 +186,7 @@ class _Reader:
             if self._row_like(i):
                 return self._table(i, aligned=False)
         if asks and (self._continues_list(text) or self._continues_choice(text)):
+            assert pair is not None
             pair.more.append(i)
             return i + 1
         if facts.boxed is not None and self._boxed_measure(i, facts.boxed):
@@ -254,10 +256,15 @@ class _Reader:
             # '7. Samiske perspektiver er vurdert …' then '8. Tiltakene er koblet til …':
             # the next item of a numbered list is not the value of the one before
             self.open = pair = None
-        short = pair is not None and pair.fields and len(pair.value.split()) <= 4
-        short = short and not (pair.style == "heading" and not pair.value)  # a question
-        # set as a heading ('### Kven er eigar?') has its answer under it, after a blank
-        if short and not free and (self.doc.gap(i) or _atomic(pair)):
+        # a question set as a heading ('### Kven er eigar?') has its answer under it, after
+        # a blank line
+        short = (
+            pair is not None
+            and bool(pair.fields)
+            and len(pair.value.split()) <= 4
+            and not (pair.style == "heading" and not pair.value)
+        )
+        if pair is not None and short and not free and (self.doc.gap(i) or _atomic(pair)):
             # 'PPT – 1', a blank line, then a paragraph: the value was complete on its line;
             # so is a phone number or an e-mail address, blank line or not (a PDF has none)
             self.open = pair = None
@@ -446,7 +453,8 @@ class _Reader:
             return False
         parts = _labelled_parts(self.labels, pieces[1:])
         if not parts or not all(
-            set(self.labels.exact(label).fields) & _MONEY_COLUMNS for label, _ in parts
+            (m := self.labels.exact(label)) is not None and set(m.fields) & _MONEY_COLUMNS
+            for label, _ in parts
         ):
             return False
         self._open_section(Section(i, BUDGET_PART, 9, pieces[0], name=pieces[0]))
@@ -474,7 +482,8 @@ class _Reader:
         found = self.labels.exact(words) or self.labels.exact(text) or self.labels.phrase(words)
         kind = found.section() if found else None
         if (
-            kind is not None
+            found is not None
+            and kind is not None
             and self._answer_follows(i)
             and any(not f.startswith("section:") for f in found.fields)
         ):
@@ -887,10 +896,11 @@ class _Reader:
     def _flat_header(self, i: int, text: str) -> list[str] | None:
         """'Eier UH Totalt' alone on a line: the fields of its column labels, else None.
         Only for a line `_facts` found short, without a value and not a row (`may_flat`)."""
-        if self.doc.aligned[i] is not None and len(self.doc.aligned[i]) >= 3:
+        aligned = self.doc.aligned[i]
+        if aligned is not None and len(aligned) >= 3:
             if not self._leader_rows_follow(i):
                 return None  # columns aligned with spaces: a table with cells
-            text = " ".join(self.doc.aligned[i])  # 'Eier   UH   Sum' over 'Dekomp .... 420 000 …'
+            text = " ".join(aligned)  # 'Eier   UH   Sum' over 'Dekomp .... 420 000 …'
         if _column_word_count(self.labels, text) < 2:
             return None  # two columns need two words of money or role labels
         if self.labels.exact(text) is not None:
@@ -1037,8 +1047,8 @@ def _explicit(labels: Labels, text: str, raw: str) -> tuple[str, str, str, str] 
     m = _QUESTION.match(text)
     if m and len(m["label"].split()) <= 40:
         colon = _COLON.match(text)
-        shorter = colon and len(colon["label"]) < len(m["label"])
-        if not (shorter and labels.meaning(colon["label"]) is not None):
+        shorter = colon is not None and len(colon["label"]) < len(m["label"])
+        if not (colon is not None and shorter and labels.meaning(colon["label"]) is not None):
             return m["label"].rstrip("?"), m["value"], _after(raw, "?"), "question"
     m = _LEADER.match(text)
     if m and m["value"]:
@@ -1224,7 +1234,7 @@ def _empty_answer(note: str | None) -> bool:
     """'(tomt)', '(ikke besvart)': a parenthesis that answers the question with nothing."""
     from kompetansekart.ingest.options import options
 
-    return bool(note) and bool(options()["placeholder"].find(note))
+    return note is not None and bool(note) and bool(options()["placeholder"].find(note))
 
 
 def _options_line(text: str) -> bool:
@@ -1237,17 +1247,19 @@ def _options_line(text: str) -> bool:
         return False
     for name in ("yesno", "sector", "phases", "purpose"):
         rest = body
-        for found in reversed(options()[name].find(body)):
-            rest = rest[: found.start] + " " * (found.end - found.start) + rest[found.end :]
+        for option in reversed(options()[name].find(body)):
+            rest = rest[: option.start] + " " * (option.end - option.start) + rest[option.end :]
         if rest.strip(" ,/") == "" and rest != body:
             return True
-    spans = [(h.start, h.end) for h in _schemes().find(body) if h.concept != "kollektiv"]
-    terms = [(s, e) for _l, _t, s, e in find_terms(body)]
-    for found in (spans, terms):
+    spans: list[tuple[int, int]] = [
+        (h.start, h.end) for h in _schemes().find(body) if h.concept != "kollektiv"
+    ]
+    terms: list[tuple[int, int]] = [(s, e) for _l, _t, s, e in find_terms(body)]
+    for hits in (spans, terms):
         rest = body
-        for start, end in reversed(found):
+        for start, end in reversed(hits):
             rest = rest[:start] + " " * (end - start) + rest[end:]
-        if found and rest.strip(" ,/") == "":
+        if hits and rest.strip(" ,/") == "":
             return True
     return False
 

@@ -54,7 +54,7 @@ def delimiter_of(lines: list[Line]) -> str | None:
 
 def delimited_lines(lines: list[Line], sep: str) -> list[Line]:
     """The export's rows as a form's lines (see the module docstring)."""
-    file = lines[0].file if lines else None
+    file = lines[0].file if lines else ""
     start = next(k for k, ln in enumerate(lines) if _content(ln.text))
     text = "\n".join(ln.text.lstrip("\ufeff") for ln in lines[start:])
     reader = csv.reader(io.StringIO(text), delimiter=sep)
@@ -92,7 +92,7 @@ def _is_field_header(cells: list[str]) -> bool:
     return len(names) in (2, 3, 4) and names[0] in _KEYS and names[1] in _VALUES
 
 
-def _field_lines(no: int, cells: list[str], file: str | None) -> list[Line]:
+def _field_lines(no: int, cells: list[str], file: str) -> list[Line]:
     """'UH-andel;380000;inkl. reise' -> 'UH-andel: 380000 (inkl. reise)'; a value with line
     breaks goes on on the lines under it, numbered as in the file."""
     label, value, *notes = [*cells, ""]

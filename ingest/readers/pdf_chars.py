@@ -22,6 +22,9 @@ font name and size; this module turns the glyphs of one visual line (already gro
   gives for a glyph whose font has no Unicode map, becomes U+FFFD and is counted so the
   reader can warn; a spacing accent drawn over a letter (``a`` + ``˚``, as some producers
   draw å) is attached to it; the line is NFC-normalised.
+* **Superscripts.** A digit set smaller than the line's text and raised above its
+  baseline (a footnote mark, ``fra 2025¹``) becomes its superscript character (¹), so it
+  does not run into the number before it (``20251``).
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ SPACE_GAP = 0.25
 COLUMN_GAP = 2.0
 UNDECODABLE = "\ufffd"
 DUPLICATE = 0.3  # x glyph width: the same glyph again closer than this is drawn twice
+# a digit at most this x the line's font size whose bottom is at least RAISED x that size
+# above the line's baseline is a superscript
+SMALLER = 0.85
+RAISED = 0.2
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -135,7 +143,7 @@ def line_tokens(glyphs: Iterable[Glyph]) -> list[Token]:
     tokens: list[Token] = []
     prev: Glyph | None = None
     blanks: list[Glyph] = []
-    for g in attach_accents(sorted(glyphs, key=lambda g: g.x0)):
+    for g in superscripts(attach_accents(sorted(glyphs, key=lambda g: g.x0))):
         if g.blank:
             blanks.append(g)
             continue
@@ -158,6 +166,24 @@ def _gap(prev: Glyph, nxt: Glyph, blanks: Sequence[Glyph]) -> Token | None:
     if nxt.x0 - prev.x1 > SPACE_GAP * size:
         return SPACE
     return None
+
+
+def superscripts(glyphs: list[Glyph]) -> list[Glyph]:
+    """The line's glyphs with its raised small digits as superscript characters."""
+    small = [g for g in glyphs if g.text.isdigit()]
+    if not small or len(glyphs) < 3:
+        return glyphs
+    size = statistics.median(g.size for g in glyphs if not g.blank)
+    body = [g.bottom for g in glyphs if not g.blank and g.size > SMALLER * size]
+    if not body:
+        return glyphs
+    baseline = statistics.median(body)
+    return [
+        replace(g, text=g.text.translate(_SUPERSCRIPT))
+        if g.text.isdigit() and g.size <= SMALLER * size and g.bottom < baseline - RAISED * size
+        else g
+        for g in glyphs
+    ]
 
 
 def attach_accents(glyphs: list[Glyph]) -> list[Glyph]:

@@ -81,7 +81,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import unquote
 
 from lxml import etree
@@ -259,7 +259,7 @@ class _Package:
             return "an OpenDocument file (.ods?), not .xlsx: save it as .xlsx"
         return "not an Excel workbook (no xl/workbook.xml)"
 
-    def open_part(self, info: zipfile.ZipInfo) -> zipfile.ZipExtFile:
+    def open_part(self, info: zipfile.ZipInfo) -> IO[bytes]:
         if info.file_size > MAX_XLSX_PART_BYTES:
             raise UnreadableReport(
                 self.path, _too_big(f"{info.filename} unpacks to", info.file_size)
@@ -443,7 +443,7 @@ class _SheetScan:
 
 def _row_number(row: etree._Element, previous: int) -> int:
     number = row.get("r")
-    return int(number) if number and number.isdigit() else previous + 1
+    return int(number) if number and number.isdecimal() else previous + 1
 
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")

@@ -1,0 +1,155 @@
+"""Rules for reports written as letters: measures in numbered list items, money in the
+words of a sentence, answers that are not yet known, and a PDF's footnote marks.
+
+The letters here are written for these tests (municipality and university names are real,
+the people and figures are not)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from kompetansekart.demo.pdf_writer import register_fonts
+from kompetansekart.ingest.amounts import format_nok
+from kompetansekart.ingest.readers.pdf import read as read_pdf
+
+LETTER = """\
+Hamar kommune
+Statsforvalteren i Innlandet
+
+Behovsmelding for 2026 – regional ordning for kompetanseutvikling i barnehagen (Rekomp)
+
+Hamar kommune er barnehageeier og sender med dette behovsmelding for 2026. Meldingen \
+omfatter 9 kommunale og 4 private barnehager i kommunen.
+Partnerskapet består av Hamar kommune som eier og Høgskolen i Innlandet som \
+universitets- og høgskolepartner.
+Kommunen melder behov for følgende tiltak:
+1) Det første tiltaket, «Lek og læring i småbarnsgruppa», gjennomføres høsten 2026, med en \
+eierandel på 100 000 kroner, hvorav 20 000 kroner til koordinering, og 150 000 kroner til \
+Høgskolen i Innlandet, til sammen 250 000 kroner.
+2) Det andre tiltaket, «Inkluderende barnehagemiljø», starter våren 2027, med en eierandel \
+på 50 000 kroner og 80 000 kroner til Høgskolen i Innlandet, til sammen 130 000 kroner.
+{further}
+
+Med hilsen
+Kari Nordmann
+kommunalsjef
+"""
+
+UNDECIDED = (
+    "Det er foreløpig uavklart om tiltakene kan knyttes til videreutdanning; dette vet vi "
+    "ikke før tilbudet er kjent."
+)
+
+
+def write(tmp_path: Path, further: str = UNDECIDED) -> Path:
+    path = tmp_path / "hamar_rekomp_2026.txt"
+    path.write_text(LETTER.format(further=further), encoding="utf-8")
+    return path
+
+
+def test_measures_in_the_numbered_items_of_a_letter(tmp_path: Path, parser):
+    """'1) Det første tiltaket, «…», …' under '… følgende tiltak:': each item is a measure,
+    numbered by its item, with the money its words give each role."""
+    r = parser.parse_file(write(tmp_path))
+    got = [
+        (m.number, m.name, m.owner_amount, m.uh_amount, m.total_stated, m.coordinator_amount)
+        for m in r.measures
+    ]
+    assert got == [
+        (1, "Lek og læring i småbarnsgruppa", 100_000, 150_000, 250_000, 20_000),
+        (2, "Inkluderende barnehagemiljø", 50_000, 80_000, 130_000, None),
+    ]
+    assert [m.terms for m in r.measures] == [["H2026"], ["V2027"]]
+    assert all(m.uh is not None and m.uh.name == "Universitetet i Innlandet" for m in r.measures)
+    unread = [d for d in r.diagnostics if d.code.startswith("unread")]
+    assert unread == []
+
+
+def test_the_item_number_names_the_measure(tmp_path: Path, parser):
+    text = LETTER.replace("Det første tiltaket", "Tiltaket").replace(
+        "Det andre tiltaket", "Tiltaket"
+    )
+    path = tmp_path / "letter.txt"
+    path.write_text(text.format(further=UNDECIDED), encoding="utf-8")
+    r = parser.parse_file(path)
+    assert [(m.number, m.name) for m in r.measures] == [
+        (1, "Lek og læring i småbarnsgruppa"),
+        (2, "Inkluderende barnehagemiljø"),
+    ]
+
+
+def test_an_ordinal_names_the_measure_without_a_list_marker(tmp_path: Path, parser):
+    text = LETTER.replace("1) Det første", "Det første").replace("2) Det andre", "Det andre")
+    path = tmp_path / "letter.txt"
+    path.write_text(text.format(further=UNDECIDED), encoding="utf-8")
+    r = parser.parse_file(path)
+    assert [(m.number, m.name) for m in r.measures] == [
+        (1, "Lek og læring i småbarnsgruppa"),
+        (2, "Inkluderende barnehagemiljø"),
+    ]
+
+
+def test_an_answer_not_known_yet_is_not_a_no(tmp_path: Path, parser):
+    assert parser.parse_file(write(tmp_path)).linked_to_further_education == "vet_ikke"
+    no = "Tiltakene er ikke koblet til videreutdanning."
+    assert parser.parse_file(write(tmp_path, no)).linked_to_further_education == "nei"
+
+
+def test_two_counts_share_one_noun(tmp_path: Path, parser):
+    """'9 kommunale og 4 private barnehager': nine of the first kind, four of the second."""
+    units = parser.parse_file(write(tmp_path)).units
+    assert (units.kommunale_barnehager, units.private_barnehager) == (9, 4)
+
+
+def test_the_uh_a_sentence_names_leaves_no_missing_uh_warning(tmp_path: Path, parser):
+    r = parser.parse_file(write(tmp_path))
+    assert [u.name for u in r.uh] == ["Universitetet i Innlandet"]  # renamed in 2025
+    assert not [d for d in r.diagnostics if d.code == "uh-missing"]
+
+
+def footnoted_pdf(path: Path) -> Path:
+    """A letter whose year carries a raised, smaller footnote mark, and the footnote."""
+    regular, _bold = register_fonts()
+    c = Canvas(str(path))
+    c.setFont(regular, 10.5)
+    c.drawString(72, 760, "Behovsmelding for 2026 – Rekomp. Eier: Hamar kommune")
+    text = "Vi ønsker å videreføre behovsmeldingen fra 2025"
+    c.drawString(72, 740, text)
+    end = 72 + c.stringWidth(text, regular, 10.5)
+    c.setFont(regular, 8.5)
+    c.drawString(end + 0.5, 744, "1")
+    c.setFont(regular, 10.5)
+    c.drawString(end + 6, 740, ", der arbeidet med språkmiljø ble startet.")
+    c.setFont(regular, 6)
+    c.drawString(72, 101, "1")
+    c.setFont(regular, 8)
+    c.drawString(78, 97, "Tildelt 2025: 640 000 kroner.")
+    c.save()
+    return path
+
+
+def test_a_raised_small_digit_is_a_footnote_mark_not_part_of_the_number(tmp_path: Path, parser):
+    path = footnoted_pdf(tmp_path / "footnote.pdf")
+    texts = [line.text for line in read_pdf(path).lines]
+    assert any("fra 2025¹, der arbeidet" in t for t in texts), texts
+    assert "¹ Tildelt 2025: 640 000 kroner." in texts
+    r = parser.parse_file(path)
+    # the footnote's figure is last year's grant, said so, and never a budget figure
+    assert r.budget == [] and r.budget_sum is None
+    notes = [d.message for d in r.diagnostics if d.code == "amount-not-budget"]
+    assert any("640 000 kr" in m and "earlier year's grant" in m for m in notes), notes
+    assert not [d for d in r.diagnostics if d.code.startswith("unread")]
+
+
+def test_an_amount_not_stated_is_written_as_a_dash():
+    assert format_nok(None) == "–"
+    assert format_nok(1_524_914) == "1 524 914 kr"
+
+
+def test_a_footnote_mark_before_a_label_is_not_part_of_it():
+    from kompetansekart.ingest.labels import key
+
+    assert key("¹ Tildelt 2025") == key("Tildelt 2025") == "tildelt {year}"
+    assert key("¹²Eier") == key("Eier")
