@@ -51,6 +51,7 @@ from lxml import etree
 from kompetansekart.ingest.errors import UnreadableReport
 from kompetansekart.ingest.readers import ooxml
 from kompetansekart.ingest.readers.base import ReadResult, read_bytes
+from kompetansekart.ingest.readers.docx_numbering import Numbering
 from kompetansekart.ingest.readers.ooxml import R_NS, STRICT_W_NS, flag, glyph, w
 from kompetansekart.ingest.records import Diagnostic, Line
 
@@ -129,13 +130,26 @@ def _read_package(package: _Package) -> tuple[list[str], _Counts, list[str]]:
     root = package.main_document()
     body = root.find(w("body"))
     counts = _Counts()
-    lines = _Walker(counts).blocks(body) if body is not None else []
     rels = package.rels(package.main)
+    numbering = Numbering.from_parts(
+        _related(package, rels, "/numbering"), _related(package, rels, "/styles")
+    )
+    lines = _Walker(counts, numbering=numbering).blocks(body) if body is not None else []
     warnings: list[str] = []
     even_pages = _even_and_odd_headers(package, rels)
     headers = _margins(package, root, rels, "header", even_pages, counts, warnings)
     footers = _margins(package, root, rels, "footer", even_pages, counts, warnings)
     return headers + lines + footers, counts, warnings
+
+
+def _related(
+    package: _Package, rels: dict[str, tuple[str, str]], kind: str
+) -> etree._Element | None:
+    """The main document's related part of one kind (its numbering, its styles)."""
+    for rel_type, target in rels.values():
+        if rel_type.endswith(kind) and package.has(target):
+            return package.xml(target)
+    return None
 
 
 # -- the package ------------------------------------------------------------------------
@@ -384,8 +398,11 @@ class _Field:
 class _Walker:
     """Turns the block-level content of one part (body, header, footer) into lines."""
 
-    def __init__(self, counts: _Counts, margin: bool = False) -> None:
+    def __init__(
+        self, counts: _Counts, margin: bool = False, numbering: Numbering | None = None
+    ) -> None:
         self.counts = counts
+        self.numbering = numbering or Numbering()
         self.margin = margin  # in a header/footer: page-number fields become _PAGE_MARK
         self.fields: list[_Field] = []  # fields may span paragraphs (a table of contents)
 
@@ -394,6 +411,9 @@ class _Walker:
         for child in parent.iterchildren(etree.Element):
             if child.tag == _P:
                 found = self.paragraph(child)
+                number = self.numbering.label(child)
+                if number and found and found[0].strip():
+                    found = [f"{number} {found[0].strip()}", *found[1:]]  # '2.1 Vurdering …'
                 level = 0 if self.margin else _heading_level(child)
                 if level and found and found[0].strip():
                     # a Word heading style: marked as a Markdown heading, which the

@@ -648,3 +648,35 @@ def test_fuzz_random_document_bodies(tmp_path, body, broken):
     parts["word/header1.xml"] = margin_part("hdr", "".join(body))
     path.write_bytes(zip_bytes(parts))
     read_or_ingest_error(path)
+
+
+def test_word_list_numbers_are_drawn_before_their_paragraphs(tmp_path: Path):
+    """Word keeps a list's numbers out of the text; the reader draws them as Word does, so a
+    numbered field or measure keeps its number ('1. Eier: …')."""
+    from docx import Document as new_word_document  # python-docx
+
+    doc = new_word_document()
+    doc.add_paragraph("Behovsmelding 2026")
+    for text in ("Eier: Bodø kommune", "UH: Nord universitet"):
+        doc.add_paragraph(text, style="List Number")  # numbered through its style
+    path = tmp_path / "numbered.docx"
+    doc.save(path)
+    assert [line.text for line in docx.read(path).lines] == [
+        "Behovsmelding 2026",
+        "1. Eier: Bodø kommune",
+        "2. UH: Nord universitet",
+    ]
+
+
+def test_a_multi_level_list_numbers_each_level_and_restarts_under_a_new_item():
+    """u40: one automatic list of three levels ('%1.', '%1.%2', '%3)'), set directly on the
+    paragraphs (w:numPr)."""
+    path = Path(__file__).parents[2] / "data" / "unseen-pending" / "u40_gjovik_dekomp_2026.docx"
+    texts = [line.text for line in docx.read(path).lines]
+    assert "1. **Eier og partnerskap**" in texts
+    assert any(t.startswith("1.9 Omfang: 11 offentlige grunnskoler") for t in texts)
+    at = texts.index("2. **Tiltak**")
+    assert texts[at + 1] == "2.1 Vurdering for læring i matematikk på mellomtrinnet"
+    assert texts[at + 2] == "a) Formål: gjennomføring av tiltak"
+    second = texts.index("2.2 Skriving som grunnleggende ferdighet i alle fag")
+    assert texts[second + 1] == "a) Formål: gjennomføring av tiltak"  # starts again
