@@ -78,12 +78,12 @@ _NEW_REPORT = re.compile(
 _AND_PRIVATE = r"(?:\s+og\s+\w+\s+private)?"
 _UNITS = (
     ("kommunale_barnehager", rf"(?:kommunale|offentlege|offentlige){_AND_PRIVATE}\s+barnehag\w*"),
-    ("private_barnehager", r"private\s+barnehag\w*"),
+    ("private_barnehager", r"private?\s+barnehag\w*"),
     (
         "offentlige_skoler",
         rf"(?:offentlege|offentlige|kommunale){_AND_PRIVATE}\s+(?:grunn)?sk[uo]l\w*",
     ),
-    ("private_skoler", r"private\s+sk[uo]l\w*|friskul\w*|friskol\w*"),
+    ("private_skoler", r"private?\s+sk[uo]l\w*|friskul\w*|friskol\w*"),
     ("ppt", r"pp-tene\w*|pp-tjene\w*|ppt\b"),
 )
 _SECTOR = re.compile(
@@ -459,7 +459,13 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
             row.scheme = named[0]  # '… til UH under regional ordning for 2025 …'
         elif len(r.schemes) == 1:
             row.scheme = r.schemes[0]
-        if r.budget and (row.scheme is None or any(b.scheme == row.scheme for b in r.budget)):
+        # schemes whose row came from their own line ('Kompetanseløftet: eier 340 000 …')
+        parts = {x for name in f.parts for x in f.ctx.schemes.ids_in(name)}
+        if (r.budget or parts) and (
+            row.scheme is None
+            or row.scheme in parts
+            or any(b.scheme == row.scheme for b in r.budget)
+        ):
             continue  # a second reading of the same money, not another row
         r.budget.append(row)
         f.evidence(f"budget[{len(r.budget) - 1}]", s.lines[0])
@@ -589,7 +595,7 @@ _UNIT_RES = tuple(
         re.compile(rf"\b({_N})\s+(?:\w+\s+){{0,2}}?(?:{pattern})", re.I),
         # 'PPT (1)', 'PPT for Lister (én enhet)'
         re.compile(
-            rf"(?:{pattern})(?:\s+for\s+[^()]{{1,40}}?)?\s*\(({_N}|\d{{1,4}})(?:\s+(?:enhet|enheter|eining|einingar))?\)",
+            rf"(?:{pattern})(?:\s+for\s+[^()]{{1,40}}?)?\s*\(({_N}|\d{{1,4}})(?:\s+(?:enhet|enheter|eining|einingar|tjeneste|tjenester|teneste|tenester))?\)",
             re.I,
         ),
         re.compile(rf"\b(?:ingen|inga)\s+(?:{pattern})", re.I),

@@ -8,6 +8,7 @@ measure) joins or follows the measures the tables and sections give.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -177,7 +178,12 @@ class State:
         lines = [j for j in lines if _DIGIT.search(self.doc.plain(j))]
         if not lines:
             return
-        self._classify("\n".join(self.doc.plain(j) for j in lines), lines)
+        # lines apart in the document are apart here too (a paragraph break), so that a
+        # sentence never runs on into the next line with figures, far below it
+        text = self.doc.plain(lines[0])
+        for before, j in itertools.pairwise(lines):
+            text += ("\n" if j == before + 1 else "\n\n") + self.doc.plain(j)
+        self._classify(text, lines)
 
     def pair_amounts(self, pair: Pair) -> None:
         """`text_amounts` for a free-text answer (its value, without its label)."""

@@ -132,8 +132,37 @@ def _split_header(f: State, rows: list[Row]) -> tuple[Row | None, list[Row]]:
         bold = all(_bold(c) for c in row.raw if c.strip())
         known = sum(1 for c in filled if f.labels.meaning(c) or _option_kind(f, c))
         if bold or known >= max(2, len(filled) // 2):
+            below = rows[k + 1] if k + 1 < len(rows) else None
+            if below is not None and _sub_header(f, row, below):
+                return _joined_header(row, below), rows[k + 2 :]
             return row, rows[k + 1 :]
     return None, rows
+
+
+def _sub_header(f: State, row: Row, below: Row) -> bool:
+    """'Ordning | Beløp (kr) | Sum' over ' | Eier | UH | ': a header whose merged cell has
+    its columns' labels in the row under it (which has more cells and none in the first)."""
+    filled = [c for c in below.cells[1:] if c.strip()]
+    return (
+        len(below.cells) > len(row.cells) >= 2
+        and not below.cells[0].strip()
+        and len(filled) >= 2
+        and all(f.labels.meaning(c) is not None and not _amounty(c) for c in filled)
+    )
+
+
+def _joined_header(row: Row, below: Row) -> Row:
+    """The two header rows as one: the lower row's labels, and the upper row's first and
+    last labels where the lower row has none ('Ordning', 'Sum')."""
+
+    def joined(upper: list[str], lower: list[str]) -> list[str]:
+        cells = list(lower)
+        cells[0] = upper[0]
+        if not cells[-1].strip():
+            cells[-1] = upper[-1]
+        return cells
+
+    return Row(below.i, joined(row.cells, below.cells), joined(row.raw, below.raw))
 
 
 def _column(f: State, cell: str) -> tuple[LabelMatch | None, str | None, str]:

@@ -256,6 +256,8 @@ class _Reader:
             # '7. Samiske perspektiver er vurdert …' then '8. Tiltakene er koblet til …':
             # the next item of a numbered list is not the value of the one before
             self.open = pair = None
+        if pair is not None and not free and self._other_statement(pair, i):
+            self.open = pair = None
         # a question set as a heading ('### Kven er eigar?') has its answer under it, after
         # a blank line
         short = (
@@ -272,6 +274,18 @@ class _Reader:
             pair.more.append(i)
         else:
             self.prose.append(i)
+
+    def _other_statement(self, pair: Pair, i: int) -> bool:
+        """'Samisk perspektiv: vurdert ikke relevant.' then 'Tiltak 2 ses i sammenheng med
+        videreutdanning …': a whole sentence after a complete answer, saying what another
+        field means, is not more of that answer."""
+        if pair.more or not pair.fields or not pair.value.rstrip().endswith("."):
+            return False
+        text = strip_numbering(self.doc.plain(i))
+        if not text[:1].isupper():
+            return False
+        said = self.labels.phrase(text)
+        return said is not None and bool(said.fields) and not set(said.fields) & set(pair.fields)
 
     def _qa_start(self, i: int) -> bool:
         """A short label-like line after a blank line, its answer right under it."""
@@ -1203,7 +1217,10 @@ _ANSWER = re.compile(r"^(?:svar|answer)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*[-=_–—]{5,}\s*$")
 _DASH = re.compile(r"^(?P<label>[^–—:?]{2,80}?)\s+(?P<dash>[–—])\s+(?P<value>\S.*)$")
 _CONTACT_LABEL = re.compile(r"^(?:kontaktperson|kontakt|e-post|epost|telefon|tlf)\b", re.I)
-_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>\S.*)$")
+# '1) Lesing', '2. Skriving', and in a multi-level list '2.1 Skriving' (item 1 of point 2)
+_ITEM = re.compile(
+    r"^(?:(?P<parent>\d{1,2})\.)?(?P<n>\d{1,2})(?(parent)\.?|[.)])\s+(?P<name>\S.*)$"
+)
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
 _MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□✖]|\[[xX ]?\]|\([xX* ]\)|\*\*))+\s*$")
 _LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\))(?!\w)")
@@ -1216,9 +1233,14 @@ def _next_item(before: str, text: str) -> bool:
     if bullet is not None:
         return text.startswith(bullet.group())
     a, b = _LIST_NUMBER.match(before), _LIST_NUMBER.match(text)
-    return bool(a and b and a["sep"] and a["sep"] == b["sep"] and int(b["n"]) == int(a["n"]) + 1)
+    if a and b and a["sep"] and a["sep"] == b["sep"] and int(b["n"]) == int(a["n"]) + 1:
+        return True
+    # '1.6 Kontaktperson …' then '1.7 Partnerskapet er …': the next point of a numbered part
+    p, q = _POINT_NUMBER.match(before), _POINT_NUMBER.match(text)
+    return bool(p and q and p["part"] == q["part"] and int(q["n"]) == int(p["n"]) + 1)
 
 
+_POINT_NUMBER = re.compile(r"^(?P<part>(?:\d{1,2}\.)+)(?P<n>\d{1,2})\.?[ \t]")
 _ITEM_BULLET = re.compile(r"^[•▪◦‣]\s")  # not '-' or '*': a dash also starts a sentence
 
 

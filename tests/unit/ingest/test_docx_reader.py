@@ -671,7 +671,7 @@ def test_word_list_numbers_are_drawn_before_their_paragraphs(tmp_path: Path):
 def test_a_multi_level_list_numbers_each_level_and_restarts_under_a_new_item():
     """u40: one automatic list of three levels ('%1.', '%1.%2', '%3)'), set directly on the
     paragraphs (w:numPr)."""
-    path = Path(__file__).parents[2] / "data" / "unseen-pending" / "u40_gjovik_dekomp_2026.docx"
+    path = Path(__file__).parents[2] / "data" / "unseen" / "u40_gjovik_dekomp_2026.docx"
     texts = [line.text for line in docx.read(path).lines]
     assert "1. **Eier og partnerskap**" in texts
     assert any(t.startswith("1.9 Omfang: 11 offentlige grunnskoler") for t in texts)
