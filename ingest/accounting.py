@@ -26,6 +26,7 @@ _X_CELL = re.compile(r"^\s*(?:[xX✓✔]|\*\*[xX]\*\*)\s*$")
 _WHY = {
     "part": "a part of the amount before it",
     "coordinator": "the coordinator's part of the owner's share",
+    "outside": "in a part the document says is not part of the report",
     "own-contribution": "the owner's own contribution (egeninnsats)",
     "earlier-grant": "an earlier year's grant",
     "other-year": "money for another year",

@@ -138,8 +138,38 @@ def handler(fld: str) -> Handler | None:
 
 def fill(ctx: Context, form: Form, labels: Labels, answers: AnswerOrder) -> State:
     f = State(ctx, form, labels)
+    _outside(f)
     Filler(f, answers).run()
     return f
+
+
+# 'Endringslogg – internt, ikkje del av behovsmeldinga': a part the document itself says
+# the report does not include
+_NOT_PART = re.compile(
+    r"\b(?:ikkje|ikke)\s+(?:ein\s+|en\s+)?del\s+av\s+(?:behovsmeldinga|behovsmeldingen|"
+    r"meldinga|meldingen|søknaden)\b",
+    re.I,
+)
+
+
+def _outside(f: State) -> None:
+    """The lines of parts the document says are not part of the report (a change log, an
+    internal note): nothing in them is read, and their figures are named as such."""
+    doc = f.doc
+    for s in f.form.sections:
+        opening = [j for j in (s.start, s.start + 1) if j < len(doc)]
+        if any(_NOT_PART.search(doc.plain(j)) for j in opening):
+            f.outside.update(range(s.start, s.end or len(doc)))
+    for j in sorted(f.outside):
+        f.aside([j], [a.value for a in f._amounts(j)], "outside")
+
+
+def _first_line(item: Pair | Table | FlatTable) -> int | None:
+    if isinstance(item, Pair):
+        return item.i
+    if isinstance(item, Table):
+        return item.rows[0].i if item.rows else None
+    return item.header
 
 
 class Filler:
@@ -153,6 +183,8 @@ class Filler:
     def run(self) -> None:
         f = self.f
         for item in f.form.items:
+            if _first_line(item) in f.outside:
+                continue
             if isinstance(item, Pair):
                 self.pair(item)
             elif isinstance(item, Table):
@@ -214,7 +246,7 @@ class Filler:
                 # 'Omfang: 11 offentlige grunnskoler, 1 privat skole og PPT (1 tjeneste)
                 # er med.': the units are counted in a sentence
                 lines += [pair.i, *pair.more]
-        return sorted(set(lines))
+        return sorted(set(lines) - f.outside)
 
     def pair(self, pair: Pair) -> None:
         f = self.f
@@ -536,6 +568,7 @@ def finish(f: State) -> None:
                 slot.measure.uh = ref  # type: ignore[assignment]
     for slot in f.slots:
         check_measure(f, slot)
+    _parts_of_schemes(f)
     _summary(f)
     _orgnrs(f)
     _measures_into_record(f)
@@ -675,6 +708,30 @@ def _merge(f: State, into: Slot, other: Slot) -> None:
         replace(d, field=d.field.replace(f"@{id(other)}", f"@{id(into)}")) if d.field else d
         for d in f.ctx.report.diagnostics
     ]
+
+
+def _parts_of_schemes(f: State) -> None:
+    """A report in parts of one scheme each (a sheet per scheme): its schemes are theirs,
+    a measure in a part is of that part's scheme, and with no budget of its own the Sum
+    row of each part's measures is that scheme's row."""
+    r = f.report
+    schemes = list(dict.fromkeys(f.part_schemes.values()))
+    if len(schemes) < 2:
+        return
+    r.schemes += [s for s in schemes if s not in r.schemes]
+    for slot in f.slots:
+        line = slot.evidence.get("name")
+        scheme = f.part_scheme(line) if line is not None else None
+        if scheme is not None and slot.measure.scheme is None:
+            slot.measure.scheme = scheme
+            slot.note("scheme", line)
+    if r.budget or r.budget_sum is not None or any(name != "total" for name in f.parts):
+        return  # the report's own budget says it
+    for scheme, row, i in f.part_sums:
+        if all(b.scheme != scheme for b in r.budget):
+            row.scheme, row.label = scheme, None
+            f.evidence(f"budget[{len(r.budget)}]", i)
+            r.budget.append(row)
 
 
 def _summary(f: State) -> None:

@@ -385,6 +385,9 @@ def schemes(f: State, pair: Pair, scope: Scope) -> bool:
                     slot.measure.scheme = picked.values[0]
                     slot.note("scheme", pair.first_line())
         return True
+    if len(picked.values) == 1 and pair.section is not None:
+        # 'Ordning: Desentralisert ordning …' at the top of a sheet: that part's scheme
+        f.part_schemes.setdefault(id(pair.section), picked.values[0])
     if picked.values and not f.report.schemes:
         f.report.schemes = list(picked.values)
         f.evidence("schemes", pair.first_line())

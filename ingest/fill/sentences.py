@@ -534,12 +534,19 @@ def _coordinator(f: State, s: Sentence) -> None:
     if not COORDINATOR.search(s.text):
         return
     numbers = [int(n) for n in re.findall(r"\btiltak\s+(\d{1,2})\b", s.text, re.I)]
-    amounts = amounts_in(s.text)
+    # '… går kr 30 000 til koordinator (inngår i 150 000)': the figure in the parenthesis
+    # is the amount it is part of, said again
+    brackets = [m.span() for m in re.finditer(r"\([^()]*\)", s.text)]
+    amounts = [a for a in amounts_in(s.text) if not any(b <= a.start < e for b, e in brackets)]
     if len(numbers) != 1 or len(amounts) != 1:
         return
     slot = f.measure(numbers[0], create=False)
     if slot is not None:
         measure_figure(f, slot, "coordinator", amounts[0].value, s.lines)
+        m = slot.measure
+        known = {m.owner_amount, m.uh_amount, m.total_stated}
+        again = [a.value for a in amounts_in(s.text) if a not in amounts and a.value in known]
+        f.use_in(s.lines, tuple(again))
 
 
 def _units(f: State, s: Sentence) -> None:

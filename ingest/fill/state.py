@@ -84,6 +84,12 @@ class State:
         self.loose: Slot | None = None
         self.summary: Summary | None = None
         self.parts: dict[str, Summary] = {}  # a scheme's name, or "total" -> its row
+        # a part of the document (a workbook's sheet, a chapter) whose 'Ordning' names one
+        # scheme: id(section) -> that scheme; and the Sum rows of measure tables in such
+        # parts, which are the scheme's row when the report has no budget of its own
+        self.part_schemes: dict[int, str] = {}
+        self.part_sums: list[tuple[str, BudgetRow, int]] = []
+        self.outside: set[int] = set()  # lines of parts that are not part of the report
         self.used: Counter[tuple[int, int]] = Counter()  # (line, amount) read by a field
         self.asides: set[tuple[int, int]] = set()  # (line, amount) named as not a figure
         self.aside_why: dict[tuple[int, int], str] = {}
@@ -297,6 +303,15 @@ class State:
         if self.loose is None:
             self.loose = Slot(Measure(name=""))
         return self.loose
+
+    def part_scheme(self, i: int) -> str | None:
+        """The scheme of the part of the document line i is in, if a part names one."""
+        section = self.form.section_at(i)
+        while section is not None:
+            if id(section) in self.part_schemes:
+                return self.part_schemes[id(section)]
+            section = section.parent
+        return None
 
     def summary_row(self, part: str | None = None) -> Summary:
         """The summary row pairs fill; in a part of the summary headed by a scheme's

@@ -904,6 +904,8 @@ def money_row(
             if in_budget or not f.slots:
                 f.report.budget_sum = total
                 f.evidence("budget_sum", row.i)
+            elif (scheme := f.part_scheme(row.i)) is not None:
+                f.part_sums.append((scheme, total, row.i))  # the sum of a scheme's measures
         return
     schemes = [s for s in f.ctx.schemes.ids_in(scheme_cell or label) if s != "kollektiv"]
     ref = measure_ref(label + (":" if not re.search(r"[:.\-–]", label) else "")) if label else None
@@ -991,6 +993,10 @@ def _row_label(cells: list[str], kinds: list[Column]) -> str:
         for cell, col in zip(cells, kinds, strict=True):
             if col.kind == want and cell.strip():
                 return cell.replace("**", "").strip()
+    # 'Nr | Tiltak | … ' over 'Sum |  | … | 700000': the Sum row's word in the number column
+    for cell, col in zip(cells, kinds, strict=True):
+        if col.kind == "number" and _SUM.match(cell.replace("**", "").strip()):
+            return cell.replace("**", "").strip()
     return ""
 
 
