@@ -27,6 +27,7 @@ _WHY = {
     "part": "a part of the amount before it",
     "coordinator": "the coordinator's part of the owner's share",
     "outside": "in a part the document says is not part of the report",
+    "unit": "the unit the figures are given in",
     "own-contribution": "the owner's own contribution (egeninnsats)",
     "earlier-grant": "an earlier year's grant",
     "other-year": "money for another year",

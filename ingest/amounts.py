@@ -41,6 +41,9 @@ an amount. Each rule exists for a reason:
   is read as ONE number (deterministic, and obviously wrong-sized if wrong). Callers must
   split table cells on tabs first and call :func:`find_amounts` per cell. Runs that end in
   a currency sign are unambiguous: ``880 000,- 1 578 860,-`` gives two amounts.
+* **Identifiers.** A bare number right after an id or number word (``Side-ID 48213``,
+  ``page-id: 48213``, ``telefonnummer 93844120``) is that identifier, not an amount; a
+  grouped number or one with a currency sign still is one.
 * **Size.** A run of more than 18 digits is not an amount (no report asks for a trillion
   kroner), which also keeps ``int()`` away from Python's limit on digit strings.
 """
@@ -107,6 +110,16 @@ def _is_amount(match: re.Match[str]) -> bool:
 
 
 _NOT_DIGIT = re.compile(r"[^0-9]")
+# 'Side-ID 48213', 'page-id: 48213', 'saksnr. 202611', 'telefonnummer 93844120'
+_ID_BEFORE = re.compile(r"(?:\bid|-id|\bnr|nummer|\bref|\bversjon|\bsaksnr)\.?\s*[:#]?\s*$", re.I)
+
+
+def _identifier(text: str, match: re.Match[str]) -> bool:
+    """A bare number (no currency sign, no grouping) right after an id or number word is
+    that identifier, not an amount."""
+    if not match["bare"] or match["prefix"] or match["commadash"] or match["word"]:
+        return False
+    return _ID_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None
 
 
 def _value(match: re.Match[str]) -> int:
@@ -178,7 +191,7 @@ def _mend_broken(text: str, found: list[Amount]) -> list[Amount]:
 def _find(text: str, rx: re.Pattern[str]) -> list[Amount]:
     found: list[Amount] = []
     for match in rx.finditer(text):
-        if not _is_amount(match):
+        if not _is_amount(match) or _identifier(text, match):
             continue
         note, end = _note_at(text, match.end())
         found.append(Amount(_value(match), note, match.start(), end))

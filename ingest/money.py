@@ -405,6 +405,8 @@ def _prose_money(
         if not amounts:
             continue
         why = _not_budget(sentence, year)
+        if _UNIT_STATED.search(sentence) and all(a.value == 1000 for a in amounts):
+            why = "unit"  # 'Alle beløp er oppgitt i hele 1 000 kroner.'
         if why is not None:
             out.aside += [Aside(a.value, why) for a in amounts]
             continue
@@ -448,6 +450,11 @@ def _prose_money(
         out.figures += placed
         out.unplaced += loose
     return out
+
+
+_UNIT_STATED = re.compile(
+    r"\bi\s+(?:hele\s+|heile\s+)?1[\s\u00a0\u202f.]?000\s*(?:kr\.?|kroner|nok)(?!\w)", re.I
+)
 
 
 def _not_budget(sentence: str, year: int | None) -> str | None:

@@ -153,3 +153,42 @@ def test_a_footnote_mark_before_a_label_is_not_part_of_it():
 
     assert key("¹ Tildelt 2025") == key("Tildelt 2025") == "tildelt {year}"
     assert key("¹²Eier") == key("Eier")
+
+
+def test_a_bare_number_after_an_id_word_is_that_id_not_an_amount():
+    from kompetansekart.ingest.amounts import find_amounts
+
+    def values(text: str) -> list[int]:
+        return [a.value for a in find_amounts(text)]
+
+    assert values("Side-ID 48213 · versjon 7.4") == []
+    assert values("page-id: 48213") == []
+    assert values("telefonnummer 93844120") == []
+    # a currency sign or thousands grouping still makes it an amount
+    assert values("saksnr. 2026 – kr 48213") == [48213]
+    assert values("Sum 48213") == [48213]
+    assert values("ID 48 213 kr") == [48213]
+
+
+def test_the_unit_a_table_is_given_in_is_named_not_left_unread(tmp_path: Path, parser):
+    text = (
+        "# Behovsmelding 2026\n\nEier: Lillestrøm kommune\nUH: OsloMet\n\n## Budsjett\n\n"
+        "*Alle beløp i tabellen er oppgitt i hele 1 000 kroner.*\n\n"
+        "| Ordning | Eier | UH | Sum |\n|---|---:|---:|---:|\n"
+        "| Desentralisert ordning | 530 | 870 | 1 400 |\n"
+    )
+    path = tmp_path / "thousands.md"
+    path.write_text(text, encoding="utf-8")
+    r = parser.parse_file(path)
+    rows = [(b.scheme, b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget]
+    assert rows == [("desentralisert", 530_000, 870_000, 1_400_000)]
+    assert not [d for d in r.diagnostics if d.code.startswith("unread")]
+    notes = [d.message for d in r.diagnostics if d.code == "amount-not-budget"]
+    assert any(m.startswith("1 000 kr: the unit") for m in notes), notes
+
+
+def test_a_question_with_the_measures_between_verb_and_object(tmp_path: Path, parser):
+    text = "Behovsmelding 2026\nEier: Bodø kommune\nKobles tiltakene til videreutdanning?\tJa\n"
+    path = tmp_path / "q.txt"
+    path.write_text(text, encoding="utf-8")
+    assert parser.parse_file(path).linked_to_further_education == "ja"
