@@ -28,6 +28,7 @@ _WHY = {
     "coordinator": "the coordinator's part of the owner's share",
     "outside": "in a part the document says is not part of the report",
     "unit": "the unit the figures are given in",
+    "correction": "a correction note's figure (the corrected report states the figures)",
     "own-contribution": "the owner's own contribution (egeninnsats)",
     "earlier-grant": "an earlier year's grant",
     "other-year": "money for another year",
@@ -65,6 +66,12 @@ def account(f: State) -> None:
         for low, high, *_ in find_ranges(text):
             if (i, low) not in f.asides and (i, high) not in f.asides:
                 unread.append(low)
+        if unread and _CORRECTION.search(text):
+            corrected = _corrected(f, text, unread)
+            aside += corrected
+            for v in corrected:
+                f.aside_why.setdefault((i, v), "correction")
+            unread = [v for v in unread if v not in corrected]
         if unread:
             f.diag(
                 "warning",
@@ -85,6 +92,24 @@ def account(f: State) -> None:
                 i,
             )
         _account_marks(f, i)
+
+
+# 'Rettelse: UH-beløpet i tiltak 2 skal være 180 000, ikke 150 000 …', 'Eierandelen er
+# uendret (120 000)': a note about a corrected version of the report
+_CORRECTION = re.compile(
+    r"\b(?:rettelse|retting|korrigert\w*|korrigering|skal\s+være|skal\s+vere|uendret|uendra)\b",
+    re.I,
+)
+_OLD_VALUE = re.compile(r"\b(?:ikke|ikkje|fra|frå|tidligere|tidlegare)\s*$", re.I)
+
+
+def _corrected(f: State, text: str, unread: list[int]) -> list[int]:
+    """The figures of a correction note that need no reading: the corrected values (the
+    report states them where they belong, and they are read there) and the old ones it
+    names ('ikke 150 000')."""
+    read = {value for _, value in f.used}
+    old = {a.value for a in find_amounts(text) if _OLD_VALUE.search(text[: a.start].rstrip(" ,"))}
+    return [v for v in unread if v in read or v in old]
 
 
 def _account_marks(f: State, i: int) -> None:

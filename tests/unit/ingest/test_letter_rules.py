@@ -192,3 +192,29 @@ def test_a_question_with_the_measures_between_verb_and_object(tmp_path: Path, pa
     path = tmp_path / "q.txt"
     path.write_text(text, encoding="utf-8")
     assert parser.parse_file(path).linked_to_further_education == "ja"
+
+
+def test_a_correction_notes_figures_are_named_not_left_unread(tmp_path: Path, parser):
+    """The cover note of a corrected report repeats the new figures (read where the report
+    states them) and names the old ones ('ikke 150 000')."""
+    text = (
+        "Hei,\n\nVi sender en korrigert versjon.\n\n"
+        "Rettelse: UH-beløpet i tiltak 2 skal være 180 000, ikke 150 000, og summen blir da "
+        "300 000.\nEierandelen i tiltak 2 er uendret (120 000).\n\n"
+        "BEHOVSMELDING 2026\nEier: Harstad kommune\nUH-partner: UiT Norges arktiske universitet\n"
+        "Ordning: Desentralisert ordning\n\n"
+        "Tiltak 2: Lesing\nEier: 120 000\nUH: 180 000\nSum: 300 000\n"
+    )
+    path = tmp_path / "corrected.txt"
+    path.write_text(text, encoding="utf-8")
+    r = parser.parse_file(path)
+    assert [(m.owner_amount, m.uh_amount, m.total_stated) for m in r.measures] == [
+        (120_000, 180_000, 300_000)
+    ]
+    assert not [d for d in r.diagnostics if d.code.startswith("unread")]
+    notes = [d.message for d in r.diagnostics if d.code == "amount-not-budget"]
+    assert any("150 000 kr" in m and "correction note" in m for m in notes), notes
+    # a figure the note gives and the report does not is still reported
+    path.write_text(text.replace("ikke 150 000", "ikke 150 000 (egentlig 170 000)"), "utf-8")
+    r = parser.parse_file(path)
+    assert any("170 000 kr" in d.message for d in r.diagnostics if d.code == "unread-amount")
