@@ -105,6 +105,8 @@ _PART_BEFORE = re.compile(
     r"\b(?:av\s+dette|av\s+desse|herav|hvorav|derav|omfatter|omfattar|inkluderer)\b",
     re.IGNORECASE,
 )
+# 'Koordinator (20 000) er ein del av kommunedelen': said to be a part of another amount
+_PART_AFTER = re.compile(r"\W*(?:er|utgjer|utgjør)\s+(?:ein|en|ei)\s+del\b", re.I)
 _ORGNR_BEFORE = re.compile(
     r"(?:org(?:anisasjons)?\.?\s*-?\s*n(?:umme)?r\.?|orgnr\.?|foretaksnr\.?)\s*:?\s*$",
     re.IGNORECASE,
@@ -411,7 +413,10 @@ def _prose_money(
             out.aside += [Aside(a.value, why) for a in amounts]
             continue
         parts = [
-            a for a in amounts if _PART_BEFORE.search(sentence[max(0, a.start - 25) : a.start])
+            a
+            for a in amounts
+            if _PART_BEFORE.search(sentence[max(0, a.start - 25) : a.start])
+            or _PART_AFTER.match(sentence, a.end)
         ]
         if parts and not _REQUEST.search(sentence) and not _ROLE_TOTAL.search(sentence):
             # 'UH-beløpet omfatter 30 000 kr til reise': a part of an amount given elsewhere

@@ -242,9 +242,10 @@ class Filler:
                 lines += pair.more
                 if pair.value and not pair.fields and len(pair.value.split()) > 6:
                     lines.append(pair.i)
-            elif "section:units" in pair.fields and len(pair.value.split()) > 3:
+            elif {"section:units", "sector"} & set(pair.fields) and len(pair.value.split()) > 3:
                 # 'Omfang: 11 offentlige grunnskoler, 1 privat skole og PPT (1 tjeneste)
-                # er med.': the units are counted in a sentence
+                # er med.', 'Gjeld barnehage: 5 kommunale og 2 private barnehagar': the
+                # units are counted in a sentence
                 lines += [pair.i, *pair.more]
         return sorted(set(lines) - f.outside)
 

@@ -602,7 +602,7 @@ _UNIT_RES = tuple(
         re.compile(rf"\b({_N})\s+(?:\w+\s+){{0,2}}?(?:{pattern})", re.I),
         # 'PPT (1)', 'PPT for Lister (én enhet)'
         re.compile(
-            rf"(?:{pattern})(?:\s+for\s+[^()]{{1,40}}?)?\s*\(({_N}|\d{{1,4}})(?:\s+(?:enhet|enheter|eining|einingar|tjeneste|tjenester|teneste|tenester))?\)",
+            rf"(?:{pattern})(?:\s+for\s+[^()]{{1,40}}?|\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)?)?\s*\(({_N}|\d{{1,4}})(?:\s+(?:enhet|enheter|eining|einingar|tjeneste|tjenester|teneste|tenester))?\)",
             re.I,
         ),
         re.compile(rf"\b(?:ingen|inga)\s+(?:{pattern})", re.I),

@@ -218,3 +218,30 @@ def test_a_correction_notes_figures_are_named_not_left_unread(tmp_path: Path, pa
     path.write_text(text.replace("ikke 150 000", "ikke 150 000 (egentlig 170 000)"), "utf-8")
     r = parser.parse_file(path)
     assert any("170 000 kr" in d.message for d in r.diagnostics if d.code == "unread-amount")
+
+
+def test_units_counted_in_the_sector_answer(tmp_path: Path, parser):
+    """'Gjeld barnehage: 5 kommunale og 2 private barnehagar + PPT Vest-Telemark (1)'."""
+    text = (
+        "Behovsmelding 2027\nEigar: Vinje kommune\n"
+        "Gjeld barnehage: 5 kommunale og 2 private barnehagar + PPT Vest-Telemark (1)\n"
+    )
+    path = tmp_path / "vinje.txt"
+    path.write_text(text, encoding="utf-8")
+    r = parser.parse_file(path)
+    assert r.sector == "barnehage"
+    units = r.units
+    assert (units.kommunale_barnehager, units.private_barnehager, units.ppt) == (5, 2, 1)
+
+
+def test_a_figure_said_to_be_a_part_of_another_is_named_a_part(tmp_path: Path, parser):
+    text = (
+        "Behovsmelding 2027\nEigar: Vinje kommune\nUH: Universitetet i Sørøst-Norge\n\n"
+        "Tiltak 1: Språkmiljø\nEigar: 60 000\nUH: 90 000\n\n"
+        "Koordinator (20 000) er ein del av kommunedelen.\n"
+    )
+    path = tmp_path / "part.txt"
+    path.write_text(text, encoding="utf-8")
+    r = parser.parse_file(path)
+    notes = [d.message for d in r.diagnostics if d.code == "amount-not-budget"]
+    assert any(m.startswith("20 000 kr: a part of the amount") for m in notes), notes
