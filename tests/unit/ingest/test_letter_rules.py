@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from kompetansekart.demo.pdf_writer import register_fonts
@@ -67,21 +68,17 @@ def test_measures_in_the_numbered_items_of_a_letter(tmp_path: Path, parser):
     assert unread == []
 
 
-def test_the_item_number_names_the_measure(tmp_path: Path, parser):
-    text = LETTER.replace("Det første tiltaket", "Tiltaket").replace(
-        "Det andre tiltaket", "Tiltaket"
-    )
-    path = tmp_path / "letter.txt"
-    path.write_text(text.format(further=UNDECIDED), encoding="utf-8")
-    r = parser.parse_file(path)
-    assert [(m.number, m.name) for m in r.measures] == [
-        (1, "Lek og læring i småbarnsgruppa"),
-        (2, "Inkluderende barnehagemiljø"),
-    ]
-
-
-def test_an_ordinal_names_the_measure_without_a_list_marker(tmp_path: Path, parser):
-    text = LETTER.replace("1) Det første", "Det første").replace("2) Det andre", "Det andre")
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("1) Tiltaket", "2) Tiltaket"),  # the item's number alone
+        ("Det første tiltaket", "Det andre tiltaket"),  # the ordinal alone
+    ],
+)
+def test_the_item_number_or_the_ordinal_names_the_measure(
+    tmp_path: Path, parser, first: str, second: str
+):
+    text = LETTER.replace("1) Det første tiltaket", first).replace("2) Det andre tiltaket", second)
     path = tmp_path / "letter.txt"
     path.write_text(text.format(further=UNDECIDED), encoding="utf-8")
     r = parser.parse_file(path)
