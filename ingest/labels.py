@@ -254,8 +254,9 @@ class Labels:
         k = key(label)
         fields = self._exact.get(k)
         if fields is None and _UNIT.search(k):
-            # 'Eier kr', 'Sum (kr)', 'Beløp UH i kroner': the unit is not part of the label
-            label = _UNIT.sub("", label)
+            # 'Eier kr', 'Sum (kr)', 'Beløp UH i kroner', 'eier_kr': the unit is not part of
+            # the label
+            label = _UNIT.sub("", machine_label(label))
             k = key(label)
             fields = self._exact.get(k)
         if fields is None:

@@ -434,6 +434,13 @@ def scheme_options(f: State, text: str):
     for hit in f.ctx.schemes.find(text):
         if hit.concept != "kollektiv":
             out.append(Found(hit.concept, hit.matched, hit.start, hit.end))
+    if not out:
+        # 'ordning = desentralisert', 'ordning: [regional, kompetanseloftet]': an export
+        # that writes the schemes by their ids
+        ids = {c.id for c in f.ctx.schemes} - {"kollektiv"}
+        for m in re.finditer(r"[\w-]+", text):
+            if m.group().casefold() in ids:
+                out.append(Found(m.group().casefold(), m.group(), m.start(), m.end()))
     return out
 
 

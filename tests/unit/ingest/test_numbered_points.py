@@ -172,3 +172,48 @@ def test_the_total_sentence_after_a_schemes_own_line_adds_no_second_row(parser):
     r = parser.parse_file(path)
     rows = [(b.scheme, b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget]
     assert rows == [("kompetanseloftet", 340_000, 530_000, 870_000)]
+
+
+EXPORT = """\
+[eier]
+eier_navn = Grimstad kommune
+aar = 2026
+ordning = desentralisert
+; tildelt 2025: 610000
+
+[partnerskap]
+uh_navn = Universitetet i Agder
+drofting_tillitsvalgte = true
+
+[tiltak.1]
+navn = Vurdering for læring
+eier_kr = 220000
+uh_kr = 360000
+sum_kr = 580000
+koordinator_kr = 45000
+
+[budsjett]
+ordning = desentralisert
+eier_kr = 220000
+uh_kr = 360000
+sum_kr = 580000
+"""
+
+
+def test_an_export_of_machine_keys_with_units_and_scheme_ids(tmp_path: Path, parser):
+    """'eier_kr = 220000' is the owner's amount (the unit is no part of the key),
+    'ordning = desentralisert' names the scheme by its id, 'drofting_tillitsvalgte = true'
+    answers the consultation question."""
+    r = parse(parser, tmp_path, EXPORT, "export.txt")
+    assert r.schemes == ["desentralisert"]
+    m = r.measures[0]
+    assert (m.owner_amount, m.uh_amount, m.total_stated, m.coordinator_amount) == (
+        220_000,
+        360_000,
+        580_000,
+        45_000,
+    )
+    rows = [(b.scheme, b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget]
+    assert rows == [("desentralisert", 220_000, 360_000, 580_000)]
+    assert r.union_consultation.held is True
+    assert not [d for d in r.diagnostics if d.code.startswith("unread")]
