@@ -371,6 +371,9 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self._concepts)
 
+    def __contains__(self, id: object) -> bool:
+        return id in self._concepts
+
     def __repr__(self) -> str:
         return f"<Vocabulary {self.name}: {len(self)} concepts>"
 

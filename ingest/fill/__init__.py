@@ -26,17 +26,16 @@ from kompetansekart.ingest.fill import header as h
 from kompetansekart.ingest.fill import measures as ms
 from kompetansekart.ingest.fill.flat import read_flat, read_units
 from kompetansekart.ingest.fill.money_fields import (
-    _scheme_in_label,
     amount,
     check_measure,
     place,
+    scheme_line,
     set_aside,
     uh_breakdown,
 )
 from kompetansekart.ingest.fill.partners import read_flat_list
 from kompetansekart.ingest.fill.prose import fallbacks, prose_budget
 from kompetansekart.ingest.fill.sentences import (
-    ROLE_ATTRS,
     measure_figure,
     read_sentences,
     summary_from_sentences,
@@ -470,27 +469,6 @@ def _measure_roles(f: State, pair: Pair, scope: Scope) -> bool:
     return True
 
 
-def _scheme_money(f: State, pair: Pair, text: str, j: int) -> bool:
-    """'Kompetanseløftet: eier 340 000 kr, UH 530 000 kr (sum 870 000 kr)': a label that is
-    only a scheme's name, and a value whose every figure has its role, is that scheme's
-    row of the budget."""
-    name = _scheme_in_label(f, pair.label)
-    bare = re.sub(r"\([^()]*\)", "", pair.label.replace("**", "")).strip(" -–:").casefold()
-    found = role_amounts(text) if name and bare == name.casefold() else None
-    if name is None or found is None or len(found[0]) < 2:
-        return False
-    roles, parts = found
-    summary = f.summary_row(name)
-    for role, value in roles:
-        attr = ROLE_ATTRS[role]
-        if getattr(summary.row, attr) is None:
-            setattr(summary.row, attr, value)
-            summary.lines[attr] = j
-            f.use_in([j], (value,))
-    f.aside([j], parts)
-    return True
-
-
 def unknown(f: State, pair: Pair, scope: Scope) -> None:
     """A label the vocabulary does not know: an organisation's amount or contact
     ('Høgskulen i Volda / HVO: kr 300 000', 'Kontaktperson DMMH'), a part of the amount
@@ -498,7 +476,7 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
     text, j = h.first_value(f, pair)
     if not text:
         return
-    if _scheme_money(f, pair, text, j):
+    if scheme_line(f, pair, text, j):
         return
     label = pair.label
     if re.match(

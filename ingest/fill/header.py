@@ -437,10 +437,10 @@ def scheme_options(f: State, text: str):
     if not out:
         # 'ordning = desentralisert', 'ordning: [regional, kompetanseloftet]': an export
         # that writes the schemes by their ids
-        ids = {c.id for c in f.ctx.schemes} - {"kollektiv"}
         for m in re.finditer(r"[\w-]+", text):
-            if m.group().casefold() in ids:
-                out.append(Found(m.group().casefold(), m.group(), m.start(), m.end()))
+            word = m.group().casefold()
+            if word in f.ctx.schemes and word != "kollektiv":
+                out.append(Found(word, m.group(), m.start(), m.end()))
     return out
 
 

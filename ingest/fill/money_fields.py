@@ -171,9 +171,7 @@ def place(
         row.uh_amount = (row.uh_amount or 0) + money.value
         row.uh_breakdown.append(UhShare(uh, money.value))
         return True
-    if getattr(row, attr) is None:
-        setattr(row, attr, money.value)
-        summary.lines[attr] = j
+    if summary.put(attr, money.value, j):
         if attr == "uh_amount":
             row.uh_breakdown = _shares(f, money, uh, j)
         if attr == "total_stated" and label:
@@ -234,6 +232,26 @@ def set_aside(why: str):
         return True
 
     return handle
+
+
+def scheme_line(f: State, pair: Pair, text: str, j: int) -> bool:
+    """'Kompetanseløftet: eier 340 000 kr, UH 530 000 kr (sum 870 000 kr)': a label that is
+    only a scheme's name, and a value whose every figure has its role, is that scheme's
+    row of the budget."""
+    name = _scheme_in_label(f, pair.label)
+    bare = re.sub(r"\([^()]*\)", "", pair.label.replace("**", "")).strip(" -–:").casefold()
+    found = role_amounts(text) if name and bare == name.casefold() else None
+    if name is None or found is None or len(found[0]) < 2:
+        return False
+    from kompetansekart.ingest.fill.sentences import ROLE_ATTRS
+
+    roles, parts = found
+    summary = f.summary_row(name)
+    for role, value in roles:
+        if summary.put(ROLE_ATTRS[role], value, j):
+            f.use_in([j], (value,))
+    f.aside([j], parts)
+    return True
 
 
 def _scheme_in_label(f: State, label: str | None) -> str | None:

@@ -57,7 +57,7 @@ _SUMMARY = re.compile(
     re.I,
 )
 # '5. Av kommunens andel …' after the measures of a numbered decision: the next item
-_NEXT_ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")
+_NEXT_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+\S")
 _PHASES = (
     ("analyse", re.compile(r"\b(?:analys|kartlegg)\w*", re.I)),
     ("planlegging", re.compile(r"\bplanlegg\w*", re.I)),
@@ -307,9 +307,9 @@ def _measure_number(head: str) -> int | None:
     if m:
         return int(m.group(1))
     item = _NEXT_ITEM.match(head)
-    ordinal = _ORDINAL_MEASURE.search(head)
     if item and _MEASURE_WORD.search(head):
-        return int(re.match(r"\d+", head).group(0))  # type: ignore[union-attr]
+        return int(item["n"])
+    ordinal = _ORDINAL_MEASURE.search(head)
     if ordinal and ordinal.start() <= 3:
         return _ORDINALS[ordinal.group(1).lower()]
     return None
@@ -440,6 +440,8 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
     r = f.report
     if r.budget or f.summary is not None:
         return
+    # schemes whose row came from their own line ('Kompetanseløftet: eier 340 000 …')
+    parts = {x for name in f.parts for x in f.ctx.schemes.ids_in(name)}
     for s in sentences(f, lines):
         section = f.form.section_at(s.lines[0])
         in_budget = section is not None and section.within("budget") is not None
@@ -459,8 +461,6 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
             row.scheme = named[0]  # '… til UH under regional ordning for 2025 …'
         elif len(r.schemes) == 1:
             row.scheme = r.schemes[0]
-        # schemes whose row came from their own line ('Kompetanseløftet: eier 340 000 …')
-        parts = {x for name in f.parts for x in f.ctx.schemes.ids_in(name)}
         if (r.budget or parts) and (
             row.scheme is None
             or row.scheme in parts

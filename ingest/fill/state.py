@@ -56,6 +56,14 @@ class Summary:
     row: BudgetRow
     lines: dict[str, int] = field(default_factory=dict)
 
+    def put(self, attr: str, value: int | None, line: int) -> bool:
+        """Set one figure of the row unless it has one already; True if it was set."""
+        if getattr(self.row, attr) is not None:
+            return False
+        setattr(self.row, attr, value)
+        self.lines[attr] = line
+        return True
+
 
 @dataclass
 class Scope:

@@ -994,10 +994,10 @@ def _row_label(cells: list[str], kinds: list[Column]) -> str:
             if col.kind == want and cell.strip():
                 return cell.replace("**", "").strip()
     # 'Nr | Tiltak | … ' over 'Sum |  | … | 700000': the Sum row's word in the number column
-    for cell, col in zip(cells, kinds, strict=True):
-        if col.kind == "number" and _SUM.match(cell.replace("**", "").strip()):
-            return cell.replace("**", "").strip()
-    return ""
+    words = [
+        c.replace("**", "").strip() for c, k in zip(cells, kinds, strict=True) if k.kind == "number"
+    ]
+    return next((w for w in words if _SUM.match(w)), "")
 
 
 def _row_number(cells: list[str], kinds: list[Column]) -> int | None:

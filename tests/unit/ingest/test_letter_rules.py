@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reading import parse_text, reasons, unread
 from reportlab.pdfgen.canvas import Canvas
 
 from kompetansekart.demo.pdf_writer import register_fonts
@@ -64,8 +65,7 @@ def test_measures_in_the_numbered_items_of_a_letter(tmp_path: Path, parser):
     ]
     assert [m.terms for m in r.measures] == [["H2026"], ["V2027"]]
     assert all(m.uh is not None and m.uh.name == "Universitetet i Innlandet" for m in r.measures)
-    unread = [d for d in r.diagnostics if d.code.startswith("unread")]
-    assert unread == []
+    assert unread(r) == []
 
 
 @pytest.mark.parametrize(
@@ -135,9 +135,9 @@ def test_a_raised_small_digit_is_a_footnote_mark_not_part_of_the_number(tmp_path
     r = parser.parse_file(path)
     # the footnote's figure is last year's grant, said so, and never a budget figure
     assert r.budget == [] and r.budget_sum is None
-    notes = [d.message for d in r.diagnostics if d.code == "amount-not-budget"]
+    notes = reasons(r)
     assert any("640 000 kr" in m and "earlier year's grant" in m for m in notes), notes
-    assert not [d for d in r.diagnostics if d.code.startswith("unread")]
+    assert not unread(r)
 
 
 def test_an_amount_not_stated_is_written_as_a_dash():
@@ -174,13 +174,11 @@ def test_the_unit_a_table_is_given_in_is_named_not_left_unread(tmp_path: Path, p
         "| Ordning | Eier | UH | Sum |\n|---|---:|---:|---:|\n"
         "| Desentralisert ordning | 530 | 870 | 1 400 |\n"
     )
-    path = tmp_path / "thousands.md"
-    path.write_text(text, encoding="utf-8")
-    r = parser.parse_file(path)
+    r = parse_text(parser, tmp_path, text, "thousands.md")
     rows = [(b.scheme, b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget]
     assert rows == [("desentralisert", 530_000, 870_000, 1_400_000)]
-    assert not [d for d in r.diagnostics if d.code.startswith("unread")]
-    notes = [d.message for d in r.diagnostics if d.code == "amount-not-budget"]
+    assert not unread(r)
+    notes = reasons(r)
     assert any(m.startswith("1 000 kr: the unit") for m in notes), notes
 
 
@@ -202,19 +200,17 @@ def test_a_correction_notes_figures_are_named_not_left_unread(tmp_path: Path, pa
         "Ordning: Desentralisert ordning\n\n"
         "Tiltak 2: Lesing\nEier: 120 000\nUH: 180 000\nSum: 300 000\n"
     )
-    path = tmp_path / "corrected.txt"
-    path.write_text(text, encoding="utf-8")
-    r = parser.parse_file(path)
+    r = parse_text(parser, tmp_path, text, "corrected.txt")
     assert [(m.owner_amount, m.uh_amount, m.total_stated) for m in r.measures] == [
         (120_000, 180_000, 300_000)
     ]
-    assert not [d for d in r.diagnostics if d.code.startswith("unread")]
-    notes = [d.message for d in r.diagnostics if d.code == "amount-not-budget"]
+    assert not unread(r)
+    notes = reasons(r)
     assert any("150 000 kr" in m and "correction note" in m for m in notes), notes
     # a figure the note gives and the report does not is still reported
-    path.write_text(text.replace("ikke 150 000", "ikke 150 000 (egentlig 170 000)"), "utf-8")
-    r = parser.parse_file(path)
-    assert any("170 000 kr" in d.message for d in r.diagnostics if d.code == "unread-amount")
+    again = text.replace("ikke 150 000", "ikke 150 000 (egentlig 170 000)")
+    r = parse_text(parser, tmp_path, again, "corrected.txt")
+    assert any("170 000 kr" in m for m in unread(r))
 
 
 def test_units_counted_in_the_sector_answer(tmp_path: Path, parser):
@@ -223,9 +219,7 @@ def test_units_counted_in_the_sector_answer(tmp_path: Path, parser):
         "Behovsmelding 2027\nEigar: Vinje kommune\n"
         "Gjeld barnehage: 5 kommunale og 2 private barnehagar + PPT Vest-Telemark (1)\n"
     )
-    path = tmp_path / "vinje.txt"
-    path.write_text(text, encoding="utf-8")
-    r = parser.parse_file(path)
+    r = parse_text(parser, tmp_path, text, "vinje.txt")
     assert r.sector == "barnehage"
     units = r.units
     assert (units.kommunale_barnehager, units.private_barnehager, units.ppt) == (5, 2, 1)
@@ -237,8 +231,6 @@ def test_a_figure_said_to_be_a_part_of_another_is_named_a_part(tmp_path: Path, p
         "Tiltak 1: Språkmiljø\nEigar: 60 000\nUH: 90 000\n\n"
         "Koordinator (20 000) er ein del av kommunedelen.\n"
     )
-    path = tmp_path / "part.txt"
-    path.write_text(text, encoding="utf-8")
-    r = parser.parse_file(path)
-    notes = [d.message for d in r.diagnostics if d.code == "amount-not-budget"]
+    r = parse_text(parser, tmp_path, text, "part.txt")
+    notes = reasons(r)
     assert any(m.startswith("20 000 kr: a part of the amount") for m in notes), notes
