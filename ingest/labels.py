@@ -48,7 +48,7 @@ _COUNTED = ("antall ", "tal pa ")
 
 # a list marker, a section number or a footnote mark ('¹ Tildelt 2025')
 _NUMBERING = re.compile(
-    r"^(?:[-–•*·▪◦>]+\s*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(?[a-hA-H][.)]\s+|"
+    r"^(?:[-–•*·▪◦>▸▹►▶▾▼▿▻]+\s*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(?[a-hA-H][.)]\s+|"
     r"del\s+[a-hA-H\d]{1,2}[.:]?\s+|[ivxIVX]{1,4}[.)]\s+)+"
 )
 _NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
@@ -271,8 +271,22 @@ class Labels:
         if fields is None:
             found = self._about_measure(k, label) or self._grouped(k, label)
             found = found or self._qualified(k, label, whole)
-            return found or self._shortened(k, label, whole)
+            return found or self._shortened(k, label, whole) or self._either(label, whole)
         return LabelMatch(fields, "label", whole, *_captured(label))
+
+    def _either(self, label: str, whole: int) -> LabelMatch | None:
+        """'Eigenandel/Eier (kr)': two names for one column; the label means what the
+        names the vocabulary knows agree on (never one of two that disagree)."""
+        head, sep, tail = label.partition("/")
+        if not sep or "/" in tail or not head.strip() or not tail.strip():
+            return None
+        if len(head.split()) > 3 or len(tail.split()) > 3:
+            return None  # 'Universitet/høgskole og eventuelt senter …': a phrase, not two names
+        found = [(part, self.exact(part)) for part in (head, tail)]
+        known = {m.fields for _, m in found if m is not None}
+        if len(known) != 1 or any(m is None and len(p.split()) > 1 for p, m in found):
+            return None  # 'Universitet/høgskule Nord universitet': a label and its value
+        return LabelMatch(known.pop(), "label", whole, *_captured(label))
 
     def _shortened(self, k: str, label: str, whole: int) -> LabelMatch | None:
         """'ANT KOMM BARNEHAGER', 'DRØFTET TILLITSV', 'EIER-KR': a printout's short form

@@ -72,8 +72,10 @@ def parse_term(label: str) -> str | None:
 # 'V27 H27', 'H27 V28 VID': a printout's term codes, with the year's last two digits.
 # Read only where they are the whole value (a column or field of terms), since 'H27' in
 # running text may be anything.
-_CODES_RE = re.compile(r"^\s*(?:(?:[VH]\d{2}|VID|VIDERE)(?:\s*[,;/]?\s+|\s*[,;/]\s*|\s*$))+$")
-_CODE_RE = re.compile(r"(?P<letter>[VH])(?P<yy>\d{2})|VID(?:ERE)?")
+# 'V-26, H-26' and 'H-26 og videre' too.
+_CODE = r"(?:[VH]-?\d{2}|VID|VIDERE|videre)"
+_CODES_RE = re.compile(rf"^\s*{_CODE}(?:(?:\s*[,;/]\s*|\s+og\s+|\s+){_CODE})*\s*$")
+_CODE_RE = re.compile(r"(?P<letter>[VH])-?(?P<yy>\d{2})|VID(?:ERE)?|videre")
 
 
 def find_terms(text: str) -> list[tuple[str, str, int, int]]:

@@ -516,6 +516,21 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
         h.contact_of_role(f, pair, role)
 
 
+def _uh_from_partners(f: State) -> None:
+    """'Høgskulen på Vestlandet | UH | Torbjørn Hauge' in the list of parties, and no UH
+    field: the partnership's UH is the party it names as such."""
+    r = f.report
+    if r.uh:
+        return
+    for p in r.partners:
+        if p.role == "uh" and p.org.id is not None and p.org not in r.uh:
+            r.uh.append(p.org)
+    if r.uh and "partners" in r.evidence and "uh" not in r.evidence:
+        r.evidence["uh"] = r.evidence["partners"]
+        if "partners" in r.evidence_files:
+            r.evidence_files["uh"] = r.evidence_files["partners"]
+
+
 def _role_of(f: State, text: str) -> str | None:
     found = f.ctx.orgs_in(text, [*UH_KINDS, *OWNER_KINDS])
     if not found:
@@ -551,6 +566,7 @@ def finish(f: State) -> None:
     _summary(f)
     _orgnrs(f)
     _measures_into_record(f)
+    _uh_from_partners(f)
     named = r.uh or any(m.uh is not None for m in r.measures)
     if not named and not any(d.code == "uh-missing" for d in r.diagnostics):
         f.diag("warning", "uh-missing", "no university/college field found", "uh", None)

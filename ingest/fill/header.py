@@ -722,8 +722,11 @@ def union_names(f: State, text: str) -> list[str]:
     return out
 
 
-# a sentence ends at its stop, at a blank line, or where a form's next line starts
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n\s*\n|(?<![,\w])\n(?=[A-ZÆØÅ])|(?<=[☐☒□■✓✔])\n")
+# a sentence ends at its stop, at a blank line, where a form's next line starts,
+# or where a line starts with a box: an item of a list of options is a statement of its own
+_SENTENCE_SPLIT = re.compile(
+    rf"(?<=[.!?])\s+|\n\s*\n|(?<![,\w])\n(?=[A-ZÆØÅ])|(?<=[☐☒□■✓✔])\n|\n(?=\s*(?:{BOX.pattern}))"
+)
 # answer options that hold a negation ('Veit ikkje', 'Vurdert ikke relevant')
 _NOT_OPTION = re.compile(
     r"\b(?:vet|veit)\s+ikk(?:e|je)\b|\bikk(?:e|je)\s+(?:relevant|aktuelt)\b", re.I
@@ -945,11 +948,23 @@ def _contact_index(f: State, role: str | None) -> int | None:
 def contact_of_role(f: State, pair: Pair, role: str) -> bool:
     """'- Eigar: Randi Hjelset Aarø, rådgjevar skule, randi@…' under 'Kontaktpersonar'."""
     text, j = first_value(f, pair)
+    below = [f.doc.plain(k) for k in pair.more]
+    wraps = below and (text.endswith(",") or below[0][:1].islower() or _mailless(text, below))
+    if pair.value and wraps:
+        # 'Bodø kommune: Ingvild …, rådgiver' over 'spesialpedagogikk, ingvild@…': the
+        # person's entry wraps onto the lines under it
+        text = " ".join([text, *below])
     p = person(text)
     if p.name is None:
         return False
     add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), j)  # type: ignore[arg-type]
     return True
+
+
+def _mailless(text: str, below: list[str]) -> bool:
+    """'SePU: Ragnhild Tøsdal' over 'Øverli, prosjektleder, ragnhild@…': a name whose
+    address is on the lines under it only."""
+    return not emails_in(text) and len(emails_in(" ".join(below))) == 1
 
 
 def _amounts(text: str) -> bool:

@@ -60,9 +60,21 @@ def amount(fld: str):
                 return True
             else:
                 return False
-        return place(f, pair, scope, attr, money, j, pair.note, pair.label)
+        placed = place(f, pair, scope, attr, money, j, pair.note, pair.label)
+        if attr == "owner_amount" and money.value is not None:
+            _coordinator_part(f, pair, scope, text, money, j)
+        return placed
 
     return handle
+
+
+def _coordinator_part(f: State, pair: Pair, scope: Scope, text: str, money: Money, j: int) -> None:
+    """'Eigar: kr 180 000 (av dette koordinator: kr 30 000)': the owner's share, and the
+    part of it that goes to the coordinator."""
+    parts = [a.value for a in money.aside if a.why == "part"]
+    if len(parts) != 1 or not COORDINATOR.search(text):
+        return
+    place(f, pair, scope, "coordinator_amount", Money(parts[0], read=(parts[0],)), j, None)
 
 
 def _by_role(f: State, pair: Pair, scope: Scope, text: str, j: int) -> bool:

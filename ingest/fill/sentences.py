@@ -122,6 +122,8 @@ def sentences(f: State, lines: list[int]) -> list[Sentence]:
                 or (before.endswith(":") and f.doc.plain(j)[:1].isupper())
                 # '… følgende tiltak:' over '1) Det første tiltaket, «…», …' and '2) …'
                 or (before.endswith((":", ".")) and _NEXT_ITEM.match(f.doc.plain(j)))
+                # '[x] PBL er orientert …' under another line: an option of its own
+                or _BOX_FIRST.match(f.doc.plain(j)) is not None
             )
         ):
             out += _split_block(f, block)
@@ -157,16 +159,48 @@ def read_sentences(f: State, lines: list[int]) -> None:
     r = f.report
     if not f.slots and not r.measures:
         _measures(f, found)
-    for s in found:
+    for k, s in enumerate(found):
         _fields(f, s)
+        if k and _names_unions_after(f, found[k - 1], s):
+            add_unions(f, union_names(f, s.text), s.lines[0])
         if "iltak" in s.text:  # 'Tiltak 3 og 5 er nye; tiltak 1, 2 og 4 viderefører …'
             measures_named(f, s.text, s.lines[0])
         _measure_money(f, s)
+        _used_for(f, s)
         _breakdown(f, s)
         _coordinator(f, s)
         _units(f, s)
         _contact(f, s)
         _partner(f, s)
+
+
+def _used_for(f: State, s: Sentence) -> None:
+    """'Tilskuddet skal brukes til gjennomføring av tiltak.' in a measure's part: what its
+    money is used for is the measure's purpose."""
+    use = _USED_FOR.search(s.text)
+    if use is None:
+        return
+    section = f.form.section_at(s.lines[0])
+    part = section.within("measure") if section is not None else None
+    if part is None or part.number is None:
+        return
+    slot = f.section_slot(part)
+    found = option_set("purpose").find(use.group(1))
+    if found and slot.measure.purpose is None:
+        slot.measure.purpose = found[0].value
+        slot.note("purpose", s.lines[0])
+
+
+def _names_unions_after(f: State, before: Sentence, s: Sentence) -> bool:
+    """'… er drøfta med dei tillitsvalde. Til stede var Utdanningsforbundet …': the
+    sentence right after the consultation, in its paragraph, names who took part."""
+    if f.report.union_consultation.unions or not f.report.union_consultation.held:
+        return False
+    start, end = s.lines[0], before.lines[-1]
+    if start - end > 1 or (start != end and f.doc.gap(start)):
+        return False  # another paragraph
+    said = f.labels.phrase(before.text)
+    return said is not None and "union_held" in said.fields
 
 
 def _fields(f: State, s: Sentence) -> None:
@@ -186,6 +220,8 @@ def _fields(f: State, s: Sentence) -> None:
         _marks_read(f, s, boxed)
         if meaning and meaning.year and not negated:
             r.continues_year = meaning.year
+    if "union_informed" in fields and _BOX_FIRST.match(s.text):
+        _marks_read(f, s, True)  # '[x] PBL er orientert om meldinga': told, not a union
     if "union_held" in fields and r.union_consultation.held is None:
         r.union_consultation.held = not negated
         f.evidence("union_consultation.held", i)
@@ -230,6 +266,9 @@ def _fields(f: State, s: Sentence) -> None:
 
 
 _ABOUT_REPORT = re.compile(r"behovsmelding|meldinga|meldingen", re.I)
+
+
+_BOX_FIRST = re.compile(rf"^\s*(?:{BOX.pattern})")
 
 
 def _marks_read(f: State, s: Sentence, boxed: bool) -> None:
@@ -438,6 +477,8 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
     eigar og 550 000 kroner til UH, totalt …': one budget row per scheme a sentence
     names, and the grand total after them."""
     r = f.report
+    if r.budget and f.summary is None:
+        _restated(f, lines)
     if r.budget or f.summary is not None:
         return
     # schemes whose row came from their own line ('Kompetanseløftet: eier 340 000 …')
@@ -472,6 +513,31 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
         f.diag(
             "info", "budget-from-prose", "the budget is read from a sentence", "budget", s.lines[0]
         )
+
+
+_ROW_ATTRS = ("owner_amount", "uh_amount", "total_stated")
+_ROW_INDEX = {"owner": 0, "uh": 1, "total": 2}
+
+
+def _restated(f: State, lines: list[int]) -> None:
+    """'Samla søkjer partnarskapet om kr 980 000 … kr 360 000 til … eigar og kr 620 000
+    til HVL' over a budget table of the same figures: the sentence says the table's row
+    (or its total) again. Its figures are read when each equals the table's for its
+    role; a sentence of other figures is left to the accounting."""
+    r = f.report
+    rows = [(b.owner_amount, b.uh_amount, b.total_stated) for b in (*r.budget, r.budget_sum) if b]
+    if len(r.budget) > 1:
+        sums = [sum(getattr(b, a) or 0 for b in r.budget) for a in _ROW_ATTRS]
+        rows.append((sums[0] or None, sums[1] or None, sums[2] or None))
+    for s in sentences(f, lines):
+        if _SUMMARY.match(s.text) is None and not _REQUEST.search(s.text):
+            continue
+        money = prose_money(s.text, r.year, uh_names(f), owner_names(f))
+        said = {_ROW_INDEX.get(fig.role): fig.value for fig in money.figures}
+        if not said or len(said) != len(money.figures) or None in said:
+            continue
+        if any(all(row[k] == v for k, v in said.items()) for row in rows):  # type: ignore[index]
+            f.use_in(s.lines, tuple(said.values()))
 
 
 def _sentence_row(f: State, s: Sentence) -> BudgetRow | None:

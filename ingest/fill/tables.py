@@ -66,6 +66,10 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
             if grid is not None:
                 _grid(f, table, question, marks, grid[0], grid[1], dispatch)
         return
+    numbered = _numbered_columns(f, rows[0])
+    if numbered is not None:
+        _by_measure(f, rows[0], rows[1:], numbered, dispatch)
+        return
     head, body = _split_header(f, rows)
     yes_no = _yes_no_columns(f, head) if head is not None else None
     asks = any(r.cells and r.cells[0].strip() for r in body)  # the questions are in rows
@@ -424,6 +428,24 @@ def _measure_columns(f: State, head: Row) -> dict[int, int] | None:
     return found if len(found) >= 2 else None
 
 
+def _numbered_columns(f: State, head: Row) -> dict[int, int] | None:
+    """'Tiltak nr. | 1 | 2 | 3' over rows of fields: a transposed measures table, whose
+    header numbers the measures 1, 2, 3 … from left to right."""
+    first = head.cells[0].replace("**", "").strip() if head.cells else ""
+    meaning = f.labels.exact(first) if first else None
+    if meaning is None or meaning.field != "measure_number":
+        return None
+    found = {}
+    for k, cell in enumerate(head.cells[1:], start=1):
+        text = cell.replace("**", "").strip().rstrip(".")
+        if not text:
+            continue
+        if not text.isdecimal() or int(text) != len(found) + 1:
+            return None
+        found[k] = int(text)
+    return found if len(found) >= 2 else None
+
+
 def _by_measure(
     f: State, head: Row, body: list[Row], columns: dict[int, int], dispatch: Dispatch
 ) -> None:
@@ -519,6 +541,8 @@ def _people_columns(columns) -> dict[str, int] | None:
         if part is None or part in parts:
             return None
         parts[part] = k
+    if "org" in parts and parts.get("name") != 0:
+        return None  # 'Part | Rolle | Kontaktperson': a list of parties, each with its contact
     return parts if "name" in parts and ({"email", "phone"} & set(parts)) else None
 
 
@@ -528,6 +552,8 @@ def _person_part(meaning: LabelMatch | None) -> str | None:
     for fld in meaning.fields:
         if fld.startswith("contact."):
             return fld.rsplit(".", 1)[1]
+    if "party" in meaning.fields:
+        return "org"  # 'Organisasjon': where the person works, which says their role
     return None
 
 
@@ -545,12 +571,22 @@ def _people(f: State, body: list[Row], parts: dict[str, int]) -> None:
         )
         email = person(cells.get("email", "")).email if cells.get("email") else None
         phone = person(cells.get("phone", "")).phone if cells.get("phone") else None
-        who = role or f.last_org_role or "eier"
+        who = role or _org_role(f, cells.get("org", "")) or f.last_org_role or "eier"
         contact = Contact(name, who, cells.get("function") or None, email, phone)  # type: ignore[arg-type]
         add_contact(f, contact, row.i)
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _org_role(f: State, cell: str) -> str | None:
+    """'Høgskulen på Vestlandet' in a person's organisation column: a UH's contact."""
+    if not cell:
+        return None
+    found = f.ctx.units_first(f.ctx.orgs_in(cell, [*UH_KINDS, *OWNER_KINDS]))
+    if not found:
+        return None
+    return "uh" if found[0].kind in UH_KINDS else "eier"
 
 
 def _contact_part(f: State, row: Row) -> str | None:
@@ -784,7 +820,7 @@ _TEXT_KINDS = {
 def _classify(f: State, col, values: list[str]) -> Column:
     meaning, note, header = col
     fields = meaning.fields if meaning else ()
-    filled = [v for v in values if v.strip()]
+    filled = [v for v in values if v.strip() and not _PLACEHOLDER.fullmatch(v)]
     amounts = sum(1 for v in filled if read_money(v).read and not _digits_only_small(v))
     numbers = "measure_number" in fields or (
         filled
@@ -820,6 +856,8 @@ def _classify(f: State, col, values: list[str]) -> Column:
     return Column("text", header=header)
 
 
+# '–' in a cell that has no figure: a blank, not text ('Dekomp | – | – | –')
+_PLACEHOLDER = re.compile(r"\s*[-–—−]+\s*")
 _SMALL_NUMBER = re.compile(r"\d{1,2}\.?")
 _SMALL_CELL = re.compile(r"\s*\d{1,2}\.?\s*")
 _DIGITS = re.compile(r"\s*\d[\d .,-]*\s*")

@@ -190,6 +190,9 @@ _NAME = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.'-]*(?:\s+[A-ZÆØÅ][\wæøå�
 _TITLE_FIRST = re.compile(r"^((?:[a-zæøå][\wæøå-]*\s+){1,3})([A-ZÆØÅ].*)$")
 
 
+_CONTACT_WORD = re.compile(r"(?:tlf|telefon|mobil|mob|e-post|epost|e-mail|tel)\.?:?", re.I)
+
+
 @lru_cache(maxsize=1 << 14)  # Person is frozen; a contact line recurs across a batch
 def person(text: str) -> Person:
     """'Siri Aune Fossli, spesialrådgiver barnehage, siri@example.org, 400 00 000'."""
@@ -204,6 +207,7 @@ def person(text: str) -> Person:
         org = paren.group(1).strip()
         rest = rest[: paren.start()] + rest[paren.end() :]
     parts = [p.strip(" .;") for p in re.split(r",|;|\n| – | - ", rest) if p.strip(" .;")]
+    parts = [p for p in parts if not _CONTACT_WORD.fullmatch(p)]  # 'tlf.' without its number
     lead = _TITLE_FIRST.match(parts[0]) if parts else None
     if lead and _NAME.match(lead.group(2)):
         # 'fagleder Hanne Solberg Krogh': the function written before the name

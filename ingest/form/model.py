@@ -39,6 +39,7 @@ class Section:
     name: str | None = None  # a measure's name given in its heading
     year: int | None = None
     marked: bool = False  # its heading carries a ticked box ('- [x] Tiltak 1 – …')
+    run_in: bool = False  # its heading starts a paragraph ('**Tiltak 1 – Lesing.** Vi …')
     end: int = 0
     parent: Section | None = field(default=None, repr=False)
 

@@ -72,7 +72,8 @@ _EQUALS = re.compile(r"^(?P<label>[\w.\[\]\-]{2,60}?)\s*=\s*(?P<value>.*)$")
 _MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\))\s*$")
 _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*]{1,90}?)\*\*\s*:?\s*(?P<value>\S.*)$")
 _WHOLE_BOLD = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*$")
-_BOLD_MEASURE = re.compile(r"^\*\*(?P<head>[^*]{1,40})\*\*(?P<rest>\S.*)$")
+# '**Tiltak 6**Navn på tiltak: X', or a run-in heading: '**Tiltak 1 – Lesing.** Tilskuddet …'
+_BOLD_MEASURE = re.compile(r"^\*\*(?P<head>[^*]{1,120})\*\*\s*(?P<rest>\S.*)$")
 _NUMBERED = re.compile(r"^(?:\(?(\d{1,2})(\.\d{1,2})*[.)]?|del\s+[a-h\d]{1,2}[.:]?)\s+\S", re.I)
 _DEL = re.compile(r"^del\s+[a-h\d]{1,2}\b", re.IGNORECASE)
 _MEASURE_REF = re.compile(
@@ -82,9 +83,14 @@ _MEASURE_REF = re.compile(
 # option sets that answer one question whatever the heading over them, and that question
 _OPTION_QUESTIONS = (("sector", "Sektor"), ("phases", "Fase"))
 _BOXED = re.compile(rf"^\s*(?P<box>{BOX.pattern})\s+(?P<rest>\S.*)$")  # '[x] Barnehage'
-_MEASURE_HEAD = re.compile(  # '- **Tiltak 1: …**' too: a list's item over its sub-items
-    r"^(?:[-*•]\s+)?(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)", re.I
+# '- **Tiltak 1: …**', '- ▸ Tiltak 1 – …' (a toggle) too: a list's item over its sub-items
+_MEASURE_HEAD = re.compile(
+    r"^(?:[-*•▸▹►▶▾▼▿▻]\s+){0,2}(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)",
+    re.I,
 )
+# 'Tiltak 3 – PPT som pådriver i laget rundt barnet.': a heading set as a sentence; its
+# stop is no part of the name (an abbreviation's is: 'm.m.')
+_MEASURE_NAME_STOP = re.compile(r"(?<=[^\W\d_]{3})\.$")
 _NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -239,6 +245,9 @@ class _Reader:
         """'**Tiltak 6**Navn på tiltak: X': the heading, then the rest as its own pair."""
         plain_rest = rest.replace("**", "")
         if not self._explicit_pair(i, plain_rest, rest):
+            # '**Tiltak 1 – Lesing.** Tilskuddet skal …': a run-in heading; the measure is
+            # its paragraph, which the next heading of its rank ends, whatever its kind
+            self.stack[-1].run_in = True
             self._prose(i)
         return i + 1
 
@@ -692,7 +701,7 @@ class _Reader:
         rest = body[found.end :]
         if not _NAME_SEP.match(rest) or find_amounts(rest):
             return False
-        name = rest.strip().lstrip(":.-–— ").strip() or None
+        name = _MEASURE_NAME_STOP.sub("", rest.strip().lstrip(":.-–— ").strip()) or None
         section = Section(i, MEASURE, level, body, number=found.number, name=name)
         self._open_section(section)
         self.measure_heads += 1
@@ -1459,6 +1468,8 @@ def _closes(new: Section, old: Section) -> bool:
             return True
         return new.level <= old.level and old.kind not in (MEASURES, CONTINUATION)
     if old.kind in (MEASURE, CONTINUATION):
+        if old.run_in and new.level <= old.level:
+            return True
         if new.kind in (ECONOMY, OTHER) and new.level >= old.level:
             return False
         return new.level <= old.level or new.kind in (BUDGET, MEASURES)

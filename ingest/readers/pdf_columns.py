@@ -33,6 +33,12 @@ MIN_LABELLED = 2
 MIN_ALONE = 3
 # A right-hand column starts where text after a wide gap starts this many times.
 MIN_STARTS = 3
+# Or, in a brochure set in two columns of running text: at least this many lines in
+# each column, and this share of them going on with a lower-case word (a wrapped line).
+MIN_RUNNING = 8
+RUNNING_SHARE = 0.3
+# words this close (x the font size) are one line across the gutter, not two columns
+WORD_GAP = 0.6
 _TOLERANCE = 2.0  # points: one column's left edge drawn a little apart
 # 'Kontaktperson:', '**Formål:**', 'UH-andel (INN):' — a label of at least four letters
 _LABEL = re.compile(r"^\**[A-ZÆØÅ][\wæøåÆØÅ.()/ -]{3,40}:(\s|\**|$)")
@@ -53,6 +59,7 @@ def find_columns(lines: Sequence[Sequence[Glyph]]) -> Columns | None:
         return None
     gutter = start - _TOLERANCE
     left_alone, right_alone, left_edge = [], [], 0.0
+    left_texts, right_texts = [], []
     for line in lines:
         parts = split_line(line, Columns(gutter, 0.0))
         if parts is None:
@@ -60,15 +67,34 @@ def find_columns(lines: Sequence[Sequence[Glyph]]) -> Columns | None:
         left, right = ([g for g in part if not g.blank] for part in parts)
         if left:
             left_edge = max(left_edge, max(g.x1 for g in left))
+            left_texts.append(_text(parts[0]))
+        if right:
+            right_texts.append(_text(parts[1]))
         if left and not right:
-            left_alone.append(_text(parts[0]))
+            left_alone.append(left_texts[-1])
         elif right and not left:
-            right_alone.append(_text(parts[1]))
+            right_alone.append(right_texts[-1])
+    if _running_text(left_texts) and (
+        _running_text(right_texts)
+        or (len(right_texts) >= MIN_RUNNING and len(right_alone) >= MIN_ALONE)
+    ):
+        # a brochure: paragraphs run down the left column, which a form's column of
+        # labels never does; the right one holds more of them, or boxes and figures
+        return Columns(gutter, left_edge)
     if len(left_alone) < MIN_ALONE or len(right_alone) < MIN_ALONE:
         return None
     if _labelled(left_alone) < MIN_LABELLED or _labelled(right_alone) < MIN_LABELLED:
         return None
     return Columns(gutter, left_edge)
+
+
+def _running_text(texts: Sequence[str]) -> bool:
+    """Paragraphs wrapped down a column: many of its lines go on with a lower-case word,
+    which a column of labels (or of a form's values beside them) seldom does."""
+    if len(texts) < MIN_RUNNING:
+        return False
+    wrapped = sum(1 for t in texts if t.lstrip("*•-– ")[:1].islower())
+    return wrapped >= RUNNING_SHARE * len(texts)
 
 
 def _right_start(lines: Sequence[Sequence[Glyph]]) -> float | None:
@@ -106,4 +132,13 @@ def split_line(line: Sequence[Glyph], columns: Columns) -> tuple[list[Glyph], li
     gutter = columns.gutter
     if any(g.x0 < gutter < g.x1 for g in line if not g.blank):
         return None
-    return [g for g in line if g.x1 <= gutter], [g for g in line if g.x0 >= gutter]
+    left = [g for g in line if g.x1 <= gutter]
+    right = [g for g in line if g.x0 >= gutter]
+    ink_left = [g for g in left if not g.blank]
+    ink_right = [g for g in right if not g.blank]
+    if ink_left and ink_right:
+        last = max(ink_left, key=lambda g: g.x1)
+        first = min(ink_right, key=lambda g: g.x0)
+        if first.x0 - last.x1 <= WORD_GAP * max(last.size, first.size):
+            return None  # 'Bodø kommune og Nord universitet': words a space apart, one line
+    return left, right

@@ -88,7 +88,10 @@ _PAGE_LABEL = re.compile(
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _BULLET = re.compile(r"^[•▪◦●►▶➢‣∙]")  # a new list item never continues a line
 # 'Formål: …', '**UH-andel (INN):** …': a line that starts with a label of its own
-_OWN_LABEL = re.compile(r"^\**[A-ZÆØÅ][\wæøåÆØÅ.()/ -]{2,40}:\**(?:\s|$)")
+# a bold label may hold a comma: '**SePU, Universitetet i Innlandet:** Ragnhild …'
+_OWN_LABEL = re.compile(
+    r"^(?:\**[A-ZÆØÅ][\wæøåÆØÅ.()/ -]{2,40}:\**|\*\*[A-ZÆØÅ][\wæøåÆØÅ.,()/ -]{2,40}:\*\*)(?:\s|$)"
+)
 _LIST_MARKER = re.compile(r"^(?:[•▪◦●■►▶➢‣∙·\-–*]|\d{1,2}[.)]|[a-zæøå]\))")
 
 

@@ -279,6 +279,60 @@ def test_labels_with_their_values_in_a_column_stay_row_by_row(tmp_path):
     assert "Tidsrom:\tHøst 2026" in texts(path)
 
 
+BROCHURE_LEFT = (
+    "Kommunen har de siste årene sett flere henvisninger til PP-tjenesten, og flere barn og "
+    "elever får hjelp utenfor fellesskapet. Kartleggingen som enhetslederne gjorde høsten "
+    "2025, viser at de ansatte særlig etterspør kompetanse på tidlig innsats i barnehagen, "
+    "på å forebygge og følge opp bekymringsfullt skolefravær, og på hvordan PPT kan arbeide "
+    "mer systemrettet sammen med barnehagene og skolene i hele kommunen."
+)
+BROCHURE_RIGHT = (
+    "Partnerskapet bygger på samarbeidet med Nord universitet, som holder fire samlinger og "
+    "veileder ressursgrupper i hver barnehage og skole gjennom hele året, slik at "
+    "kompetansen blir værende i enhetene også etter at tiltaket er avsluttet. Styringsgruppen "
+    "møtes fire ganger i året og godkjenner planene for hvert semester, og erfaringene deles "
+    "i kompetansenettverket og i samarbeidsforum."
+)
+COLUMN_WIDTH = 200.0
+
+
+def test_a_brochure_in_two_columns_of_running_text_is_read_column_by_column(tmp_path):
+    # paragraphs wrapped down each column at the same heights, with a title across the
+    # page: read as a person reads it, the left column first, each paragraph whole
+    left, right = wrapped(BROCHURE_LEFT, COLUMN_WIDTH), wrapped(BROCHURE_RIGHT, COLUMN_WIDTH)
+    assert len(left) >= 8 and len(right) >= 8
+    # the right column ends at the page's right margin, as the left one starts at its left
+    at = A4[0] - LEFT - COLUMN_WIDTH
+    # a title across the page whose words stand a space apart where the right column
+    # starts: still one line
+    head = "Behovsmelding for 2026 – Bodø kommune og"
+    runs = [(at - stringWidth(head + " ", REGULAR, SIZE), 80, head, False)]
+    runs += [(at, 80, "Nord universitet", False)]
+    runs += [(LEFT, 110 + 12 * k, text, False) for k, text in enumerate(left)]
+    runs += [(at, 110 + 12 * k, text, False) for k, text in enumerate(right)]
+    path = drawn(tmp_path / "brochure.pdf", [runs])
+    assert texts(path) == [
+        "Behovsmelding for 2026 – Bodø kommune og Nord universitet",
+        BROCHURE_LEFT,
+        BROCHURE_RIGHT,
+    ]
+
+
+def test_a_bold_label_with_a_comma_starts_a_line_of_its_own(tmp_path):
+    # '**SePU, Universitetet i Innlandet:** …' under a full line: the next contact, not
+    # the wrapped end of the one before
+    first = "Nord universitet: Petter Nystad, førsteamanuensis, petter.nystad@example.org"
+    width = stringWidth(first, REGULAR, SIZE)
+    path = drawn(
+        tmp_path / "contacts.pdf",
+        [[(LEFT, 100, first, False), (LEFT, 112, "SePU, Universitetet i Innlandet:", True)]],
+    )
+    # the first line is as wide as the text column, so only the label can stop the join
+    lines = texts(path)
+    assert width > 0 and len(lines) == 2, lines
+    assert lines[1].startswith("**SePU, Universitetet i Innlandet:**")
+
+
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_a_page_set_sideways_or_upside_down_is_turned_to_read(tmp_path, rotation):
     # /Rotate without turning the drawing: on screen the text runs up, upside down or down.
