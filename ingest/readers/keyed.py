@@ -11,7 +11,8 @@ Case systems and scripts export a report as an INI-like file:
 
 Its syntax is not text: a `;` or `#` line is a comment, not a heading or a label; quotes
 around a value are the format's; a comment after a value is not part of it; a value
-ending in a backslash goes on on the next line; and a `[section]` line is the heading of
+ending in a backslash goes on on the next line, and so does a value whose next line is
+indented; and a `[section]` line is the heading of
 what follows ('[tiltak.1]' is 'Tiltak 1'). This module turns such a file into the lines
 a form would have, so the form reader reads it like any other; a file is taken for one
 only when most of its lines are `key = value` lines and it has a `[section]` line, so
@@ -60,8 +61,20 @@ def keyed_lines(lines: list[Line]) -> list[Line]:
         while value.endswith("\\") and k < len(lines):  # the value goes on on the next line
             value = f"{value[:-1].rstrip()} {lines[k].text.strip()}"
             k += 1
+        while k < len(lines) and _goes_on(lines[k].text):  # an indented line goes on too
+            value = f"{value} {lines[k].text.strip()}"
+            k += 1
         out.append(Line(line.no, f"{m['key']} = {_value(value)}", line.file))
     return out
+
+
+def _goes_on(text: str) -> bool:
+    """'navn = Profesjonsfellesskap og vurdering for læring' over '    på 1.–10. trinn':
+    an indented line that is no key, section or comment continues the value above it,
+    as in configparser's files."""
+    if not text[:1].isspace() or not text.strip():
+        return False
+    return not (_KEYED.match(text) or _SECTION.match(text) or _COMMENT.match(text))
 
 
 def _heading(name: str) -> str:

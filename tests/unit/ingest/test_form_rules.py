@@ -705,6 +705,24 @@ def test_a_configuration_value_over_two_lines_is_one_line():
     assert "Tiltak 1" in texts
 
 
+def test_an_indented_line_continues_the_configuration_value_above_it():
+    # configparser's multi-line values: the indented line is more of 'navn', while an
+    # indented key is a key of its own
+    from kompetansekart.ingest.readers.keyed import keyed_lines
+    from kompetansekart.ingest.records import Line
+
+    text = (
+        "[tiltak.1]\nnavn = Vurdering for læring\n    på 1.–10. trinn\n  formaal = gjennomforing\n"
+    )
+    lines = [Line(n, t) for n, t in enumerate(text.splitlines(), start=1)]
+    texts = [line.text for line in keyed_lines(lines)]
+    assert texts == [
+        "Tiltak 1",
+        "navn = Vurdering for læring på 1.–10. trinn",
+        "formaal = gjennomforing",
+    ]
+
+
 def test_prose_with_an_equals_sign_is_not_a_configuration():
     from kompetansekart.ingest.readers.keyed import is_keyed
     from kompetansekart.ingest.records import Line
