@@ -31,6 +31,7 @@ _WHY = {
     "correction": "a correction note's figure (the corrected report states the figures)",
     "own-contribution": "the owner's own contribution (egeninnsats)",
     "earlier-grant": "an earlier year's grant",
+    "example": "an example in an instruction, not the report's figure",
     "other-year": "money for another year",
     "other-project": "another project's cost",
     "range": "a range, not one amount",

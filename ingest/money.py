@@ -48,7 +48,7 @@ class Aside:
     """An amount in the text that is not the figure asked for, and why."""
 
     value: int
-    why: str  # "part" | "own-contribution" | "earlier-grant" | "other-year" | "range" | ...
+    why: str  # "part" | "own-contribution" | "earlier-grant" | "example" | "range" | ...
 
 
 @dataclass(frozen=True)
@@ -293,6 +293,9 @@ _EARLIER = re.compile(
     r"brukte|brukt|i\s+fjor|forrige\s+år|førre\s+år|tidligere\s+år|tidlegare\s+år)\b",
     re.IGNORECASE,
 )
+_EXAMPLE = re.compile(
+    r"(?<!\w)(?:f\.\s?eks\.?|for\s+eksempel|til\s+dømes|t\.\s?d\.|eksempelvis|døme:)(?!\w)", re.I
+)
 _OTHER = re.compile(r"\b(?:andre\s+prosjekt|anna\s+prosjekt|eget\s+prosjekt|eige\s+prosjekt)", re.I)
 _REQUEST = re.compile(
     r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|ber\b.{0,30}?\bom\b|"
@@ -321,7 +324,7 @@ _ROLE_TOTAL = re.compile(
 _ROLE_SUM = re.compile(
     r"\b(?:sum|summen|totalt?|samla|samlet|i\s+alt|til\s+sammen|til\s+saman|tilsammen)\b", re.I
 )
-_ROLE_PIECES = re.compile(r"[,;()]|\bog\b")
+_ROLE_PIECES = re.compile(r"[,;()]|\bog\b|\s/\s")  # "eier 120 000 / UH 250 000" too
 
 
 # a figure that goes to the coordinator ('… til lokal koordinator', 'Koordinatoren')
@@ -463,6 +466,8 @@ _UNIT_STATED = re.compile(
 
 
 def _not_budget(sentence: str, year: int | None) -> str | None:
+    if _EXAMPLE.search(sentence):
+        return "example"  # 'fordel beløpet …, f.eks. 150 000 til eier': the form's instruction
     if _PART_START.match(sentence):
         return "part"
     if _OWN.search(sentence):

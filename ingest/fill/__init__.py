@@ -502,7 +502,8 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
             "stilling": "function",
         }[contact.group(1).lower()]
         # 'Kontaktperson for Kompetanseløftet': not an organisation, the owner's contact
-        h.set_contact(f, _role_of(f, contact.group(2)) or f.last_org_role or "eier", part, text, j)
+        role = _role_of(f, contact.group(2)) or f.last_org_role or "eier"
+        h.set_contact(f, role, part, h.entry_text(f, pair, text) if part == "name" else text, j)
         return
     role = _role_of(f, label)
     if role is None:

@@ -726,6 +726,7 @@ def union_names(f: State, text: str) -> list[str]:
 # or where a line starts with a box: an item of a list of options is a statement of its own
 _SENTENCE_SPLIT = re.compile(
     rf"(?<=[.!?])\s+|\n\s*\n|(?<![,\w])\n(?=[A-ZÆØÅ])|(?<=[☐☒□■✓✔])\n|\n(?=\s*(?:{BOX.pattern}))"
+    r"|\s(?=\()"  # '… og Delta (PBL er orientert, men er ikke part)': the remark of its own
 )
 # answer options that hold a negation ('Veit ikkje', 'Vurdert ikke relevant')
 _NOT_OPTION = re.compile(
@@ -875,6 +876,8 @@ def contact_field(role: str | None, part: str):
                 return set_contact(f, who, part, text, j) if text else part == "name"
         if not text:
             return part == "name"  # an empty 'Kontaktperson' row keeps its place
+        if part == "name":
+            text = entry_text(f, pair, text)
         return set_contact(f, role, part, text, j)
 
     return handle
@@ -948,17 +951,19 @@ def _contact_index(f: State, role: str | None) -> int | None:
 def contact_of_role(f: State, pair: Pair, role: str) -> bool:
     """'- Eigar: Randi Hjelset Aarø, rådgjevar skule, randi@…' under 'Kontaktpersonar'."""
     text, j = first_value(f, pair)
-    below = [f.doc.plain(k) for k in pair.more]
-    wraps = below and (text.endswith(",") or below[0][:1].islower() or _mailless(text, below))
-    if pair.value and wraps:
-        # 'Bodø kommune: Ingvild …, rådgiver' over 'spesialpedagogikk, ingvild@…': the
-        # person's entry wraps onto the lines under it
-        text = " ".join([text, *below])
-    p = person(text)
+    p = person(entry_text(f, pair, text))
     if p.name is None:
         return False
     add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), j)  # type: ignore[arg-type]
     return True
+
+
+def entry_text(f: State, pair: Pair, text: str) -> str:
+    """'Bodø kommune: Ingvild …, rådgiver' over 'spesialpedagogikk, ingvild@…': a person's
+    entry that wraps onto the lines under its label, as one text."""
+    below = [f.doc.plain(k) for k in pair.more]
+    wraps = below and (text.endswith(",") or below[0][:1].islower() or _mailless(text, below))
+    return " ".join([text, *below]) if pair.value and wraps else text
 
 
 def _mailless(text: str, below: list[str]) -> bool:

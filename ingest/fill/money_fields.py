@@ -252,7 +252,9 @@ def scheme_line(f: State, pair: Pair, text: str, j: int) -> bool:
     row of the budget."""
     name = _scheme_in_label(f, pair.label)
     bare = re.sub(r"\([^()]*\)", "", pair.label.replace("**", "")).strip(" -–:").casefold()
-    found = role_amounts(text) if name and bare == name.casefold() else None
+    if name:  # 'Budsjett totalt Rekomp 2026': the scheme's name among the budget's words
+        bare = " ".join(_BUDGET_WORDS.sub(" ", bare.replace(name.casefold(), " ")).split())
+    found = role_amounts(text) if name and not bare else None
     if name is None or found is None or len(found[0]) < 2:
         return False
     from kompetansekart.ingest.fill.sentences import ROLE_ATTRS
@@ -264,6 +266,11 @@ def scheme_line(f: State, pair: Pair, text: str, j: int) -> bool:
             f.use_in([j], (value,))
     f.aside([j], parts)
     return True
+
+
+_BUDGET_WORDS = re.compile(
+    r"\b(?:budsjett(?:et)?|totalt|samlet|samla|sum|i alt|for|(?:19|20)\d{2})\b|[-–:]"
+)
 
 
 def _scheme_in_label(f: State, label: str | None) -> str | None:

@@ -35,7 +35,13 @@ from kompetansekart.ingest.fill.header import (
 )
 from kompetansekart.ingest.fill.state import Slot, State
 from kompetansekart.ingest.fill.values import option_set, person, pick
-from kompetansekart.ingest.money import _REQUEST, COORDINATOR, amounts_in, prose_money
+from kompetansekart.ingest.money import (
+    _REQUEST,
+    COORDINATOR,
+    amounts_in,
+    prose_money,
+    role_amounts,
+)
 from kompetansekart.ingest.records import BudgetRow, Contact, UhShare
 from kompetansekart.ingest.terms import find_terms, term_sort_key
 
@@ -166,12 +172,37 @@ def read_sentences(f: State, lines: list[int]) -> None:
         if "iltak" in s.text:  # 'Tiltak 3 og 5 er nye; tiltak 1, 2 og 4 viderefører …'
             measures_named(f, s.text, s.lines[0])
         _measure_money(f, s)
+        _run_in_facts(f, s)
         _used_for(f, s)
         _breakdown(f, s)
         _coordinator(f, s)
         _units(f, s)
         _contact(f, s)
         _partner(f, s)
+
+
+def _run_in_facts(f: State, s: Sentence) -> None:
+    """'Tiltak 1) Språkmiljø – Høgskolen i Østfold – vår 2026 – eier 120 000 / UH …': the
+    sentence that is a run-in measure heading gives that measure's UH, terms and money."""
+    section = f.form.section_at(s.lines[0])
+    if section is None or section.kind != "measure" or not section.run_in:
+        return
+    if s.lines[0] != section.start or section.number is None:
+        return
+    slot = f.section_slot(section)
+    _measure_text(f, slot, [s])
+    parts = _FACT_SEP.split(s.text)
+    money = " / ".join(p for p in parts[1:] if amounts_in(p))
+    found = role_amounts(money, uh_names(f), owner_names(f)) if money else None
+    if found is None:
+        return
+    roles, aside = found
+    f.aside(s.lines, aside, "part")
+    for role, value in roles:
+        measure_figure(f, slot, role, value, s.lines)
+
+
+_FACT_SEP = re.compile(r"\s[–—]\s")
 
 
 def _used_for(f: State, s: Sentence) -> None:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from kompetansekart.ingest.checkboxes import BOX
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
 from kompetansekart.ingest.document import Document
 from kompetansekart.ingest.fill.header import (
@@ -59,6 +60,7 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
     if not rows:
         return
+    rows = _marks_under(f, rows)
     segments = _question_rows(f, rows)
     if segments is not None:
         for question, marks in segments:
@@ -127,14 +129,71 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
 # --- the header ----------------------------------------------------------------------------
 
 
+def _marks_under(f: State, rows: list[Row]) -> list[Row]:
+    """'Fase | | Analyse | Planlegging | Gjennomføring' over ' | | | X | X': a question's
+    options in a row and their marks in the row under it (a sheet's X under the option
+    it chooses). The two rows become one, each option with its box (☒ under an X, ☐
+    elsewhere), for the choice readers; the marks are read there."""
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        below = rows[k + 1] if k + 1 < len(rows) else None
+        marked = _marked_columns(f, row, below) if below is not None else None
+        if marked is None:
+            out.append(row)
+            k += 1
+            continue
+        assert below is not None
+        raw = list(row.raw)
+        cells = list(row.cells)
+        for c in range(1, len(cells)):
+            if cells[c].strip():
+                box = "☒" if c in marked else "☐"
+                raw[c] = f"{box} {raw[c]}"
+        f.marks[below.i] += len(marked)
+        out.append(Row(row.i, cells, raw))
+        k += 2
+    return out
+
+
+def _marked_columns(f: State, row: Row, below: Row) -> set[int] | None:
+    """The columns of `row` marked in `below`, when `below` holds only marks, each under a
+    filled cell of `row`, and `row` has a label (a question, not an option: with an
+    option in its first cell the row is the grid's header) and two or more options."""
+    if not row.cells or not row.cells[0].strip() or (below.cells and below.cells[0].strip()):
+        return None
+    if f.labels.meaning(row.cells[0]) is None or _option_kind(f, row.cells[0]):
+        return None
+    options = {c for c in range(1, len(row.cells)) if row.cells[c].strip()}
+    filled = {c for c in range(len(below.cells)) if below.cells[c].strip()}
+    if len(options) < 2 or not filled or not filled <= options:
+        return None
+    if not all(_MARK.match(below.cells[c]) for c in filled):
+        return None
+    if any(BOX.search(c) for c in below.raw):
+        return None  # a row of ☒/☐ under the options: the grid readers read those
+    if any(BOX.search(row.raw[c]) or _amounty(row.cells[c]) for c in options):
+        return None
+    return filled
+
+
 def _split_header(f: State, rows: list[Row]) -> tuple[Row | None, list[Row]]:
     """The first row of labels (options, known labels, or all bold) and the rows under it."""
     for k, row in enumerate(rows[:3]):
         filled = [c for c in row.cells if c.strip()]
         if len(filled) < 2 or any(_amounty(c) for c in filled):
             continue
+        if any(BOX.search(c) for c in row.raw):
+            continue  # a question answered in its row, not a header
         bold = all(_bold(c) for c in row.raw if c.strip())
-        known = sum(1 for c in filled if f.labels.meaning(c) or _option_kind(f, c))
+        unknown = [c for c in filled if not (f.labels.meaning(c) or _option_kind(f, c))]
+        known = len(filled) - len(unknown)
+        value = filled[1] if filled[1] in unknown else ""
+        if len(value.split()) > 2 and not bold and f.labels.meaning(filled[0]):
+            # 'Namn på tiltaket | Lesing og skriving i alle fag | …': a label and its value;
+            # the table is one of labelled rows, with no header
+            return None, rows
         if bold or known >= max(2, len(filled) // 2):
             below = rows[k + 1] if k + 1 < len(rows) else None
             if below is not None and _sub_header(f, row, below):
@@ -1155,14 +1214,51 @@ def _headerless(f: State, table: Table, rows: list[Row], scope: Scope, dispatch:
             continue
         if len(filled) < 2:
             continue
-        label = filled[0][1]
-        meaning = f.labels.meaning(label)
-        value = "  ".join(c for _, c in filled[1:])
-        raw = "  ".join(row.raw[k] for k, _ in filled[1:])
-        bare, note = split_note(label)
-        pair = Pair(row.i, bare, meaning, value, raw, "row", note)
-        pair.section = table.section
-        dispatch(pair)
+        for label, cells in _labelled_runs(row, filled):
+            for pair in _row_pairs(f, row, label, cells):
+                pair.section = table.section
+                dispatch(pair)
+
+
+def _labelled_runs(row: Row, filled: list[tuple[int, str]]) -> list[tuple[str, list[int]]]:
+    """'Namn på tiltaket | Lesing … | Bruk av midlane: | Gjennomføring': the row's first
+    cell labels the cells after it up to a cell that is a label of its own (it ends in
+    ':'), which labels the cells after it."""
+    runs: list[tuple[str, list[int]]] = [(filled[0][1], [])]
+    for k, cell in filled[1:]:
+        if cell.rstrip().endswith(":") and k + 1 < len(row.cells) and runs[-1][1]:
+            runs.append((cell.rstrip().rstrip(":"), []))
+        else:
+            runs[-1][1].append(k)
+    return [(label, cells) for label, cells in runs if cells]
+
+
+def _row_pairs(f: State, row: Row, label: str, cells: list[int]) -> list[Pair]:
+    """The pairs a row's label and its cells make: one, or, for 'Beløp (Eigar / UH / Sum)'
+    over as many figures, one per role named in the note, and for 'Kompetansemiljø og
+    semester' (two labels the vocabulary knows) the same cells for each."""
+    value = "  ".join(row.cells[k] for k in cells)
+    raw = "  ".join(row.raw[k] for k in cells)
+    bare, note = split_note(label)
+    meaning = f.labels.meaning(label)
+    roles = [r.strip() for r in re.split(r"\s*/\s*|,\s*", note or "") if r.strip()]
+    if note and len(roles) == len(cells) >= 2 and all(_amounty(row.cells[k]) for k in cells):
+        found = [f.labels.meaning(r) for r in roles]
+        if all(m is not None and set(m.fields) & set(_MONEY) for m in found):
+            return [
+                Pair(row.i, r, m, row.cells[k], row.raw[k], "row")
+                for r, m, k in zip(roles, found, cells, strict=True)
+            ]
+    if meaning is None and " og " in bare:
+        parts = [p.strip() for p in bare.split(" og ", 1)]
+        found = [f.labels.meaning(p) for p in parts]
+        if all(m is not None for m in found) and found[0] != found[1]:
+            # the cells are values listed, not options to choose from
+            listed = ", ".join(row.cells[k] for k in cells)
+            return [
+                Pair(row.i, p, m, listed, listed, "row") for p, m in zip(parts, found, strict=True)
+            ]
+    return [Pair(row.i, bare, meaning, value, raw, "row", note)]
 
 
 def _amounty(cell: str) -> bool:

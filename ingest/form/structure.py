@@ -85,13 +85,18 @@ _OPTION_QUESTIONS = (("sector", "Sektor"), ("phases", "Fase"))
 _BOXED = re.compile(rf"^\s*(?P<box>{BOX.pattern})\s+(?P<rest>\S.*)$")  # '[x] Barnehage'
 # '- **Tiltak 1: …**', '- ▸ Tiltak 1 – …' (a toggle) too: a list's item over its sub-items
 _MEASURE_HEAD = re.compile(
-    r"^(?:[-*•▸▹►▶▾▼▿▻]\s+){0,2}(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.\-–—]\s*\S|$)",
+    r"^(?:[-*•▸▹►▶▾▼▿▻]\s+){0,2}(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}\s*(?:[:.)\-–—]\s*\S|$)",
     re.I,
 )
 # 'Tiltak 3 – PPT som pådriver i laget rundt barnet.': a heading set as a sentence; its
 # stop is no part of the name (an abbreviation's is: 'm.m.')
 _MEASURE_NAME_STOP = re.compile(r"(?<=[^\W\d_]{3})\.$")
-_NAME_SEP = re.compile(r"^\s*(?:[:.\-–—]\s*|$)")
+# 'Tiltak 1) Språkmiljø …': the measure's number closed by a bracket, as in a list
+_CLOSING_PAREN = re.compile(r"^((?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2})\)", re.I)
+# 'Tiltak 1) Språkmiljø – Høgskolen i Østfold – vår 2026 – eier 120 000 / UH 250 000':
+# a measure's heading with its facts after it, a dash between each
+_FACT_SEP = re.compile(r"\s[–—]\s")
+_NAME_SEP = re.compile(r"^\s*(?:[:.)\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT_OR_AT = re.compile(r"[\d@]")
@@ -207,6 +212,8 @@ class _Reader:
             return i + 1
         if facts.question is not None and self._numbered_question(i, facts.question):
             return i + 2
+        if _MEASURE_HEAD.match(text) and self._facts_heading(i, text):
+            return i + 1
         if self._heading(i, text, raw):
             return i + 1
         if self._explicit_pair(i, text, raw):
@@ -240,6 +247,37 @@ class _Reader:
             return i + 1
         self._prose(i)
         return i + 1
+
+    def _facts_heading(self, i: int, text: str) -> bool:
+        """'Tiltak 1) Språkmiljø – Høgskolen i Østfold – vår 2026 – eier 120 000 / …': a
+        measure's heading, its name the first part, and its facts after dashes: a run-in
+        heading whose line is its measure's paragraph."""
+        if not _FACT_SEP.search(text):
+            return False
+        parts = _FACT_SEP.split(" ".join([text, *self._wrapped_after(i)]).replace("**", ""))
+        if len(parts) < 3 or find_amounts(parts[0]):
+            return False
+        facts = " ".join(parts[1:])
+        if not (find_amounts(facts) or find_terms(facts)):
+            return False
+        if not self._measure_heading(i, parts[0], level=3):
+            return False
+        self.stack[-1].run_in = True
+        self._prose(i)
+        return True
+
+    def _wrapped_after(self, i: int) -> list[str]:
+        """The lines a hard-wrapped line goes on with (an e-mail's 72 columns): up to a
+        blank line, a label, a heading or a table row, at most three."""
+        doc, out = self.doc, []
+        for j in range(i + 1, min(i + 4, len(doc))):
+            text = doc.plain(j)
+            if doc.gap(j) or not text or doc.is_table_row(j) or doc.lines[j].heading:
+                break
+            if _COLON.match(text) or _MEASURE_HEAD.match(text):
+                break
+            out.append(text)
+        return out
 
     def _rest_of_line(self, i: int, rest: str) -> int:
         """'**Tiltak 6**Navn på tiltak: X': the heading, then the rest as its own pair."""
@@ -694,7 +732,7 @@ class _Reader:
         return True
 
     def _measure_heading(self, i: int, text: str, level: int) -> bool:
-        body = strip_numbering(text.replace("**", "").strip())
+        body = _CLOSING_PAREN.sub(r"\1:", strip_numbering(text.replace("**", "").strip()))
         found = self.labels.prefix(body)
         if found is None or found.section() != MEASURE or found.number is None:
             return False
@@ -891,7 +929,13 @@ class _Reader:
         # the rows on both sides alike (both with figures, or both without): a gap in one
         # table, not a heading between two
         before = bool(find_amounts(doc.plain(rows[-1].i)))
-        return before == bool(find_amounts(doc.plain(j + 1)))
+        after = bool(find_amounts(doc.plain(j + 1)))
+        if not before and after:
+            # 'Ordning | Eigar | UH | Sum', then 'Regional ordning (Rekomp)' (empty), then
+            # the next scheme's figures: the first row under the table's header
+            head = [c for c in rows[-1].cells if c]
+            return len(rows) == 1 and all(self.labels.meaning(c) for c in head)
+        return before == after
 
     def _row_pair(self, row: Row) -> None:
         filled = [(c, r) for c, r in zip(row.cells, row.raw, strict=True) if c]

@@ -1,7 +1,7 @@
 """Plain text: the form as it was exported or extracted (tabs separate table cells). A
 text written as configuration (`[section]`, `key = value`) is read by its syntax
 (`keyed`), a CSV export by its syntax (`delimited`), HTML inside it by `html_text`, a
-printout's ruled tables by `ruled`."""
+printout's ruled tables by `ruled`, an e-mail's quoted lines without their '> ' (`quoted`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from kompetansekart.ingest.readers.base import ReadResult, decode, read_bytes, s
 from kompetansekart.ingest.readers.delimited import delimited_lines, delimiter_of
 from kompetansekart.ingest.readers.html_text import has_html, html_lines
 from kompetansekart.ingest.readers.keyed import is_keyed, keyed_lines
+from kompetansekart.ingest.readers.quoted import is_quoted, unquoted
 from kompetansekart.ingest.readers.ruled import has_rules, positioned_lines, ruled_lines
 
 
@@ -18,6 +19,8 @@ def read(path: Path) -> ReadResult:
     raw = read_bytes(path)
     text, diags = decode(path, raw)
     lines = split_lines(path, text)
+    if is_quoted(lines):
+        lines = unquoted(lines)  # an e-mail's reply quoting the form
     if has_html(text):
         lines = html_lines(text, lines)
     sep = delimiter_of(lines)
