@@ -134,6 +134,13 @@ def partners(ctx: Context) -> None:
         return
     if not any(p.role == "eier" and _same(p.org, r.owner) for p in r.partners):
         r.partners.insert(0, Partner(r.owner, "eier", None))
+    if not any(p.role == "uh" for p in r.partners):
+        # a list of the owners only (a table with a column per owner): the UH the report
+        # names is the partnership's UH partner
+        uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
+        for k, u in enumerate(r.uh):
+            contact = uh_contacts[k] if len(uh_contacts) == len(r.uh) else None
+            r.partners.append(Partner(u, "uh", contact))
 
 
 def _same(a: OrgRef, b: OrgRef) -> bool:

@@ -286,7 +286,11 @@ _PART_START = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n{2,}")
-_OWN = re.compile(r"egeninnsats|eigeninnsats|egenandel|eigendel|eigenandel|egen\s+innsats", re.I)
+_OWN = re.compile(
+    r"egeninnsats|eigeninnsats|egenandel|eigendel|eigenandel|egen\s+innsats|"
+    r"(?:av\s+)?(?:egne|eigne)\s+(?:midler|midlar|budsjett)",  # 'løyver … av eigne midlar'
+    re.I,
+)
 _EARLIER = re.compile(
     r"\b(?:fikk|fekk|fått|fatt|tildelt|tildelte|tildeling|tildelinga|tildelingen|innvilget|"
     r"innvilga|mottok|mottatt|motteke|"

@@ -565,6 +565,7 @@ def finish(f: State) -> None:
         check_measure(f, slot)
     _parts_of_schemes(f)
     _summary(f)
+    _sum_of_measures(f)
     _orgnrs(f)
     _measures_into_record(f)
     _uh_from_partners(f)
@@ -724,10 +725,26 @@ def _parts_of_schemes(f: State) -> None:
     if r.budget or r.budget_sum is not None or any(name != "total" for name in f.parts):
         return  # the report's own budget says it
     for scheme, row, i in f.part_sums:
-        if all(b.scheme != scheme for b in r.budget):
+        if scheme is not None and all(b.scheme != scheme for b in r.budget):
             row.scheme, row.label = scheme, None
             f.evidence(f"budget[{len(r.budget)}]", i)
             r.budget.append(row)
+
+
+def _sum_of_measures(f: State) -> None:
+    """'Samla 2026; alle tiltak' under the measures of a report of one scheme and no
+    budget of its own: the sum of its measures is that scheme's row."""
+    r = f.report
+    if r.budget or r.budget_sum is not None or f.parts or len(r.schemes) != 1:
+        return
+    sums = [(row, i) for scheme, row, i in f.part_sums if scheme is None]
+    if len(sums) != 1:
+        return
+    row, i = sums[0]
+    row.scheme, row.label = r.schemes[0], None
+    f.evidence(f"budget[{len(r.budget)}]", i)
+    r.budget.append(row)
+    f.diag("info", "budget-from-measures", "the budget is the sum row of the measures", "budget", i)
 
 
 def _summary(f: State) -> None:

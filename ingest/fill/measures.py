@@ -13,7 +13,7 @@ from kompetansekart.ingest.form.model import Pair
 from kompetansekart.ingest.terms import term_sort_key
 
 _REF = re.compile(
-    r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?(\d{1,2}(?:\s*(?:og|,|&|/)\s*\d{1,2})*)\s*[:.\-–]\s*(.*)$",
+    r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?(\d{1,2}(?:\s*(?:og|,|&|/)\s*\d{1,2})*)\s*[:.\-–;)]\s*(.*)$",
     re.IGNORECASE,
 )
 

@@ -96,7 +96,7 @@ class State:
         # scheme: id(section) -> that scheme; and the Sum rows of measure tables in such
         # parts, which are the scheme's row when the report has no budget of its own
         self.part_schemes: dict[int, str] = {}
-        self.part_sums: list[tuple[str, BudgetRow, int]] = []
+        self.part_sums: list[tuple[str | None, BudgetRow, int]] = []
         self.outside: set[int] = set()  # lines of parts that are not part of the report
         self.used: Counter[tuple[int, int]] = Counter()  # (line, amount) read by a field
         self.asides: set[tuple[int, int]] = set()  # (line, amount) named as not a figure

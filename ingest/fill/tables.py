@@ -68,11 +68,15 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
             if grid is not None:
                 _grid(f, table, question, marks, grid[0], grid[1], dispatch)
         return
+    if _party_columns(f, rows, dispatch):
+        return
     numbered = _numbered_columns(f, rows[0])
     if numbered is not None:
         _by_measure(f, rows[0], rows[1:], numbered, dispatch)
         return
     head, body = _split_header(f, rows)
+    if head is not None:
+        head, body = _one_row_per_item(f, head, body)
     yes_no = _yes_no_columns(f, head) if head is not None else None
     asks = any(r.cells and r.cells[0].strip() for r in body)  # the questions are in rows
     if head is not None and yes_no is not None and (asks or not body):
@@ -127,6 +131,65 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
 
 
 # --- the header ----------------------------------------------------------------------------
+
+
+def _one_row_per_item(f: State, head: Row, body: list[Row]) -> tuple[Row, list[Row]]:
+    """'Tiltak | Post | Beløp | Sum tiltak' with a row per post ('Eigar: Sunnfjord',
+    'Eigar: Kinn', 'UH (HVL)') under each measure, whose first cell only the measure's
+    first row fills: the posts of a measure summed by role into one row of 'Eier' and
+    'UH' figures, which the table reader then reads like any other. Each post's figure
+    is read where it stands."""
+    if not body or not body[0].cells or not body[0].cells[0].strip():
+        return head, body
+    width = max(len(r.cells) for r in body)
+    post = next((k for k in range(1, width) if _role_column_of(body, k)), None)
+    if post is None or post + 1 >= width:
+        return head, body
+    amount = post + 1
+    groups: list[list[Row]] = []
+    for row in body:
+        if (row.cells and row.cells[0].strip()) or not groups:
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    if not any(len(g) > 1 for g in groups):
+        return head, body
+    out = []
+    for group in groups:
+        sums: dict[str, int] = {}
+        for row in group:
+            cell = row.cells[post] if post < len(row.cells) else ""
+            roles = roles_in(cell)
+            value = read_money(row.cells[amount]).value if amount < len(row.cells) else None
+            if len(roles) != 1 or roles[0] == "total" or value is None:
+                continue
+            sums[roles[0]] = sums.get(roles[0], 0) + value
+            f.use(row.i, value)
+        first = group[0]
+        cells, raw = list(first.cells), list(first.raw)
+        cells += [""] * (width - len(cells))
+        raw += [""] * (width - len(raw))
+        for k, role in ((post, "owner"), (amount, "uh")):
+            figure = str(sums[role]) if role in sums else ""
+            cells[k] = raw[k] = figure
+        out.append(Row(first.i, cells, raw))
+    cells, raw = list(head.cells), list(head.raw)
+    cells[post] = raw[post] = "Eier"
+    if amount < len(cells):
+        cells[amount] = raw[amount] = "UH"
+    return Row(head.i, cells, raw), out
+
+
+def _role_column_of(body: list[Row], k: int) -> bool:
+    """Is column k a column of posts, each a role with a name ('Eigar: Kinn', 'UH (HVL)')
+    and the figure in the column after it, under measures of several rows?"""
+    cells = [r.cells[k] for r in body if k < len(r.cells) and r.cells[k].strip()]
+    if len(cells) < 3:
+        return False
+    roles = [roles_in(c) for c in cells]
+    if not all(len(r) == 1 and r[0] in ("owner", "uh") for r in roles):
+        return False
+    return len({r[0] for r in roles}) == 2 and not any(_amounty(c) for c in cells)
 
 
 def _marks_under(f: State, rows: list[Row]) -> list[Row]:
@@ -485,6 +548,77 @@ def _measure_columns(f: State, head: Row) -> dict[int, int] | None:
         if meaning is not None and meaning.section() == "measure" and meaning.number is not None:
             found[k] = meaning.number
     return found if len(found) >= 2 else None
+
+
+def _party_columns(f: State, rows: list[Row], dispatch: Dispatch) -> bool:
+    """' | Eigar 1 (koordinerande eigar) | Eigar 2' over rows of 'Namn', 'Org.nr.',
+    'Kontaktperson', 'E-post': a column per party of the partnership. The first owner's
+    column is the report's owner; every column is a partner with its contact."""
+    head, body = rows[0], rows[1:]
+    if (head.cells[:1] and head.cells[0].strip()) or len(head.cells) < 3 or not body:
+        return False
+    columns: dict[int, str] = {}
+    for k, cell in enumerate(head.cells[1:], start=1):
+        meaning = f.labels.meaning(cell.replace("**", "").strip())
+        if meaning is None or not {"owner", "uh"} & set(meaning.fields):
+            return False
+        columns[k] = "uh" if "uh" in meaning.fields and "owner" not in meaning.fields else "eier"
+    parts = {k: _party_part(f, r) for k, r in enumerate(body)}
+    if not {"name", "contact"} <= set(parts.values()):
+        # ' | Eier | UH' over 'Navn | Funksjon | E-post': the people's table, whose 'Navn'
+        # is a person; a party's table names its contact person in a row of its own
+        return False
+    from kompetansekart.ingest.fill.partners import add_partner
+
+    for k, role in columns.items():
+        cell = {
+            part: (r.cells[k].strip() if k < len(r.cells) else "", r.i)
+            for n, r in enumerate(body)
+            if (part := parts[n])
+        }
+        name, i = cell.get("name", ("", head.i))
+        if not name:
+            continue
+        contact = person(cell["contact"][0]) if cell.get("contact", ("", 0))[0] else None
+        first = k == min(columns) and role == "eier"
+        if first:
+            pair = Pair(i, "Eier", f.labels.meaning("Eier"), name, name, "column")
+            pair.section = f.form.section_at(i)
+            dispatch(pair)
+        add_partner(f, name, role, contact.name if contact else None, i)
+        if contact is not None and contact.name:
+            email = cell.get("email", ("", 0))[0] or None
+            who = Contact(contact.name, role, contact.function, email, contact.phone)  # type: ignore[arg-type]
+            add_contact(f, who, cell["contact"][1])
+        text, j = cell.get("orgnr", ("", 0))
+        digits = orgnr_in(text)
+        if digits and first:
+            f.orgnr.append((digits, j, "eier"))
+        elif digits:
+            f.use(j, int(digits))
+    return True
+
+
+def _party_part(f: State, row: Row) -> str | None:
+    """What a row of a table of parties holds: the name, the org. no., the contact, the
+    e-mail address."""
+    label = row.cells[0].replace("**", "").strip() if row.cells else ""
+    meaning = f.labels.meaning(label)
+    if meaning is None:
+        return None
+    fields = set(meaning.fields)
+    if "orgnr" in fields:
+        return "orgnr"
+    if _BARE_NAME.match(label):
+        return "name"
+    if any(x.endswith(".email") for x in fields):
+        return "email"
+    if any(x.endswith(".name") for x in fields):
+        return "contact"
+    return None
+
+
+_BARE_NAME = re.compile(r"^(?:namn|navn|name)$", re.I)
 
 
 def _numbered_columns(f: State, head: Row) -> dict[int, int] | None:
@@ -1001,11 +1135,11 @@ def money_row(
             if in_budget or not f.slots:
                 f.report.budget_sum = total
                 f.evidence("budget_sum", row.i)
-            elif (scheme := f.part_scheme(row.i)) is not None:
-                f.part_sums.append((scheme, total, row.i))  # the sum of a scheme's measures
+            else:  # the sum of the measures of a scheme's part, or of the report's
+                f.part_sums.append((f.part_scheme(row.i), total, row.i))
         return
     schemes = [s for s in f.ctx.schemes.ids_in(scheme_cell or label) if s != "kollektiv"]
-    ref = measure_ref(label + (":" if not re.search(r"[:.\-–]", label) else "")) if label else None
+    ref = measure_ref(label + (":" if not re.search(r"[:.\-–;]", label) else "")) if label else None
     if ref is not None and number is None:
         number = ref[0][0]
     name = ref[1] if ref else (label if named else None)
@@ -1137,9 +1271,20 @@ def _measure_cells(
     if len(shares) == 1 and m.uh is None:
         m.uh = shares[0].uh
         slot.note("uh", row.i)
-    for cell, col in zip(cells, kinds, strict=True):
+    for k, (cell, col) in enumerate(zip(cells, kinds, strict=True)):
         cell = cell.replace("**", "").strip()
         if not cell:
+            continue
+        raw = row.raw[k].replace("**", "") if k < len(row.raw) else cell
+        if col.kind == "terms" and BOX.search(raw):
+            # '☒ vår 2026; ☒ haust 2026; ☐ vår 2027': the terms ticked
+            from kompetansekart.ingest.fill.values import pick
+
+            picked = pick(raw, terms_found(raw), True)
+            f.marks[row.i] += picked.marks
+            if picked.values and not m.terms:
+                m.terms = sorted(set(picked.values), key=_term_key)
+                slot.note("terms", row.i)
             continue
         if col.kind == "uh":
             found = f.ctx.units_first(f.ctx.orgs_in(cell, UH_KINDS))

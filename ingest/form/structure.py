@@ -781,6 +781,8 @@ class _Reader:
         found = []
         for cell, raw in cells:
             body = strip_numbering(cell)
+            if self.labels.exact(body) is not None:
+                return False  # 'Eigar 2', 'Eier (kr)': a whole label, a column's header
             m = self.labels.prefix(body)
             if m is None or m.section() or not body[m.end :].strip(" :"):
                 return False
