@@ -297,6 +297,12 @@ _EARLIER = re.compile(
     r"brukte|brukt|i\s+fjor|forrige\s+år|førre\s+år|tidligere\s+år|tidlegare\s+år)\b",
     re.IGNORECASE,
 )
+# a sentence that corrects figures: 'Beklager, … riktig er', 'Rettelse:', '… (ikke 270 000)'
+CORRECTS = re.compile(
+    r"\b(?:beklager|rettelse|retting|korriger\w*|riktig(?:e)?\s+(?:er|beløp)|rett\s+er)\b|"
+    r"\((?:ikke|ikkje)\s+\d",
+    re.I,
+)
 _EXAMPLE = re.compile(
     r"(?<!\w)(?:f\.\s?eks\.?|for\s+eksempel|til\s+dømes|t\.\s?d\.|eksempelvis|døme:)(?!\w)", re.I
 )
@@ -414,6 +420,11 @@ def _prose_money(
         if not amounts:
             continue
         why = _not_budget(sentence, year)
+        if why is None and CORRECTS.search(sentence):
+            # a correction's figures: applied by fill/corrections.py, named by the
+            # accounting; never a budget row of their own
+            out.unplaced += [a.value for a in amounts]
+            continue
         if _UNIT_STATED.search(sentence) and all(a.value == 1000 for a in amounts):
             why = "unit"  # 'Alle beløp er oppgitt i hele 1 000 kroner.'
         if why is not None:

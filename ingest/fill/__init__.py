@@ -24,6 +24,7 @@ from kompetansekart.ingest.checkboxes import BOX
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS, Context
 from kompetansekart.ingest.fill import header as h
 from kompetansekart.ingest.fill import measures as ms
+from kompetansekart.ingest.fill.corrections import apply_corrections
 from kompetansekart.ingest.fill.flat import read_flat, read_units
 from kompetansekart.ingest.fill.money_fields import (
     amount,
@@ -201,6 +202,7 @@ class Filler:
         summary_from_sentences(f, text)
         self._prose_money()
         finish(f)
+        apply_corrections(f, [j for j in range(len(f.doc)) if not f.doc.is_table_row(j)])
 
     def _measure_bullets(self, lines: list[int]) -> None:
         """'• 180 000 frå kommunen, 320 000 frå UH' in a measure's part: a bullet whose

@@ -116,12 +116,15 @@ def sentences(f: State, lines: list[int]) -> list[Sentence]:
     """The sentences of consecutive text lines, each with the lines it stands on."""
     out: list[Sentence] = []
     block: list[int] = []
+    starts = {s.start for s in f.form.sections}
     for j in sorted(set(lines)):
         before = f.doc.plain(block[-1]) if block else ""
         if (
             block
             and (
                 j != block[-1] + 1
+                # 'Tiltak 2) … – eier …' under 'Tiltak 1) …': a run-in heading opens its own
+                or j in starts
                 or (f.doc.gap(j) and before.endswith((".", ":", "?")))
                 # 'Arbeidsutvalget godkjenner følgende tiltak:' over 'Tiltak 1 «…»': a list
                 # starts, and its first item is a sentence of its own

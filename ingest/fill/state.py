@@ -77,6 +77,12 @@ def norm_name(name: str | None) -> str:
     return " ".join((name or "").casefold().split()).rstrip(" .:")
 
 
+# a line that ends with an abbreviation's stop ('f.eks.', 'ca.') has not ended its sentence
+_ABBREVIATION_END = re.compile(
+    r"(?<!\w)(?:f\.\s?eks|bl\.\s?a|t\.\s?d|ca|kr|nr|inkl|jf|m\.\s?m)\.$", re.I
+)
+
+
 class State:
     def __init__(self, ctx: Context, form: Form, labels: Labels) -> None:
         self.ctx = ctx
@@ -189,15 +195,28 @@ class State:
         """Amounts in running text (an answer, a description): those the words show are
         not budget figures (last year's grant, own contribution, a part, 'ca.') are named
         as such; the rest stay for the accounting to report."""
-        lines = [j for j in lines if _DIGIT.search(self.doc.plain(j))]
-        if not lines:
+        given = set(lines)
+        figured = [j for j in lines if _DIGIT.search(self.doc.plain(j))]
+        if not figured:
             return
+        # a sentence wrapped onto the figures' line keeps its start ('… f.eks.' over
+        # '150 000 til eier …')
+        runs_on = {j - 1 for j in figured if j - 1 in given and self._runs_on(j - 1)}
+        lines = sorted({*figured, *runs_on})
         # lines apart in the document are apart here too (a paragraph break), so that a
         # sentence never runs on into the next line with figures, far below it
         text = self.doc.plain(lines[0])
         for before, j in itertools.pairwise(lines):
             text += ("\n" if j == before + 1 else "\n\n") + self.doc.plain(j)
         self._classify(text, lines)
+
+    def _runs_on(self, j: int) -> bool:
+        """Does line j's sentence go on on the next line (no stop at its end, or the stop
+        of an abbreviation: 'f.eks.', 'ca.')?"""
+        text = self.doc.plain(j).rstrip()
+        if not text.endswith((".", "!", "?", ":")):
+            return True
+        return _ABBREVIATION_END.search(text) is not None
 
     def pair_amounts(self, pair: Pair) -> None:
         """`text_amounts` for a free-text answer (its value, without its label)."""
