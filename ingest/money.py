@@ -306,7 +306,12 @@ CORRECTS = re.compile(
 _EXAMPLE = re.compile(
     r"(?<!\w)(?:f\.\s?eks\.?|for\s+eksempel|til\s+dømes|t\.\s?d\.|eksempelvis|døme:)(?!\w)", re.I
 )
-_OTHER = re.compile(r"\b(?:andre\s+prosjekt|anna\s+prosjekt|eget\s+prosjekt|eige\s+prosjekt)", re.I)
+_OTHER = re.compile(
+    r"\b(?:andre\s+prosjekt|anna\s+prosjekt|eget\s+prosjekt|eige\s+prosjekt|"
+    r"eget\s+budsjett|eige\s+budsjett|"  # 'Språkløyper-prosjektet har et eget budsjett på …'
+    r"inngår\s+ikke\s+i\s+(?:denne\s+)?behovsmelding|inngår\s+ikkje\s+i\s+(?:denne\s+)?behovsmelding)",
+    re.I,
+)
 _REQUEST = re.compile(
     r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|ber\b.{0,30}?\bom\b|"
     r"meld(?:er|ar)?\s+(?:eit\s+|et\s+)?behov|"

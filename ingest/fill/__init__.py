@@ -515,7 +515,10 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
         attr = "uh_amount" if role == "uh" else "owner_amount"
         place(f, pair, scope, attr, money, j, label if role == "uh" else None)
         return
-    if scope.section is not None and scope.section.kind == "contacts":
+    in_contacts = scope.section is not None and scope.section.kind == "contacts"
+    if in_contacts or h.emails_in(text):
+        # '- Lesesenteret: Nina Aksnes, universitetslektor, nina@…': an organisation's
+        # person, in a part of contacts or with an e-mail address
         h.contact_of_role(f, pair, role)
 
 

@@ -99,6 +99,12 @@ def _signature(f: State) -> tuple[int, list[int]] | None:
 
 
 def _owner(f: State, signature: tuple[int, list[int]] | None) -> None:
+    if f.coordinating is not None:
+        # 'Haugesund kommune (koordinerende eier)' in the list of parties, and no owner
+        # field: the report's owner is the coordinating one
+        f.report.owner, i = f.coordinating
+        f.evidence("owner", i)
+        return
     candidates = list(signature[1]) if signature else []
     if f.form.title is not None:
         candidates.append(f.form.title)

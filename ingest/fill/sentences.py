@@ -31,6 +31,7 @@ from kompetansekart.ingest.fill.header import (
     add_uh,
     add_unions,
     measures_named,
+    network_text,
     union_names,
 )
 from kompetansekart.ingest.fill.state import Slot, State
@@ -82,14 +83,18 @@ _NEW_REPORT = re.compile(
 
 # '7 kommunale og 2 private barnehager': the noun of the first count is the second's
 _AND_PRIVATE = r"(?:\s+og\s+\w+\s+private)?"
+# a kindergarten or a school, not its owner or its staff ('fire kommunale barnehageeiere')
+_NOT_UNIT = r"(?!e?(?:eier|eigar|myndig|lærer|lærar|leiar|leder|sektor))"
+_BHG = rf"barnehag{_NOT_UNIT}\w*"
+_SKOLE = rf"sk[uo]l{_NOT_UNIT}\w*"
 _UNITS = (
-    ("kommunale_barnehager", rf"(?:kommunale|offentlege|offentlige){_AND_PRIVATE}\s+barnehag\w*"),
-    ("private_barnehager", r"private?\s+barnehag\w*"),
+    ("kommunale_barnehager", rf"(?:kommunale|offentlege|offentlige){_AND_PRIVATE}\s+{_BHG}"),
+    ("private_barnehager", rf"private?\s+{_BHG}"),
     (
         "offentlige_skoler",
-        rf"(?:offentlege|offentlige|kommunale){_AND_PRIVATE}\s+(?:grunn)?sk[uo]l\w*",
+        rf"(?:offentlege|offentlige|kommunale){_AND_PRIVATE}\s+(?:grunn)?{_SKOLE}",
     ),
-    ("private_skoler", r"private?\s+sk[uo]l\w*|friskul\w*|friskol\w*"),
+    ("private_skoler", rf"private?\s+{_SKOLE}|friskul\w*|friskol\w*"),
     ("ppt", r"pp-tene\w*|pp-tjene\w*|ppt\b"),
 )
 _SECTOR = re.compile(
@@ -177,6 +182,7 @@ def read_sentences(f: State, lines: list[int]) -> None:
         _measure_money(f, s)
         _run_in_facts(f, s)
         _used_for(f, s)
+        _network_named(f, s)
         _breakdown(f, s)
         _coordinator(f, s)
         _units(f, s)
@@ -206,6 +212,20 @@ def _run_in_facts(f: State, s: Sentence) -> None:
 
 
 _FACT_SEP = re.compile(r"\s[–—]\s")
+
+
+# 'sendes fra kompetansenettverket **Region Nord** på Haugalandet': the network by its name
+_THE_NETWORK = re.compile(
+    r"\b(?:kompetanse)?nettverket\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3})"
+)
+
+
+def _network_named(f: State, s: Sentence) -> None:
+    if "network" in f.report.evidence:
+        return
+    m = _THE_NETWORK.search(s.text.replace("**", ""))
+    if m is not None:
+        network_text(f, m.group(1), s.lines[0])
 
 
 def _used_for(f: State, s: Sentence) -> None:

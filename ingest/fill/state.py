@@ -28,7 +28,7 @@ from kompetansekart.ingest.form.model import (
 )
 from kompetansekart.ingest.labels import Labels
 from kompetansekart.ingest.money import amounts_in
-from kompetansekart.ingest.records import BudgetRow, Level, Measure
+from kompetansekart.ingest.records import BudgetRow, Level, Measure, OrgRef
 
 Item = Pair | Table | FlatTable
 
@@ -103,6 +103,8 @@ class State:
         # parts, which are the scheme's row when the report has no budget of its own
         self.part_schemes: dict[int, str] = {}
         self.part_sums: list[tuple[str | None, BudgetRow, int]] = []
+        # the owner a list of parties marks as the coordinating one, and its line
+        self.coordinating: tuple[OrgRef, int] | None = None
         self.outside: set[int] = set()  # lines of parts that are not part of the report
         self.used: Counter[tuple[int, int]] = Counter()  # (line, amount) read by a field
         self.asides: set[tuple[int, int]] = set()  # (line, amount) named as not a figure

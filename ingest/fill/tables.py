@@ -251,6 +251,11 @@ def _split_header(f: State, rows: list[Row]) -> tuple[Row | None, list[Row]]:
             continue  # a question answered in its row, not a header
         bold = all(_bold(c) for c in row.raw if c.strip())
         unknown = [c for c in filled if not (f.labels.meaning(c) or _option_kind(f, c))]
+        named = [c for c in unknown if _org_header(f, c)]
+        if len(named) >= 2 and any(_money_label(f, c) for c in filled):
+            # 'Tiltak | Haugesund | Karmøy | … | Eiere totalt | UiS | Sum': columns headed
+            # by the parties' names
+            unknown = [c for c in unknown if c not in named]
         known = len(filled) - len(unknown)
         value = filled[1] if filled[1] in unknown else ""
         if len(value.split()) > 2 and not bold and f.labels.meaning(filled[0]):
@@ -891,12 +896,17 @@ def _org_table(f: State, head: Row, body: list[Row], columns) -> bool:
             if unit and unit[0].parent:
                 name = unit[0].name
         contact = cells[contact_col] if contact_col is not None and contact_col < len(cells) else ""
-        add_partner(f, name, row_role, contact or None, row.i)
+        who = person(contact) if contact else None  # 'Ingrid Tveit, rådgiver barnehage'
+        contact_name = (who.name if who and who.name else contact) or None
+        add_partner(f, name, row_role, contact_name, row.i)
         if row_role == "uh":
             add_uh(f, [f.report.partners[-1].org], row.i)
+        elif _COORDINATING.search(name):
+            f.coordinating = (f.report.partners[-1].org, row.i)
         email = cells[email_col] if email_col is not None and email_col < len(cells) else ""
-        if contact:
-            add_contact(f, Contact(contact, row_role, None, email or None), row.i)  # type: ignore[arg-type]
+        if contact_name:
+            function = who.function if who else None
+            add_contact(f, Contact(contact_name, row_role, function, email or None), row.i)  # type: ignore[arg-type]
         for c in cells:  # an organisation number is read, not money
             if re.fullmatch(r"\d{3}\s?\d{3}\s?\d{3}", c):
                 f.use(row.i, int(re.sub(r"\D", "", c)))
@@ -904,6 +914,12 @@ def _org_table(f: State, head: Row, body: list[Row], columns) -> bool:
             if re.fullmatch(r"[\d\s,og–-]+", c) and len(c) < 12:
                 f.use(row.i, *(int(n) for n in re.findall(r"\d+", c)))
     return True
+
+
+# 'Haugesund kommune (koordinerende eier)': the owner who sends the report for all
+_COORDINATING = re.compile(
+    r"\b(?:koordinerende|koordinerande|ansvarleg|ansvarlig|søker|søkjar)\b", re.I
+)
 
 
 def _org_column(f: State, head: Row, body: list[Row], columns) -> tuple[int, str] | None:
@@ -995,6 +1011,7 @@ class Column:
     attr: str | None = None  # for money: owner_amount | uh_amount | total_stated | ...
     uh: OrgRef | None = None  # the UH a money column is headed by ('HVL', 'UH (SePU)')
     header: str = ""
+    owner: bool = False  # a money column headed by one owner's name
 
 
 _ROW_LABELS = ("name", "number", "scheme")
@@ -1039,7 +1056,8 @@ def _classify(f: State, col, values: list[str]) -> Column:
             kind = found[0].kind
             if kind in UH_KINDS:
                 return Column("money", "uh_amount", found[0], header)
-            return Column("money", "owner_amount", None, header)
+            # 'Haugesund | Karmøy | … | Eiere totalt': one owner's share of the owners' sum
+            return Column("money", "owner_amount", None, header, owner=True)
         return Column("text", header=header)
     for fld in fields:
         if fld in _TEXT_KINDS:
@@ -1153,7 +1171,7 @@ def money_row(
         _measure_cells(f, slot, row, cells or [], kinds or [], values, shares)
         if in_budget and values:
             budget = _budget_row(
-                f, row, label if ref else _measure_label(number, name), values, shares
+                f, row, label if ref or listed else _measure_label(number, name), values, shares
             )
             f.evidence(f"budget[{len(f.report.budget)}]", row.i)
             f.report.budget.append(budget)
@@ -1214,9 +1232,38 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
             values["uh_amount"] = values.get("uh_amount", 0) + money.value
             if not (total_col and named_cols):
                 shares += _shares(f, money, col.uh, row.i)
+        elif col.owner:
+            values["owner_shares"] = values.get("owner_shares", 0) + money.value
         elif col.attr is not None and col.attr not in values:
             values[col.attr] = money.value
+    _owner_shares(f, row, cells, kinds, values)
     return values, shares
+
+
+def _owner_shares(f: State, row: Row, cells: list[str], kinds: list[Column], values) -> None:
+    """'Haugesund | Karmøy | Stiftelsen | Eiere totalt': the owners' own columns add up to
+    the owners' total (a column whose owner the gazetteer does not know among them); with
+    no total column, their sum is the owner's amount."""
+    shares = values.pop("owner_shares", None)
+    if shares is None:
+        return
+    if "owner_amount" not in values:
+        values["owner_amount"] = shares
+        return
+    first = next(k for k, c in enumerate(kinds) if c.owner)
+    last = max(
+        k
+        for k, c in enumerate(kinds)
+        if c.kind == "money" and c.attr == "owner_amount" and not c.owner
+    )
+    between = [
+        v
+        for k in range(first, last)
+        if kinds[k].kind == "text"
+        for v in read_money(cells[k].replace("**", "")).read
+    ]
+    if shares + sum(between) == values["owner_amount"]:
+        f.use_in([row.i], tuple(between))
 
 
 def _row_label(cells: list[str], kinds: list[Column]) -> str:
@@ -1359,23 +1406,56 @@ def _headerless(f: State, table: Table, rows: list[Row], scope: Scope, dispatch:
             continue
         if len(filled) < 2:
             continue
-        for label, cells in _labelled_runs(row, filled):
+        row, filled = _label_before_box(row, filled)
+        for label, cells in _labelled_runs(f, row, filled):
             for pair in _row_pairs(f, row, label, cells):
                 pair.section = table.section
                 dispatch(pair)
 
 
-def _labelled_runs(row: Row, filled: list[tuple[int, str]]) -> list[tuple[str, list[int]]]:
-    """'Namn på tiltaket | Lesing … | Bruk av midlane: | Gjennomføring': the row's first
-    cell labels the cells after it up to a cell that is a label of its own (it ends in
-    ':'), which labels the cells after it."""
+def _label_before_box(row: Row, filled: list[tuple[int, str]]) -> tuple[Row, list[tuple[int, str]]]:
+    """'Sett i sammenheng med videreutdanning ☒ Ja | ☐ Nei | ☐ Vet ikke': the question and
+    its first option share a cell; the option is the first cell of the answer."""
+    k, first = filled[0]
+    found = BOX.search(first)
+    if found is None or not first[: found.start()].strip() or k != 0:
+        return row, filled
+    raw_found = BOX.search(row.raw[0])
+    cut = raw_found.start() if raw_found else len(row.raw[0])
+    cells = [first[: found.start()].strip(), first[found.start() :], *row.cells[1:]]
+    raw = [row.raw[0][:cut].strip(), row.raw[0][cut:], *row.raw[1:]]
+    new = Row(row.i, cells, raw)
+    return new, [(n, c) for n, c in enumerate(cells) if c.strip()]
+
+
+def _labelled_runs(
+    f: State, row: Row, filled: list[tuple[int, str]]
+) -> list[tuple[str, list[int]]]:
+    """'Namn på tiltaket | Lesing … | Bruk av midlane: | Gjennomføring', 'Eiers andel (kr) |
+    180 000 | UH-andel (kr) | 320 000': the row's first cell labels the cells after it up
+    to a cell that is a label of its own (it ends in ':', or is a money label the
+    vocabulary knows between figures), which labels the cells after it."""
     runs: list[tuple[str, list[int]]] = [(filled[0][1], [])]
     for k, cell in filled[1:]:
-        if cell.rstrip().endswith(":") and k + 1 < len(row.cells) and runs[-1][1]:
+        own = cell.rstrip().endswith(":") or _money_label(f, cell)
+        if own and k + 1 < len(row.cells) and runs[-1][1]:
             runs.append((cell.rstrip().rstrip(":"), []))
         else:
             runs[-1][1].append(k)
     return [(label, cells) for label, cells in runs if cells]
+
+
+def _org_header(f: State, cell: str) -> bool:
+    """Is the cell an organisation's name alone ('Haugesund', 'UiS')?"""
+    text = cell.replace("**", "").strip()
+    return len(text.split()) <= 3 and bool(f.ctx.orgs_in(text, [*UH_KINDS, *OWNER_KINDS]))
+
+
+def _money_label(f: State, cell: str) -> bool:
+    if _amounty(cell):
+        return False
+    meaning = f.labels.exact(cell.replace("**", "").strip())
+    return meaning is not None and bool(set(meaning.fields) & set(_MONEY))
 
 
 def _row_pairs(f: State, row: Row, label: str, cells: list[int]) -> list[Pair]:

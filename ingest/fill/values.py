@@ -184,7 +184,9 @@ class Person:
     org: str | None  # an organisation named in the same value ('Kari (Narvik kommune)')
 
 
-_NAME = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.'-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ.'-]*){1,4}$")
+# a capital, also a Sami one ('Nils Ánde Sara', 'Čáhppe', 'Đuolja', 'Ŋ')
+_CAPITAL = "A-ZÆØÅÁÀÂÄÉÈÊËÍÌÎÏÓÒÔÖÚÙÛÜČĐŊŠŦŽ"
+_NAME = re.compile(rf"^[{_CAPITAL}][\w.'-]*(?:\s+[{_CAPITAL}][\w.'-]*){{1,4}}$")
 
 
 _TITLE_FIRST = re.compile(r"^((?:[a-zæøå][\wæøå-]*\s+){1,3})([A-ZÆØÅ].*)$")

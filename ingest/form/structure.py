@@ -313,6 +313,10 @@ class _Reader:
             and len(pair.value.split()) <= 4
             and not (pair.style == "heading" and not pair.value)
         )
+        # so is a list item's ('- Periode: vår 2026 og høst 2026') before a blank line
+        item = pair is not None and self.doc.gap(i) and _LIST_ITEM.match(self.doc.text(pair.i))
+        if pair is not None and item and not free:
+            self.open = pair = None
         if pair is not None and short and not free and (self.doc.gap(i) or _atomic(pair)):
             # 'PPT – 1', a blank line, then a paragraph: the value was complete on its line;
             # so is a phone number or an e-mail address, blank line or not (a PDF has none)
@@ -916,8 +920,12 @@ class _Reader:
         doc = self.doc
         if not rows or j + 1 >= len(doc) or doc.gap(j) or doc.gap(j + 1):
             return False
-        if not (doc.file_of(j) or doc.path).lower().endswith((".xlsx", ".xlsm")):
-            return False  # only a sheet drops the tabs of empty cells; a heading is not a row
+        name = (doc.file_of(j) or doc.path).lower()
+        pdf = name.endswith(".pdf")
+        if not pdf and not name.endswith((".xlsx", ".xlsm")):
+            # only a sheet drops the tabs of empty cells, and a PDF its empty form fields;
+            # in a text a line alone is a heading, not a row
+            return False
         if "**" in doc.text(j):
             return False
         if not doc.is_table_row(j + 1) or len(doc.cells(j + 1)) != len(rows[-1].cells):
@@ -937,7 +945,8 @@ class _Reader:
             # the next scheme's figures: the first row under the table's header
             head = [c for c in rows[-1].cells if c]
             return len(rows) == 1 and all(self.labels.meaning(c) for c in head)
-        return before == after
+        # in a PDF a line between rows alike is as often a heading ('TILTAK 2')
+        return before == after and not pdf
 
     def _row_pair(self, row: Row) -> None:
         filled = [(c, r) for c, r in zip(row.cells, row.raw, strict=True) if c]
@@ -1297,6 +1306,7 @@ def _next_item(before: str, text: str) -> bool:
 
 _POINT_NUMBER = re.compile(r"^(?P<part>(?:\d{1,2}\.)+)(?P<n>\d{1,2})\.?[ \t]")
 _ITEM_BULLET = re.compile(r"^[•▪◦‣]\s")  # not '-' or '*': a dash also starts a sentence
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦‣]|\d{1,2}[.)])\s+\S")  # a list item as written
 
 
 _ATOMIC = (".phone", ".email", "orgnr")

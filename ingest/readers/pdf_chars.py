@@ -84,6 +84,7 @@ class Glyph:
     bottom: float
     size: float
     bold: bool
+    field: bool = False  # a filled-in text field's value: a cell of its own
 
     @property
     def mid(self) -> float:
@@ -157,6 +158,8 @@ def line_tokens(glyphs: Iterable[Glyph]) -> list[Token]:
 
 
 def _gap(prev: Glyph, nxt: Glyph, blanks: Sequence[Glyph]) -> Token | None:
+    if prev.field or nxt.field:
+        return TAB  # 'Eiers andel (kr) [180 000] UH-andel (kr) [320 000]': a field is a cell
     size = max(prev.size, nxt.size)
     typed = sum(b.x1 - b.x0 for b in blanks)
     if nxt.x0 - prev.x1 - typed > COLUMN_GAP * size:

@@ -54,7 +54,9 @@ def _widget_glyph(annot: dict[str, Any]) -> Glyph | None:
         return None
     top, bottom = float(annot["top"]), float(annot["bottom"])
     size = _font_size(data) or (bottom - top) * 0.7
-    return Glyph(text, float(annot["x0"]) + 2, float(annot["x1"]), top, bottom, size, False)
+    box = text in (CHECKED, UNCHECKED)  # a box reads with its option, inline
+    x0, x1 = float(annot["x0"]) + 2, float(annot["x1"])
+    return Glyph(text, x0, x1, top, bottom, size, False, field=not box)
 
 
 def _value(data: dict[str, Any]) -> str:

@@ -375,15 +375,21 @@ def test_filled_in_form_fields_are_read_where_they_stand(tmp_path):
     form.checkbox(name="nei", checked=False, x=LEFT + 54, y=y - 22, size=9)
     form.textfield(name="tom", value="", x=LEFT, y=y - 60, width=200, height=15)
     canvas.drawString(LEFT, y - 80, "Vanlig tekst")
+    # a field is a cell: the label after it starts the next one
+    canvas.drawString(LEFT, y - 100, "Eiers andel (kr)")
+    form.textfield(name="eier_kr", value="180 000", x=LEFT + 80, y=y - 104, width=60, height=15)
+    canvas.drawString(LEFT + 145, y - 100, "UH-andel (kr)")
+    form.textfield(name="uh_kr", value="320 000", x=LEFT + 210, y=y - 104, width=60, height=15)
     canvas.showPage()
     canvas.save()
     result = pdf.read(path)
     assert [line.text for line in result.lines] == [
-        "Eier: Bodø kommune",
+        "Eier:\tBodø kommune",
         "Ja ☒ Nei ☐",
         "Vanlig tekst",
+        "Eiers andel (kr)\t180 000\tUH-andel (kr)\t320 000",
     ]
-    assert result.diagnostics[0].message == "PDF: 1 page, no ruled tables, 3 filled-in form fields"
+    assert result.diagnostics[0].message == "PDF: 1 page, no ruled tables, 5 filled-in form fields"
 
 
 # -- wrapped paragraphs --------------------------------------------------------------------
