@@ -42,11 +42,22 @@ def _squeeze(text: str) -> str:
 _TASK_BULLET = re.compile(rf"^(\s*)[-*+•]\s+(?={BOX.pattern})")
 
 
+# marks written as emoji ('✅ Planlegging', '⬜ Nei', '❌ Analyse', '✔️ Ja'): the boxes and
+# crosses the choice readers know; the emoji presentation selector is dropped
+_EMOJI_MARKS = str.maketrans(
+    {"✅": "☒", "⬜": "☐", "🔲": "☐", "❌": "✖", "❎": "✖", "\ufe0f": None}
+)
+_EMOJI_MARK_CHARS = frozenset("✅⬜🔲❌❎\ufe0f\u20e3")
+_KEYCAP = re.compile(r"(\d)\u20e3")  # '1️⃣ Profesjonsfellesskap …': the number 1
+
+
 def clean(text: str) -> str:
     """NFC, no-break spaces as spaces, marks spelled out per option ('Ja: X Nei: –') as
     one convention, a task list's bullet before its box dropped, trimmed; tabs kept, even
     around empty cells, because they separate cells (an empty budget cell is still a
     cell)."""
+    if not text.isascii() and _EMOJI_MARK_CHARS.intersection(text):
+        text = _KEYCAP.sub(r"\1.", text.translate(_EMOJI_MARKS))
     text = spelled_marks(_squeeze(unicodedata.normalize("NFC", text)))
     if text[:1] in "-*+•" or text.lstrip()[:1] in "-*+•":
         text = _TASK_BULLET.sub(r"\1", text)
@@ -67,7 +78,7 @@ def plain(text: str) -> str:
     return _squeeze(text.replace("**", "").replace("\t", " ")).strip()
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?=[^\t]*$)")  # not '#\tTiltak\t…': a table's '#'
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 

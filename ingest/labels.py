@@ -48,7 +48,8 @@ _COUNTED = ("antall ", "tal pa ")
 
 # a list marker, a section number or a footnote mark ('¹ Tildelt 2025')
 _NUMBERING = re.compile(
-    r"^(?:[-–•*·▪◦>▸▹►▶▾▼▿▻]+\s*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(?[a-hA-H][.)]\s+|"
+    # an emoji or a symbol before a heading ('📌 Om partnarskapet', '🗂 Tiltak') too
+    r"^(?:[-–•*·▪◦>▸▹►▶▾▼▿▻]+\s*|[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(?[a-hA-H][.)]\s+|"
     r"del\s+[a-hA-H\d]{1,2}[.:]?\s+|[ivxIVX]{1,4}[.)]\s+)+"
 )
 _NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")

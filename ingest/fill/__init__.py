@@ -54,7 +54,7 @@ from kompetansekart.ingest.money import (
     role_amounts,
     sum_difference,
 )
-from kompetansekart.ingest.records import Diagnostic, Measure
+from kompetansekart.ingest.records import Contact, Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
 _BARE_NAME = re.compile(r"^(?:namn|navn|name)$", re.I)
@@ -199,6 +199,7 @@ class Filler:
         self._measure_bullets(text)
         f.text_amounts(text)
         read_sentences(f, text)
+        _person_lines(f, f.form.prose)
         summary_from_sentences(f, text)
         self._prose_money()
         finish(f)
@@ -535,6 +536,26 @@ def _uh_from_partners(f: State) -> None:
         r.evidence["uh"] = r.evidence["partners"]
         if "partners" in r.evidence_files:
             r.evidence_files["uh"] = r.evidence_files["partners"]
+
+
+def _person_lines(f: State, lines: list[int]) -> None:
+    """'- **Solveig Vik** – rådgjevar skule, Ålesund kommune – solveig@… – tlf. …' under
+    'Kontaktpersonar': a person's line, whose organisation says their role."""
+    for j in lines:
+        section = f.form.section_at(j)
+        if section is None or section.kind != "contacts":
+            continue
+        whole = _DASHES.sub(", ", f.doc.plain(j)).lstrip("-–•* ")
+        who = h.person(whole)
+        if who.name is None or who.email is None:
+            continue
+        rest = whole.replace(who.name, " ", 1)  # a surname may be a place ('Strand')
+        role = _role_of(f, rest) or "eier"
+        contact = Contact(who.name, role, who.function, who.email, who.phone)  # type: ignore[arg-type]
+        h.add_contact(f, contact, j)
+
+
+_DASHES = re.compile(r"\s+[–—-]\s+")
 
 
 def _role_of(f: State, text: str) -> str | None:

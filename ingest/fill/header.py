@@ -886,8 +886,37 @@ def contact_field(role: str | None, part: str):
 _ROLE_NOTE = {"eier": "eier", "eigar": "eier", "owner": "eier", "uh": "uh", "kompetansemiljø": "uh"}
 
 
+# 'Navn: Hilde Sæther Stilling: rådgiver; E-post: hilde@… Telefon:': a contact's parts
+# labelled inside one value
+_PARTS = re.compile(
+    r"(?:^|[;,]?\s+)(navn|namn|stilling|funksjon|e-post|epost|telefon|tlf\.?)\s*:\s*", re.I
+)
+
+
+def _labelled_person(text: str) -> str:
+    """The parts of a contact labelled inside its value, as 'name, function, e-mail,
+    phone' for `person`; a value without such labels as it is."""
+    pieces = _PARTS.split(text)
+    if len(pieces) < 5 or pieces[0].strip():
+        return text
+    found = {
+        key.lower().rstrip("."): value.strip(" ;,")
+        for key, value in zip(pieces[1::2], pieces[2::2], strict=False)
+    }
+    name = found.get("navn") or found.get("namn")
+    if not name:
+        return text
+    rest = [
+        found.get("stilling") or found.get("funksjon"),
+        found.get("e-post") or found.get("epost"),
+    ]
+    rest.append(found.get("telefon") or found.get("tlf"))
+    return ", ".join([name, *(p for p in rest if p)])
+
+
 def set_contact(f: State, role: str | None, part: str, text: str, j: int) -> bool:
     r = f.report
+    text = _labelled_person(text)
     if part == "name":
         people = split_people(text)
         for k, one in enumerate(people):

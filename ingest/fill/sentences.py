@@ -217,6 +217,9 @@ _FACT_SEP = re.compile(r"\s[–—]\s")
 # 'sendes fra kompetansenettverket **Region Nord** på Haugalandet': the network by its name
 _THE_NETWORK = re.compile(
     r"\b(?:kompetanse)?nettverket\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3})"
+    # 'Ålesund er med i Kompetansenettverk Sunnmøre': the name is the whole
+    r"|\b((?:Kompetansenettverk|Kompetanseregion|Kompetansenettverket)\s+[A-ZÆØÅ][\wæøåÆØÅ-]*"
+    r"(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,2})"
 )
 
 
@@ -225,7 +228,7 @@ def _network_named(f: State, s: Sentence) -> None:
         return
     m = _THE_NETWORK.search(s.text.replace("**", ""))
     if m is not None:
-        network_text(f, m.group(1), s.lines[0])
+        network_text(f, m.group(1) or m.group(2), s.lines[0])
 
 
 def _used_for(f: State, s: Sentence) -> None:

@@ -45,6 +45,7 @@ from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
 from kompetansekart.ingest.money import COORDINATOR, amounts_in, read_money, roles_in
 from kompetansekart.ingest.records import BudgetRow, Contact, OrgRef, Partner, UhShare
+from kompetansekart.ingest.terms import find_terms
 
 Dispatch = Callable[[Pair], None]
 _MARK = re.compile(r"^\s*(?:[xX✓✔☒☑■]|\*\*[xX]\*\*)\s*$")
@@ -266,34 +267,68 @@ def _split_header(f: State, rows: list[Row]) -> tuple[Row | None, list[Row]]:
             below = rows[k + 1] if k + 1 < len(rows) else None
             if below is not None and _sub_header(f, row, below):
                 return _joined_header(row, below), rows[k + 2 :]
+            if below is not None and _full_header_under(f, row, below):
+                return below, rows[k + 2 :]  # 'Tiltak | | Periode | | Beløp' over the labels
             return row, rows[k + 1 :]
     return None, rows
 
 
 def _sub_header(f: State, row: Row, below: Row) -> bool:
-    """'Ordning | Beløp (kr) | Sum' over ' | Eier | UH | ': a header whose merged cell has
-    its columns' labels in the row under it (which has more cells and none in the first)."""
+    """'Ordning | Beløp (kr) | Sum' over ' | Eier | UH | ', 'Nr. | Tiltak | Varighet |
+    Kostnader (kr)' over ' | | Vår 2026 | Høst 2026 | Eier | UH | Sum': a header whose
+    merged cells have their columns' labels (or terms) in the row under it (which has more
+    cells and none in the first)."""
     filled = [c for c in below.cells[1:] if c.strip()]
     return (
         len(below.cells) > len(row.cells) >= 2
         and not below.cells[0].strip()
         and len(filled) >= 2
-        and all(f.labels.meaning(c) is not None and not _amounty(c) for c in filled)
+        and all(
+            (f.labels.meaning(c) is not None or _term_header(c) is not None) and not _amounty(c)
+            for c in filled
+        )
+    )
+
+
+def _full_header_under(f: State, row: Row, below: Row) -> bool:
+    """'Tiltak | | Periode | | | Beløp (kr)' over 'Nr | Navn | Vår 2026 | … | Eier | UH |
+    Sum': a row of group headings over the columns' own labels, every one filled."""
+    filled = [c for c in below.cells if c.strip()]
+    upper = [c for c in row.cells if c.strip()]
+    if len(filled) <= len(upper) or len(filled) < len(below.cells):
+        return False
+    return all(
+        (f.labels.meaning(c) is not None or _term_header(c) is not None) and not _amounty(c)
+        for c in filled
     )
 
 
 def _joined_header(row: Row, below: Row) -> Row:
-    """The two header rows as one: the lower row's labels, and the upper row's first and
-    last labels where the lower row has none ('Ordning', 'Sum')."""
+    """The two header rows as one: the lower row's labels, and the upper row's labels
+    where the lower row has none: the columns before the merged ones ('Nr. | Tiltak'),
+    and the last ('Sum')."""
 
     def joined(upper: list[str], lower: list[str]) -> list[str]:
         cells = list(lower)
-        cells[0] = upper[0]
+        for k in range(len(cells)):
+            if cells[k].strip():
+                break
+            if k < len(upper):
+                cells[k] = upper[k]  # the leading columns stand above themselves
         if not cells[-1].strip():
             cells[-1] = upper[-1]
         return cells
 
     return Row(below.i, joined(row.cells, below.cells), joined(row.raw, below.raw))
+
+
+def _term_header(cell: str) -> str | None:
+    """'Vår 2026', '**Haust 2026**': a column headed by one term."""
+    text = cell.replace("**", "").strip()
+    found = find_terms(text)
+    if len(found) == 1 and found[0][2] == 0 and found[0][3] >= len(text.rstrip(" :")):
+        return found[0][1]
+    return None
 
 
 def _column(f: State, cell: str) -> tuple[LabelMatch | None, str | None, str]:
@@ -739,7 +774,7 @@ def _people_columns(columns) -> dict[str, int] | None:
         if part is None or part in parts:
             return None
         parts[part] = k
-    if "org" in parts and parts.get("name") != 0:
+    if "org" in parts and parts["org"] < parts.get("name", len(columns)):
         return None  # 'Part | Rolle | Kontaktperson': a list of parties, each with its contact
     return parts if "name" in parts and ({"email", "phone"} & set(parts)) else None
 
@@ -747,6 +782,8 @@ def _people_columns(columns) -> dict[str, int] | None:
 def _person_part(meaning: LabelMatch | None) -> str | None:
     if meaning is None:
         return None
+    if "party_role" in meaning.fields:
+        return "role"  # 'Rolle | Navn | Stilling': the role is a column of its own
     for fld in meaning.fields:
         if fld.startswith("contact."):
             return fld.rsplit(".", 1)[1]
@@ -769,7 +806,8 @@ def _people(f: State, body: list[Row], parts: dict[str, int]) -> None:
         )
         email = person(cells.get("email", "")).email if cells.get("email") else None
         phone = person(cells.get("phone", "")).phone if cells.get("phone") else None
-        who = role or _org_role(f, cells.get("org", "")) or f.last_org_role or "eier"
+        written = _party_role(cells["role"]) if cells.get("role") else None
+        who = role or written or _org_role(f, cells.get("org", "")) or f.last_org_role or "eier"
         contact = Contact(name, who, cells.get("function") or None, email, phone)  # type: ignore[arg-type]
         add_contact(f, contact, row.i)
 
@@ -1031,6 +1069,9 @@ def _classify(f: State, col, values: list[str]) -> Column:
     meaning, note, header = col
     fields = meaning.fields if meaning else ()
     filled = [v for v in values if v.strip() and not _PLACEHOLDER.fullmatch(v)]
+    term = _term_header(header) if meaning is None else None
+    if term is not None and all(_MARK.match(v) or _EMPTY_MARK.match(v) for v in values):
+        return Column("term", term, header=header)  # 'Vår 2026' over its ☒ / x per measure
     amounts = sum(1 for v in filled if read_money(v).read and not _digits_only_small(v))
     numbers = "measure_number" in fields or (
         filled
@@ -1318,6 +1359,16 @@ def _measure_cells(
     if len(shares) == 1 and m.uh is None:
         m.uh = shares[0].uh
         slot.note("uh", row.i)
+    ticked = [
+        c.attr
+        for c, cell in zip(kinds, cells, strict=True)
+        if c.kind == "term" and _MARK.match(cell)
+    ]
+    if ticked:
+        f.marks[row.i] += len(ticked)
+        if not m.terms:
+            m.terms = sorted(set(ticked), key=_term_key)  # type: ignore[arg-type]
+            slot.note("terms", row.i)
     for k, (cell, col) in enumerate(zip(cells, kinds, strict=True)):
         cell = cell.replace("**", "").strip()
         if not cell:

@@ -313,9 +313,12 @@ class _Reader:
             and len(pair.value.split()) <= 4
             and not (pair.style == "heading" and not pair.value)
         )
-        # so is a list item's ('- Periode: vår 2026 og høst 2026') before a blank line
+        # so is a list item's ('- Periode: vår 2026 og høst 2026') before a blank line, and
+        # a choice's once its boxes are read ('Vidareføring?' over '⬜ Ja ✔ Nei')
         item = pair is not None and self.doc.gap(i) and _LIST_ITEM.match(self.doc.text(pair.i))
         if pair is not None and item and not free:
+            self.open = pair = None
+        if pair is not None and self.doc.gap(i) and self._answered_choice(pair):
             self.open = pair = None
         if pair is not None and short and not free and (self.doc.gap(i) or _atomic(pair)):
             # 'PPT – 1', a blank line, then a paragraph: the value was complete on its line;
@@ -325,6 +328,11 @@ class _Reader:
             pair.more.append(i)
         else:
             self.prose.append(i)
+
+    def _answered_choice(self, pair: Pair) -> bool:
+        if not pair.more or not any(f.startswith(_CHOICE_FIELDS) for f in pair.fields):
+            return False
+        return any(BOX.search(self.doc.text(j)) for j in pair.more)
 
     def _other_statement(self, pair: Pair, i: int) -> bool:
         """'Samisk perspektiv: vurdert ikke relevant.' then 'Tiltak 2 ses i sammenheng med
@@ -874,6 +882,8 @@ class _Reader:
                 filled = _filled(doc.cells(j))
                 if rows and narrow and filled >= 4:
                     break  # a sheet's fields, then its table of measures: a new table
+                if rows and self._question_row(j, rows):
+                    break  # 'Tiltak 1 – midlene brukes til: | ☐ Vurdering | …' under a table
                 pair_done = len(rows) == 2 and _side_by_side(rows, self.labels)
                 if pair_done and _label_cells(_trimmed(doc.cells(j)), self.labels):
                     break  # the next fields side by side: their own labels and values
@@ -891,6 +901,15 @@ class _Reader:
             self.items.append(table)
             self.open = None
         return j
+
+    def _question_row(self, j: int, rows: list[Row]) -> bool:
+        """A row that asks a question of its own (its first cell a label ending in ':')
+        and is not shaped like the table's rows: the question after a table, not a row."""
+        cells = self.doc.cells(j)
+        first = cells[0].replace("**", "").strip() if cells else ""
+        if not first.endswith(":") or len(rows) < 2:
+            return False
+        return len(cells) != len(rows[-1].cells) and not rows[-1].cells[0].strip().endswith(":")
 
     def _beside_table(self, j: int, rows: list[Row], side: int | None) -> bool:
         """'• Berre regional ordning i år' between two rows of a PDF's table: a bullet set
@@ -960,6 +979,9 @@ class _Reader:
             return
         (label, _), (value, raw) = filled[0], filled[1]
         parts = _labelled_parts(self.labels, value.split("; "))
+        known = self.labels.meaning(label.replace("**", "").strip())
+        if parts and known is not None and any(f.startswith("contact.") for f in known.fields):
+            parts = []  # 'Kontaktperson eier | Navn: … Stilling: …; E-post: …': one person
         if parts:
             # 'Hvor mange enheter? | Offentlige skoler: 43; Private skoler: 3; PPT: 1':
             # a cell of labelled parts is those fields
