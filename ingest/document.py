@@ -51,6 +51,10 @@ _EMOJI_MARK_CHARS = frozenset("✅⬜🔲❌❎\ufe0f\u20e3")
 _KEYCAP = re.compile(r"(\d)\u20e3")  # '1️⃣ Profesjonsfellesskap …': the number 1
 
 
+# a list number typed with a tab after it ('1.\tSpråkmiljø …'), Word's way to indent
+_LIST_TAB = re.compile(r"^\s*(\d{1,2}[.)]|[a-h][.)])\t(?=\S)")
+
+
 def clean(text: str) -> str:
     """NFC, no-break spaces as spaces, marks spelled out per option ('Ja: X Nei: –') as
     one convention, a task list's bullet before its box dropped, trimmed; tabs kept, even
@@ -63,6 +67,8 @@ def clean(text: str) -> str:
         text = _TASK_BULLET.sub(r"\1", text)
     if "\t" not in text:
         return text.strip()
+    if text.count("\t") == 1 and _LIST_TAB.match(text):
+        return _LIST_TAB.sub(r"\1 ", text).strip()  # '1.<TAB>Språkmiljø …': a list item
     return "\t".join(part.strip() for part in text.split("\t"))
 
 

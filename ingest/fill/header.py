@@ -781,6 +781,14 @@ def units(attr: str):
         if pair.meaning is not None and pair.meaning.how == "phrase" and _PEOPLE.search(pair.label):
             return False  # 'Antall ansatte i … private barnehager': a count of people
         value, stated = count(text)
+        if value is None and pair.meaning is not None and pair.meaning.how == "phrase":
+            # 'Trekløveret AS eier og driver fire private barnehager i Trondheim: Lade …':
+            # the sentence before the colon counts them, the names follow
+            from kompetansekart.ingest.fill.sentences import unit_counts
+
+            said = dict(unit_counts(pair.label))
+            value = said.get(attr)
+            stated = stated or value is not None
         if value is not None:
             if getattr(f.report.units, attr) is None:
                 setattr(f.report.units, attr, value)

@@ -172,6 +172,8 @@ def read_sentences(f: State, lines: list[int]) -> None:
         return
     r = f.report
     if not f.slots and not r.measures:
+        _numbered_measures(f, lines)
+    if not f.slots and not r.measures:
         _measures(f, found)
     for k, s in enumerate(found):
         _fields(f, s)
@@ -220,6 +222,8 @@ _THE_NETWORK = re.compile(
     # 'Ålesund er med i Kompetansenettverk Sunnmøre': the name is the whole
     r"|\b((?:Kompetansenettverk|Kompetanseregion|Kompetansenettverket)\s+[A-ZÆØÅ][\wæøåÆØÅ-]*"
     r"(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,2})"
+    # 'Vi deltar i kompetansenettverket «Kompetansenettverk for private barnehager …»'
+    r"|\b(?:kompetanse)?nettverket\s+«([^«»]{3,80})»"
 )
 
 
@@ -228,7 +232,7 @@ def _network_named(f: State, s: Sentence) -> None:
         return
     m = _THE_NETWORK.search(s.text.replace("**", ""))
     if m is not None:
-        network_text(f, m.group(1) or m.group(2), s.lines[0])
+        network_text(f, m.group(1) or m.group(2) or m.group(3), s.lines[0])
 
 
 def _used_for(f: State, s: Sentence) -> None:
@@ -358,6 +362,32 @@ def _sector(text: str) -> str | None:
     if len(kinds) == 2 or re.search(r"barnehag\w*\s+og\s+(?:grunn)?sk[uo]l", text, re.I):
         return "begge"
     return kinds.pop() if len(kinds) == 1 else None
+
+
+# '1. Språkmiljø og samtaler med de yngste barna. Personalet …': an item's title sentence
+_TITLED_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+(?P<name>[^.:;!?]{3,120}?)\.\s+(?P<rest>\S.*)$")
+
+
+def _numbered_measures(f: State, lines: list[int]) -> None:
+    """'… og ønsker to tiltak:' over '1. Språkmiljø … . Personalet …' and '2. Lek … .
+    …': a letter's measures as a numbered list, each named by its first sentence."""
+    doc = f.doc
+    listing = False
+    expected = 1
+    for j in sorted(set(lines)):
+        text = doc.plain(j)
+        m = _TITLED_ITEM.match(text)
+        if m is not None and int(m["n"]) == expected and (listing or expected > 1):
+            slot = f.measure(expected, m["name"].strip())
+            slot.named_by = "field"
+            slot.note("name", j)
+            rest = Sentence(m["rest"], [j])
+            _measure_text(f, slot, [rest])
+            expected += 1
+            continue
+        listing = text.rstrip().endswith(":") and _MEASURE_WORD.search(text) is not None
+        if expected > 1 and m is None:
+            return  # the list is over
 
 
 def _measures(f: State, found: list[Sentence]) -> None:
@@ -679,14 +709,14 @@ def _units(f: State, s: Sentence) -> None:
     if own and units.private_barnehager is None:
         units.private_barnehager = _count(own.group(1))
         f.evidence("units.private_barnehager", s.lines[0])
-    for key, count in _unit_counts(s.text):
+    for key, count in unit_counts(s.text):
         if getattr(units, key) is None:
             setattr(units, key, count)
             f.evidence(f"units.{key}", s.lines[0])
 
 
 @functools.lru_cache(maxsize=1 << 14)  # the same sentences recur in the reports of a form
-def _unit_counts(text: str) -> tuple[tuple[str, int], ...]:
+def unit_counts(text: str) -> tuple[tuple[str, int], ...]:
     """The units a sentence counts: 'sju kommunale barnehagar', 'private skoler (3)',
     'ingen friskoler' (none)."""
     found = []

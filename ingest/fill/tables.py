@@ -1075,6 +1075,7 @@ def _classify(f: State, col, values: list[str]) -> Column:
     amounts = sum(1 for v in filled if read_money(v).read and not _digits_only_small(v))
     numbers = "measure_number" in fields or (
         filled
+        and not fields  # 'PPT' over '1' is a count of units, not a row's number
         and all(_SMALL_NUMBER.fullmatch(v.strip()) for v in filled)
         and not header.strip(" *").isdigit()
         and len(header) <= 8
@@ -1108,8 +1109,8 @@ def _classify(f: State, col, values: list[str]) -> Column:
     return Column("text", header=header)
 
 
-# '–' in a cell that has no figure: a blank, not text ('Dekomp | – | – | –')
-_PLACEHOLDER = re.compile(r"\s*[-–—−]+\s*")
+# '–' (or '0') in a cell that has no figure: a blank, not text ('Dekomp | – | – | –')
+_PLACEHOLDER = re.compile(r"\s*(?:[-–—−]+|0)\s*")
 _SMALL_NUMBER = re.compile(r"\d{1,2}\.?")
 _SMALL_CELL = re.compile(r"\s*\d{1,2}\.?\s*")
 _DIGITS = re.compile(r"\s*\d[\d .,-]*\s*")
@@ -1513,10 +1514,12 @@ def _row_pairs(f: State, row: Row, label: str, cells: list[int]) -> list[Pair]:
     """The pairs a row's label and its cells make: one, or, for 'Beløp (Eigar / UH / Sum)'
     over as many figures, one per role named in the note, and for 'Kompetansemiljø og
     semester' (two labels the vocabulary knows) the same cells for each."""
-    value = "  ".join(row.cells[k] for k in cells)
-    raw = "  ".join(row.raw[k] for k in cells)
     bare, note = split_note(label)
     meaning = f.labels.meaning(label)
+    # 'Kontaktperson eier | Hilde Jakobsen | Rådgiver skole | hilde@…': a person's parts
+    listed = meaning is not None and any(x.startswith("contact.") for x in meaning.fields)
+    value = (", " if listed else "  ").join(row.cells[k] for k in cells)
+    raw = (", " if listed else "  ").join(row.raw[k] for k in cells)
     roles = [r.strip() for r in re.split(r"\s*/\s*|,\s*", note or "") if r.strip()]
     if note and len(roles) == len(cells) >= 2 and all(_amounty(row.cells[k]) for k in cells):
         found = [f.labels.meaning(r) for r in roles]

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from kompetansekart.ingest.errors import UnreadableReport
 from kompetansekart.ingest.readers.base import ReadResult, read_bytes
+from kompetansekart.ingest.readers.sheet_print import is_sheet_print, without_headings
 
 # A needs report is a few pages and well under 10 MB even with images; the limits only
 # keep one wrong file (a scanned archive, a book) from holding up a batch for minutes.
@@ -55,6 +56,8 @@ def read(path: Path) -> ReadResult:
 
     limits = pdf_document.Limits(MAX_PAGES, MIN_CHARS_PER_PAGE, MAX_UNDECODABLE_SHARE)
     lines, diagnostics = pdf_document.read_lines(path, raw, limits)
+    if is_sheet_print(lines):
+        lines = without_headings(lines)  # a sheet printed with its row and column headings
     return ReadResult(lines, diagnostics, raw)
 
 

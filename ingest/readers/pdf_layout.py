@@ -26,6 +26,7 @@ from typing import Any
 
 from kompetansekart.ingest.readers.pdf_chars import (
     SPACE,
+    SPACE_GAP,
     TAB,
     Glyph,
     Token,
@@ -160,6 +161,10 @@ def _column_order(items: list[Item], columns: Columns) -> None:
     )
 
 
+def _inside_at(g: Glyph, x: float, box: Box) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= g.mid <= box[3]
+
+
 def _inside(g: Glyph, box: Box) -> bool:
     cx, cy = (g.x0 + g.x1) / 2, g.mid
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
@@ -202,7 +207,8 @@ def table_rows(page_no: int, grid: Grid, glyphs: Sequence[Glyph]) -> list[Item]:
     items = []
     for (x0, top, x1, bottom), row_cells in grid.rows:
         in_row = [g for g in members if top <= g.mid <= bottom]
-        cells = [cell_tokens(in_row, cell) for cell in row_cells]
+        anchors = _word_anchors(in_row)
+        cells = [cell_tokens(in_row, cell, anchors) for cell in row_cells]
         if not any(cells):
             continue
         tokens: list[Token] = []
@@ -213,12 +219,45 @@ def table_rows(page_no: int, grid: Grid, glyphs: Sequence[Glyph]) -> list[Item]:
     return items
 
 
-def cell_tokens(glyphs: Sequence[Glyph], cell: Box | None) -> list[Token]:
-    """The tokens of one cell: its visual lines joined by a space (text in a cell wraps)."""
+def _word_anchors(glyphs: Sequence[Glyph]) -> dict[int, float]:
+    """Where each glyph of a row is looked up among the cells: at the middle of its word's
+    first glyph, so that a text running over a cell's border ('hilde.jakobsen@example.|
+    org', '1 20|0 000' in a sheet printed with its grid) stays in the cell it starts in."""
+    anchors: dict[int, float] = {}
+    for line in group_lines(glyphs):
+        start: float | None = None
+        prev: Glyph | None = None  # the last glyph with ink
+        for g in sorted(line, key=lambda g: g.x0):
+            if g.blank:
+                anchors[id(g)] = (g.x0 + g.x1) / 2
+                continue
+            # a figure's groups ('1 200 000') are one word, the space between them too
+            grouped = prev is not None and prev.text.isdigit() and g.text.isdigit()
+            limit = (DIGIT_GROUP_GAP if grouped else SPACE_GAP) * g.size
+            if prev is None or start is None or g.x0 - prev.x1 > limit:
+                start = (g.x0 + g.x1) / 2
+            anchors[id(g)] = start
+            prev = g
+    return anchors
+
+
+DIGIT_GROUP_GAP = 0.6  # x the font size: a space between a figure's groups of digits
+
+
+def cell_tokens(
+    glyphs: Sequence[Glyph], cell: Box | None, anchors: dict[int, float] | None = None
+) -> list[Token]:
+    """The tokens of one cell: its visual lines joined by a space (text in a cell wraps).
+    `anchors`: where each glyph is looked up across (its word's start), else its middle."""
     if cell is None:  # covered by a merged cell
         return []
     tokens: list[Token] = []
-    for line in group_lines(g for g in glyphs if _inside(g, cell)):
+    inside = [
+        g
+        for g in glyphs
+        if (_inside(g, cell) if anchors is None else _inside_at(g, anchors[id(g)], cell))
+    ]
+    for line in group_lines(inside):
         line_toks = line_tokens(line)
         if line_toks:
             tokens.extend(([SPACE] if tokens else []) + line_toks)

@@ -234,3 +234,41 @@ def test_a_figure_said_to_be_a_part_of_another_is_named_a_part(tmp_path: Path, p
     r = parse_text(parser, tmp_path, text, "part.txt")
     notes = reasons(r)
     assert any(m.startswith("20 000 kr: a part of the amount") for m in notes), notes
+
+
+PRIVATE_LETTER = """\
+TREKLØVERET BARNEHAGER AS
+
+Behovsmelding for 2026 – regional ordning for kompetanseutvikling i barnehage (Rekomp)
+
+Trekløveret Barnehager AS eier og driver fire private barnehager i Trondheim: Lade \
+barnehage, Byåsen barnehage, Moholt barnehage og Tiller barnehage.
+Vi deltar i kompetansenettverket «Kompetansenettverk for private barnehager i Trondheim».
+Vi har kartlagt behovene høsten 2025 og ønsker to tiltak:
+1.\tSpråkmiljø med de yngste barna. Personalet skal videreutvikle språkmiljøet. Til \
+tiltak 1 søker vi 120 000 kroner til eier og 180 000 kroner til DMMH, til sammen 300 000 \
+kroner. Tiltaket går høsten 2026 og våren 2027.
+2.\tLek og læring i utetiden. Alle ansatte skal arbeide med uteområdene. Til tiltak 2 \
+søker vi 80 000 kroner til eier og 140 000 kroner til DMMH, til sammen 220 000 kroner.
+Behovsmeldingen er drøftet med tillitsvalgt for Utdanningsforbundet og Fagforbundet i \
+virksomheten.
+"""
+
+
+def test_a_letters_measures_as_a_numbered_list_named_by_their_first_sentence(tmp_path, parser):
+    r = parse_text(parser, tmp_path, PRIVATE_LETTER, "treklover.txt")
+    got = {m.number: (m.name, m.owner_amount, m.uh_amount, m.total_stated) for m in r.measures}
+    assert got == {
+        1: ("Språkmiljø med de yngste barna", 120_000, 180_000, 300_000),
+        2: ("Lek og læring i utetiden", 80_000, 140_000, 220_000),
+    }
+    assert r.measures[0].terms == ["H2026", "V2027"]
+
+
+def test_a_private_owners_letter_counts_its_kindergartens_and_names_its_network(tmp_path, parser):
+    r = parse_text(parser, tmp_path, PRIVATE_LETTER, "treklover.txt")
+    assert r.units.private_barnehager == 4
+    assert r.network is not None
+    assert r.network.as_written == "Kompetansenettverk for private barnehager i Trondheim"
+    assert r.union_consultation.held is True
+    assert set(r.union_consultation.unions) == {"Utdanningsforbundet", "Fagforbundet"}
