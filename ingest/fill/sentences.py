@@ -535,8 +535,10 @@ def measure_figure(f: State, slot, role: str, value: int, lines: list[int]) -> N
 
 def uh_names(f: State, more=()) -> tuple[str, ...]:
     """The names a sentence may give the report's UH: as written, canonical, and the
-    gazetteer's aliases ('til UiT' is the UH's share)."""
-    return _names(f, [*f.report.uh, *more])
+    gazetteer's aliases ('til UiT' is the UH's share); a UH named only in a measure's
+    text ('DMMH holder tre samlinger') is the report's UH as well."""
+    measures = [slot.measure.uh for slot in f.slots if slot.measure.uh is not None]
+    return _names(f, [*f.report.uh, *measures, *more])
 
 
 def owner_names(f: State) -> tuple[str, ...]:

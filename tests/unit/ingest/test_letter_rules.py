@@ -250,6 +250,8 @@ tiltak 1 søker vi 120 000 kroner til eier og 180 000 kroner til DMMH, til samme
 kroner. Tiltaket går høsten 2026 og våren 2027.
 2.\tLek og læring i utetiden. Alle ansatte skal arbeide med uteområdene. Til tiltak 2 \
 søker vi 80 000 kroner til eier og 140 000 kroner til DMMH, til sammen 220 000 kroner.
+Samlet melder vi for 2026 et behov på 200 000 kroner til eier og 320 000 kroner til DMMH, \
+totalt 520 000 kroner.
 Behovsmeldingen er drøftet med tillitsvalgt for Utdanningsforbundet og Fagforbundet i \
 virksomheten.
 """
@@ -272,3 +274,12 @@ def test_a_private_owners_letter_counts_its_kindergartens_and_names_its_network(
     assert r.network.as_written == "Kompetansenettverk for private barnehager i Trondheim"
     assert r.union_consultation.held is True
     assert set(r.union_consultation.unions) == {"Utdanningsforbundet", "Fagforbundet"}
+
+
+def test_the_uh_named_in_the_measures_has_its_share_of_the_summary(tmp_path, parser):
+    # 'DMMH' is named only in the measures' sentences, not in a field of its own
+    r = parse_text(parser, tmp_path, PRIVATE_LETTER, "treklover.txt")
+    assert [(b.owner_amount, b.uh_amount, b.total_stated) for b in r.budget] == [
+        (200_000, 320_000, 520_000)
+    ]
+    assert not unread(r)
