@@ -27,6 +27,7 @@ _WHY = {
     "part": "a part of the amount before it",
     "coordinator": "the coordinator's part of the owner's share",
     "outside": "in a part the document says is not part of the report",
+    "change-log": "in the document's change log (its history, not the report)",
     "unit": "the unit the figures are given in",
     "correction": "a correction note's figure (the corrected report states the figures)",
     "own-contribution": "the owner's own contribution (egeninnsats)",

@@ -152,16 +152,27 @@ _NOT_PART = re.compile(
 )
 
 
+_CHANGE_LOG = re.compile(
+    r"^\W*(?:endringslogg|endringshistorikk|versjonshistorikk|versjonslogg|change\s*log)\b", re.I
+)
+
+
 def _outside(f: State) -> None:
     """The lines of parts the document says are not part of the report (a change log, an
     internal note): nothing in them is read, and their figures are named as such."""
     doc = f.doc
+    logs: set[int] = set()
     for s in f.form.sections:
         opening = [j for j in (s.start, s.start + 1) if j < len(doc)]
         if any(_NOT_PART.search(doc.plain(j)) for j in opening):
             f.outside.update(range(s.start, s.end or len(doc)))
+        elif _CHANGE_LOG.match(s.title or ""):
+            # 'Endringslogg': the document's history ('UH-beløp endret fra 300000 …'),
+            # not the report
+            logs.update(range(s.start, s.end or len(doc)))
+    f.outside |= logs
     for j in sorted(f.outside):
-        f.aside([j], [a.value for a in f._amounts(j)], "outside")
+        f.aside([j], [a.value for a in f._amounts(j)], "change-log" if j in logs else "outside")
 
 
 def _first_line(item: Pair | Table | FlatTable) -> int | None:

@@ -3,6 +3,7 @@ table shape whatever the source. `**bold**` is kept: in these forms bold marks a
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -25,10 +26,41 @@ def read(path: Path) -> ReadResult:
     if has_html(text):
         lines = html_lines(text, lines)
     front = _front_matter(lines)
-    converted = [_front(line) for line in lines[:front]] + [
-        _convert(line) for line in lines[front:]
-    ]
+    body = _fenced_tables(lines[front:])
+    converted = [_front(line) for line in lines[:front]] + [_convert(line) for line in body]
     return ReadResult([line for line in converted if line is not None], diags, raw)
+
+
+_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)\s*(?P<info>[\w+-]*)\s*$")
+_TABLE_INFO = {"csv": None, "tsv": "\t", "psv": "|"}
+
+
+def _fenced_tables(lines: list[Line]) -> list[Line]:
+    """'```csv' … '```': a table pasted as delimited text inside a code fence. Its rows
+    become cells (the delimiter is the one the rows use: ';' or ','); the fences go. Other
+    code blocks stay as they are."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        m = _FENCE.match(lines[k].text)
+        info = (m["info"] or "").lower() if m else ""
+        if m is None or info not in _TABLE_INFO:
+            out.append(lines[k])
+            k += 1
+            continue
+        end = next((j for j in range(k + 1, len(lines)) if _FENCE.match(lines[j].text)), len(lines))
+        block = lines[k + 1 : end]
+        sep = _TABLE_INFO[info] or (
+            ";" if sum(";" in ln.text for ln in block) > len(block) / 2 else ","
+        )
+        out += [
+            Line(ln.no, "\t".join(c.strip() for c in row), ln.file)
+            for ln, row in zip(
+                block, csv.reader((ln.text for ln in block), delimiter=sep), strict=True
+            )
+        ]
+        k = end + 1
+    return out
 
 
 def _front_matter(lines: list[Line]) -> int:
