@@ -66,6 +66,7 @@ _UNIT = re.compile(
     re.I,
 )
 _PLACEHOLDER = re.compile(r"\{(year|n)\}")
+_MONEY_FIELDS = frozenset({"owner_amount", "uh_amount", "total_amount", "coordinator_amount"})
 _INFLECTION = re.compile(r"(?<=\w)\((?:er|ar|r|e|n|ene|a)\)")
 
 
@@ -265,6 +266,12 @@ class Labels:
             if note is not None:
                 k = key(bare)
                 fields = self._exact.get(k)
+        if fields is None and k.endswith(" {year}"):
+            # 'Eier 2026', 'Sum 2027': a column of one year's figures; the label means its
+            # field, and the year says which (see LabelMatch.year)
+            fields = self._exact.get(k[: -len(" {year}")])
+            if fields is not None and not set(fields) & _MONEY_FIELDS:
+                fields = None
         if fields is None and k.endswith(" {n}") and not k.startswith("tiltak"):
             fields = self._exact.get(k[: -len(" {n}")])  # 'UH 1', 'Kontaktperson UH 2'
             if fields is not None and not set(fields) & _INDEXED:

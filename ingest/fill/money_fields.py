@@ -47,6 +47,11 @@ def amount(fld: str):
             return fld == "coordinator_amount" and bool(pair.more or pair.value)
         if is_placeholder(text):
             return True
+        said = pair.meaning.year if pair.meaning is not None else None
+        if said is not None and f.report.year is not None and said != f.report.year:
+            # 'Eier 2025: 200 000' in a report for 2026: another year's figure
+            f.aside([j], [a.value for a in amounts_in(text)], "other-year")
+            return True
         if _by_role(f, pair, scope, text, j):
             return True
         money = read_money(text)

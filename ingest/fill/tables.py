@@ -1083,6 +1083,10 @@ def _classify(f: State, col, values: list[str]) -> Column:
     if numbers and not any(x in _MONEY for x in fields):
         return Column("number", header=header)
     if filled and amounts >= len(filled) / 2:
+        year = f.report.year
+        if meaning is not None and meaning.year is not None and year and meaning.year != year:
+            # 'Eier 2027' in a report for 2026: another year's figures (a forecast)
+            return Column("aside", "other-year", header=header)
         for fld in fields:
             if fld in _MONEY:
                 uh = _uh_of(f, note, None) if fld == "uh_amount" and note else None

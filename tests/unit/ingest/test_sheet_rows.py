@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from reading import unread
+from reading import reasons, unread
 
 SHEET = [
     ["Skuleeigar", None, "Kristiansund kommune"],
@@ -92,3 +92,37 @@ def test_people_with_the_organisation_they_work_in(parser, tmp_path):
         ("Siri Brattvåg", "eier", "siri@example.org"),
         ("Håkon Tustervatn", "uh", "hakon@example.org"),
     }
+
+
+def test_a_budget_of_two_years_reads_the_reports_year(parser, tmp_path):
+    # 'Eier 2027 | UH 2027 | Sum 2027' beside this year's columns: a forecast, named as
+    # another year's figures, never this year's
+    wb = Workbook()
+    ws = wb.active
+    for row in [
+        ["Behovsår: 2026"],
+        ["Barnehageeier: Gjøvik kommune"],
+        ["Eier 2025: 90 000"],
+        [],
+        [
+            "Tiltak",
+            "Semestre",
+            "Eier 2026",
+            "UH 2026",
+            "Sum 2026",
+            "Eier 2027",
+            "UH 2027",
+            "Sum 2027",
+        ],
+        ["Tiltak 1: Språk", "vår 2026", 180000, 320000, 500000, 200000, 350000, 550000],
+        ["Tiltak 2: Lek", "høst 2026", 120000, 230000, 350000, 150000, 220000, 370000],
+    ]:
+        ws.append(row)
+    path = tmp_path / "gjovik.xlsx"
+    wb.save(path)
+    r = parser.parse_file(path)
+    got = {m.number: (m.owner_amount, m.uh_amount, m.total_stated) for m in r.measures}
+    assert got == {1: (180_000, 320_000, 500_000), 2: (120_000, 230_000, 350_000)}
+    assert any("another year" in m and "550 000" in m for m in reasons(r)), reasons(r)
+    assert any("another year" in m and "90 000" in m for m in reasons(r)), reasons(r)
+    assert not unread(r)
