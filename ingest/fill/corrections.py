@@ -41,6 +41,8 @@ class _Fix:
 
 
 def apply_corrections(f: State, lines: list[int]) -> None:
+    if not CORRECTS.search(" ".join(f.doc.plain(j) for j in lines)):
+        return  # a sentence is a part of its lines' text: none corrects anything
     for s in sentences(f, lines):
         if not CORRECTS.search(s.text):
             continue

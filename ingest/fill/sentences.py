@@ -118,11 +118,20 @@ class Sentence:
 
 
 def sentences(f: State, lines: list[int]) -> list[Sentence]:
-    """The sentences of consecutive text lines, each with the lines it stands on."""
+    """The sentences of consecutive text lines, each with the lines it stands on (kept on
+    the state: several passes read the same lines' sentences)."""
+    key = tuple(sorted(set(lines)))
+    found = f.sentence_cache.get(key)
+    if found is None:
+        found = f.sentence_cache[key] = _sentences(f, key)
+    return found
+
+
+def _sentences(f: State, lines: tuple[int, ...]) -> list[Sentence]:
     out: list[Sentence] = []
     block: list[int] = []
     starts = {s.start for s in f.form.sections}
-    for j in sorted(set(lines)):
+    for j in lines:
         before = f.doc.plain(block[-1]) if block else ""
         if (
             block

@@ -124,6 +124,8 @@ class State:
         # options answered one by one ('Behovet gjeld barnehage: [JA] / NEI'): field ->
         # the options answered yes, which together make the field's value
         self.yes_options: dict[str, list[str]] = {}
+        # the sentences of a set of lines, as fill.sentences cut them
+        self.sentence_cache: dict[tuple[int, ...], list] = {}
         # the themes of the measures' background texts (theme, line): the report's needs
         # when it has no needs answer of its own, which otherwise says it better
         self.background: list[tuple[str, int]] = []
