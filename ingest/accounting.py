@@ -38,6 +38,8 @@ _WHY = {
     "range": "a range, not one amount",
     "approximate": "an approximate figure",
     "several": "one of several unlabelled figures",
+    "restated": "the figure of the measure it names, said again",
+    "rate": "a price per unit ('à kr 500'), not a sum",
 }
 
 
@@ -75,6 +77,18 @@ def account(f: State) -> None:
                 f.aside_why.setdefault((i, v), "correction")
             unread = [v for v in unread if v not in corrected]
         if unread:
+            rates = [a.value for a in amounts if a.value in unread and _is_rate(text, a)]
+            aside += rates
+            for v in rates:
+                f.aside_why.setdefault((i, v), "rate")
+            unread = [v for v in unread if v not in rates]
+        if unread:
+            restated = _restated(f, text, unread)
+            aside += restated
+            for v in restated:
+                f.aside_why.setdefault((i, v), "restated")
+            unread = [v for v in unread if v not in restated]
+        if unread:
             f.diag(
                 "warning",
                 "unread-amount",
@@ -103,6 +117,35 @@ _CORRECTION = re.compile(
     re.I,
 )
 _OLD_VALUE = re.compile(r"\b(?:ikke|ikkje|fra|frå|tidligere|tidlegare)\s*$", re.I)
+
+
+_RATE_BEFORE = re.compile(r"(?:^|\s)[àá]\s*(?:kr\.?\s*)?$", re.I)
+_RATE_AFTER = re.compile(r"^\s*(?:kr\.?\s*|,-\s*)?(?:per|pr\.?|/)\s*(?:time|t)\b", re.I)
+
+
+def _is_rate(text: str, a) -> bool:
+    """'1 240 t à kr 500', 'kr 650 per time': a price per unit, not a sum of money."""
+    return bool(_RATE_BEFORE.search(text[: a.start]) or _RATE_AFTER.match(text[a.end :]))
+
+
+_ONE_MEASURE = re.compile(r"\btiltak\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
+
+
+def _restated(f: State, text: str, unread: list[int]) -> list[int]:
+    """'Merknad til tiltak 2: … Beløpet i tabellen (230 000) er avklart': a line about
+    one measure that says a figure of that measure again; it needs no reading."""
+    named = {int(n) for n in _ONE_MEASURE.findall(text)}
+    if len(named) != 1:
+        return []
+    number = named.pop()
+    figures = {
+        v
+        for m in f.report.measures
+        if m.number == number
+        for v in (m.owner_amount, m.uh_amount, m.total_stated)
+        if v
+    }
+    return [v for v in unread if v in figures]
 
 
 def _corrected(f: State, text: str, unread: list[int]) -> list[int]:

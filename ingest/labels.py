@@ -111,7 +111,7 @@ def key(label: str) -> str:
     punctuation and æ/ø/å written as ae/o/a do not matter; years become {year} and small
     numbers {n}."""
     text = unicodedata.normalize("NFC", label).replace("**", "").replace("\u00ad", "")
-    text = machine_label(text)
+    text = machine_label(text.rstrip(" *"))  # 'Org.nr.*': a required field's star
     text = text.replace("–", "-").replace("—", "-").casefold().translate(_FOLD)
     if "(" in text or "," in text:
         # 'Kontaktperson(er) UH', 'E-post, UH': a plural's ending and a comma between the

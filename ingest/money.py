@@ -161,7 +161,8 @@ PEOPLE = (
 )
 # what a report counts; a figure right before one of these words is a count
 _COUNTED = re.compile(
-    rf"\s+(?:om\s+lag\s+)?(?:{PEOPLE}|skoler|skular|barnehager|barnehagar|klasser|trinn|plasser)\b",
+    rf"\s+(?:om\s+lag\s+)?(?:{PEOPLE}|skoler|skular|barnehager|barnehagar|klasser|trinn|plasser|"
+    r"timer|timar|timeverk|t)\b",
     re.IGNORECASE,
 )
 

@@ -72,19 +72,29 @@ def parse_term(label: str) -> str | None:
 # 'V27 H27', 'H27 V28 VID': a printout's term codes, with the year's last two digits.
 # Read only where they are the whole value (a column or field of terms), since 'H27' in
 # running text may be anything.
-# 'V-26, H-26' and 'H-26 og videre' too.
-_CODE = r"(?:[VH]-?\d{2}|VID|VIDERE|videre)"
-_CODES_RE = re.compile(rf"^\s*{_CODE}(?:(?:\s*[,;/]\s*|\s+og\s+|\s+){_CODE})*\s*$")
-_CODE_RE = re.compile(r"(?P<letter>[VH])-?(?P<yy>\d{2})|VID(?:ERE)?|videre")
+# 'V-26, H-26' and 'H-26 og videre' too, and the seasons written out with the short year
+# ('haust 26 og vår 27', 'H26 + V27').
+_SHORT_SEASON = r"(?i:v[åa]r(?:en)?|h[øo]st(?:en)?|haust(?:en)?)"
+_CODE = rf"(?:[VH]-?\d{{2}}|{_SHORT_SEASON}\s+\d{{2}}|VID|VIDERE|videre|vidare)"
+_CODES_RE = re.compile(rf"^\s*{_CODE}(?:(?:\s*[,;/+&]\s*|\s+og\s+|\s+){_CODE})*\s*$")
+_CODE_RE = re.compile(
+    rf"(?P<letter>[VH])-?(?P<yy>\d{{2}})|(?P<season>{_SHORT_SEASON})\s+(?P<syy>\d{{2}})"
+    r"|VID(?:ERE)?|vid[ae]re"
+)
+
+
+def _code_term(m: re.Match[str]) -> str:
+    if m["letter"]:
+        return f"{m['letter']}20{m['yy']}"
+    if m["season"]:
+        return f"{'V' if m['season'][0] in 'vV' else 'H'}20{m['syy']}"
+    return _VIDERE
 
 
 def find_terms(text: str) -> list[tuple[str, str, int, int]]:
     """(label as written, term, start, end) for every term in `text`, in text order."""
     if "=" not in text and _CODES_RE.match(text):
-        return [
-            (m.group(), f"{m['letter']}20{m['yy']}" if m["letter"] else _VIDERE, *m.span())
-            for m in _CODE_RE.finditer(text)
-        ]
+        return [(m.group(), _code_term(m), *m.span()) for m in _CODE_RE.finditer(text)]
     found: list[tuple[str, str, int, int]] = []
     for match in _TERM_RE.finditer(text):
         if match["videre"] and _PROSE_AFTER_RE.match(text, match.end()):

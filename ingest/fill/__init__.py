@@ -35,7 +35,7 @@ from kompetansekart.ingest.fill.money_fields import (
     uh_breakdown,
 )
 from kompetansekart.ingest.fill.partners import read_flat_list
-from kompetansekart.ingest.fill.prose import fallbacks, prose_budget
+from kompetansekart.ingest.fill.prose import fallbacks, prose_budget, signatory
 from kompetansekart.ingest.fill.sentences import (
     measure_figure,
     read_sentences,
@@ -211,6 +211,7 @@ class Filler:
         f.text_amounts(text)
         read_sentences(f, text)
         _person_lines(f, f.form.prose)
+        signatory(f)
         summary_from_sentences(f, text)
         self._prose_money()
         finish(f)

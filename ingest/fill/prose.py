@@ -22,6 +22,7 @@ from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
 from kompetansekart.ingest.fill.header import add_contact, network_text
 from kompetansekart.ingest.fill.institutions import institutions_in
 from kompetansekart.ingest.fill.state import State
+from kompetansekart.ingest.fill.values import emails_in, person
 from kompetansekart.ingest.money import prose_money
 from kompetansekart.ingest.records import BudgetRow, Contact, Partner
 from kompetansekart.ingest.resolve import guess_kind
@@ -48,8 +49,6 @@ def fallbacks(f: State) -> None:
     signature = _signature(f)
     if f.report.owner.id is None and "owner" not in f.report.evidence:
         _owner(f, signature)
-    if letter and signature and not any(c.role == "eier" for c in f.report.contacts):
-        _signatory(f, signature)
     if not f.report.uh and "uh" not in f.report.evidence:
         _uh(f, letter)
     if not f.report.schemes and "schemes" not in f.report.evidence:
@@ -132,16 +131,59 @@ def _owner(f: State, signature: tuple[int, list[int]] | None) -> None:
 _OWNER_FORMS = ("privat_eier", "stiftelse", "kommune", "fylkeskommune")
 
 
-def _signatory(f: State, signature: tuple[int, list[int]]) -> None:
-    _, lines = signature
-    if not lines:
+def signatory(f: State) -> None:
+    """The person under the closing ('Med vennlig hilsen', the owner's name, then 'Kari
+    Nordmann', 'daglig leder', 'kari@example.org'): the owner's contact when the report
+    names none (read after every field and sentence, so a named contact person wins),
+    with the function and e-mail address of the lines under the name."""
+    signature = _signature(f)
+    if signature is None or any(c.role == "eier" for c in f.report.contacts):
         return
-    name = f.doc.plain(lines[0])
-    if len(name.split()) in (2, 3, 4) and not f.ctx.orgs_in(name, None):
-        function = f.doc.plain(lines[1]).split()[0] if len(lines) > 1 else None
-        add_contact(f, Contact(name, "eier", function), lines[0])
-        if not any(p.role == "eier" for p in f.report.partners):
-            f.report.partners.insert(0, Partner(f.report.owner, "eier", name))
+    block = _signature_block(f, signature[0])
+    at = next((k for k, j in enumerate(block) if _signatory_name(f, f.doc.plain(j))), None)
+    if at is None:
+        return
+    name_line = block[at]
+    name = f.doc.plain(name_line).strip()
+    rest = [f.doc.plain(j) for j in block[at + 1 :]]
+    email = next((e for text in rest for e in emails_in(text)), None)
+    phone = next((p for text in rest if (p := person(text).phone)), None)
+    function = None
+    if rest and not emails_in(rest[0]) and not any(ch.isdigit() for ch in rest[0]):
+        words = rest[0].split()
+        if f.ctx.orgs_in(rest[0], None) or len(words) > 6:
+            function = words[0] if words else None  # 'Skoledirektør Stiftelsen NTG'
+        else:
+            function = rest[0].strip(" ,.")  # 'daglig leder'
+    add_contact(f, Contact(name, "eier", function, email, phone), name_line)
+    if not any(p.role == "eier" for p in f.report.partners):
+        f.report.partners.insert(0, Partner(f.report.owner, "eier", name))
+
+
+# what ends a signature: a copy to, an attachment list
+_AFTER_SIGNATURE = re.compile(r"^\W*(?:kopi|gjenpart|vedlegg|ps\b)", re.I)
+
+
+def _signature_block(f: State, closing: int) -> list[int]:
+    """The lines of the signature under the closing: up to a copy list, an attachment
+    list or the sixth line; blank lines skipped."""
+    out = []
+    for j in range(closing + 1, min(closing + 7, len(f.doc))):
+        text = f.doc.plain(j).strip()
+        if _AFTER_SIGNATURE.match(text):
+            break
+        if text:
+            out.append(j)
+    return out
+
+
+def _signatory_name(f: State, text: str) -> bool:
+    """A line that is a person's name and nothing else: two to four capitalised words,
+    no organisation."""
+    text = text.strip()
+    if not 2 <= len(text.split()) <= 4 or person(text).name != text:
+        return False
+    return not f.ctx.orgs_in(text, None) and guess_kind(text) not in _OWNER_FORMS
 
 
 def _uh(f: State, letter: bool) -> None:

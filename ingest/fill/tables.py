@@ -1312,10 +1312,17 @@ def _owner_shares(f: State, row: Row, cells: list[str], kinds: list[Column], val
         f.use_in([row.i], tuple(between))
 
 
+# '…; Målgruppe: lærarar …': a cell's next paragraph, a label and its value
+_LABELLED_PART = re.compile(r";\s+[A-ZÆØÅ][\w/ -]{0,30}:\s")
+
+
 def _row_label(cells: list[str], kinds: list[Column]) -> str:
     for want in ("name", "scheme", "text"):
         for cell, col in zip(cells, kinds, strict=True):
             if col.kind == want and cell.strip():
+                # 'Fådeltskuledidaktikk; Målgruppe: lærarar …': the name is the cell's
+                # first paragraph, not the labelled ones under it
+                cell = _LABELLED_PART.split(cell, maxsplit=1)[0]
                 return cell.replace("**", "").strip()
     # 'Nr | Tiltak | … ' over 'Sum |  | … | 700000': the Sum row's word in the number column
     words = [

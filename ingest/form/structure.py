@@ -865,8 +865,8 @@ class _Reader:
         side: int | None = None  # the last line of text beside the table
         narrow = True  # every row so far a label and a value (see _new_table)
         while j < len(doc):
-            if j > i and doc.gap(j):
-                break
+            if j > i and doc.gap(j) and (aligned or not self._note_between_rows(j, rows)):
+                break  # (a remark among the rows may stand apart from them by a blank line)
             if aligned:
                 cells = doc.aligned[j]
                 if cells is None or BOX.search(doc.plain(j)):
@@ -917,7 +917,11 @@ class _Reader:
         beside the table, which the page's text runs in among its rows; so is the rest of
         such a bullet ('av kommunedelen') further down."""
         doc = self.doc
-        if not rows or doc.format != "pdf" or doc.is_table_row(j) or j + 1 >= len(doc):
+        if not rows or doc.is_table_row(j) or j + 1 >= len(doc):
+            return False
+        if self._note_between_rows(j, rows):
+            return True
+        if doc.format != "pdf":
             return False
         text = doc.plain(j)
         bullet = _ITEM_BULLET.match(text) is not None
@@ -933,6 +937,22 @@ class _Reader:
             and doc.is_table_row(below)
             and len(doc.cells(below)) == len(rows[-1].cells)
         )
+
+    def _note_between_rows(self, j: int, rows: list[Row]) -> bool:
+        """'Merknad til tiltak 2: …' between rows 2 and 3 of a table of measures (a Word
+        table split by a paragraph): a remark set among the rows, when the row under it
+        goes on with the rows' numbering and has their cells."""
+        doc = self.doc
+        below = j + 1
+        if not rows or below >= len(doc) or doc.is_table_row(j):
+            return False
+        if doc.gap(below) or not doc.is_table_row(below):
+            return False
+        cells = doc.cells(below)
+        if len(cells) != len(rows[-1].cells):
+            return False
+        above, under = rows[-1].cells[0].strip(" .)"), cells[0].strip(" .)")
+        return above.isdigit() and under.isdigit() and int(under) == int(above) + 1
 
     def _empty_row(self, j: int, rows: list[Row]) -> bool:
         """'Regional ordning (Rekomp)' alone between two rows of a sheet's table: a row

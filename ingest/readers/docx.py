@@ -12,7 +12,10 @@ What becomes a line, numbered 1, 2, 3 ... in this order:
    `w:customXml`: each **paragraph** is a line, and each `w:br`/`w:cr` inside it starts a
    further line. Each **table row** is one line with its cells joined by a tab; a cell with
    several paragraphs joins them with a space, a nested table's rows are flattened into the
-   cell with spaces, a horizontally merged cell (gridSpan) counts once and a vertically
+   cell with spaces (but a table with a table of two rows or more in one of its cells is
+   the form's frame: its cells' paragraphs and tables become lines of their own, cell
+   after cell), a
+   horizontally merged cell (gridSpan) counts once and a vertically
    merged continuation cell is an empty cell. Text boxes follow the paragraph they sit in.
    Empty paragraphs are lines too, so "line N" is the Nth paragraph/row/break piece.
 
@@ -451,11 +454,18 @@ class _Walker:
 
     def table(self, tbl: etree._Element) -> list[str]:
         rows = []
-        for tr in _unwrapped(tbl, _TR):
-            if tr.find(f"{w('trPr')}/{w('del')}") is not None:
-                continue  # a deleted row (tracked change)
-            cells = [self.cell(tc) for tc in _unwrapped(tr, _TC) if not _merged_away(tc)]
-            rows.append("\t".join(cells))
+        trs = [tr for tr in _unwrapped(tbl, _TR) if tr.find(f"{w('trPr')}/{w('del')}") is None]
+        cells = [[tc for tc in _unwrapped(tr, _TC) if not _merged_away(tc)] for tr in trs]
+        # a table with a table inside one of its cells is the form's frame ('C Tiltak'
+        # beside the part's text and its table of measures): its cells' paragraphs and
+        # tables are the form's own lines, cell after cell
+        frame = any(_holds_table(tc) for row in cells for tc in row)
+        for row in cells:  # (a deleted row, a tracked change, is left out above)
+            if frame:
+                for tc in row:
+                    rows.extend(self.blocks(tc))
+            else:
+                rows.append("\t".join(self.cell(tc) for tc in row))
         return rows
 
     def cell(self, tc: etree._Element) -> str:
@@ -464,6 +474,13 @@ class _Walker:
             return ""  # continues the cell above
         parts = (line.replace("\t", " ").strip() for line in self.blocks(tc))
         return "; ".join(part for part in parts if part)
+
+
+def _holds_table(tc: etree._Element) -> bool:
+    """A cell with a table of its own inside it (two rows or more: a header and its
+    rows, directly or in a content control); a one-row table in a cell is a part of
+    that cell's text."""
+    return any(len(list(_unwrapped(t, _TR))) >= 2 for t in tc.iter(_TBL))
 
 
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift|rubrik|berschrift)\s*([1-6])$", re.I)
