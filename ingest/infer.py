@@ -2,8 +2,9 @@
 
 Runs after the layout parser, on the record alone (no text), so the rules are the same
 for every layout: the measures' scheme from the budget, the report's schemes from its
-budget rows, a measure's UH from its scheme row or the sole UH, the partner list from the
-owner and UH when the report has none.
+budget rows, the sector of a report for the kindergartens' scheme, a measure's UH from
+its scheme row or the sole UH, the partner list from the owner and UH when the report
+has none.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ def infer(ctx: Context) -> None:
     themes_from_names(ctx)
     measure_schemes_from_budget(ctx)
     report_schemes(ctx)
+    sector_from_scheme(ctx)
     measure_uh(ctx)
     all_uh(ctx)
     partners(ctx)
@@ -87,6 +89,24 @@ def report_schemes(ctx: Context) -> None:
         ctx.diag(
             "warning", "scheme-unknown", "the report does not say which scheme it is for", "schemes"
         )
+
+
+def sector_from_scheme(ctx: Context) -> None:
+    """A report for the regional scheme alone, which says no sector: the regional scheme
+    (Rekomp) is for kindergartens, so its sector is barnehage (an info names it; a sector
+    the report states always wins)."""
+    r = ctx.report
+    if r.sector is not None or r.schemes != ["regional"]:
+        return
+    r.sector = "barnehage"
+    if "schemes" in r.evidence:
+        r.evidence["sector"] = r.evidence["schemes"]
+    ctx.diag(
+        "info",
+        "sector-from-scheme",
+        "no sector stated; barnehage, since the regional scheme (Rekomp) is for kindergartens",
+        "sector",
+    )
 
 
 def measure_uh(ctx: Context) -> None:

@@ -66,6 +66,14 @@ _UNIT = re.compile(
     re.I,
 )
 _PLACEHOLDER = re.compile(r"\{(year|n)\}")
+# a survey's instruction after its question ('Når gjennomføres tiltaket? Flere svar
+# mulig', '… (velg ett alternativ)'): no part of the label
+_INSTRUCTION = re.compile(
+    r"[\s?.:]*\(?\s*(?:(?:flere|fleire)\s+svar\s+(?:er\s+)?(?:mulig|mogleg|mogeleg)"
+    r"|(?:velg|vel)\s+(?:ett|eitt)(?:\s+eller\s+(?:flere|fleire))?(?:\s+(?:alternativ(?:er)?|svar))?)"
+    r"\s*\)?[\s.]*$",
+    re.I,
+)
 _MONEY_FIELDS = frozenset({"owner_amount", "uh_amount", "total_amount", "coordinator_amount"})
 _INFLECTION = re.compile(r"(?<=\w)\((?:er|ar|r|e|n|ene|a)\)")
 
@@ -111,7 +119,7 @@ def key(label: str) -> str:
     punctuation and æ/ø/å written as ae/o/a do not matter; years become {year} and small
     numbers {n}."""
     text = unicodedata.normalize("NFC", label).replace("**", "").replace("\u00ad", "")
-    text = machine_label(text.rstrip(" *"))  # 'Org.nr.*': a required field's star
+    text = machine_label(_INSTRUCTION.sub("", text).rstrip(" *"))  # 'Org.nr.*': required
     text = text.replace("–", "-").replace("—", "-").casefold().translate(_FOLD)
     if "(" in text or "," in text:
         # 'Kontaktperson(er) UH', 'E-post, UH': a plural's ending and a comma between the

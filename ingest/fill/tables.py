@@ -71,6 +71,9 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         return
     if _party_columns(f, rows, dispatch):
         return
+    if _response_row(f, rows):
+        _horizontal(f, rows[0], rows[1], dispatch)  # a survey's export: questions over answers
+        return
     numbered = _numbered_columns(f, rows[0])
     if numbered is not None:
         _by_measure(f, rows[0], rows[1:], numbered, dispatch)
@@ -574,6 +577,23 @@ def _horizontal(f: State, head: Row, row: Row, dispatch: Dispatch) -> None:
         )
         pair.section = f.form.section_at(row.i)
         dispatch(pair)
+
+
+def _response_row(f: State, rows: list[Row]) -> bool:
+    """A survey tool's export (Microsoft Forms, Nettskjema, Google Forms): a header row of
+    the form's questions, as asked ('Hvilket år gjelder behovsmeldingen?', 'Tiltak 1:
+    Beløp fra eier (kr)'), over one row of answers, the one response that is the report.
+    Many columns, several of them whole questions, and the labels the vocabulary knows
+    among them; a table of measures has short column labels and a row per measure."""
+    if len(rows) != 2:
+        return False
+    head = [c.replace("**", "").strip() for c in rows[0].cells]
+    labels = [c for c in head if c]
+    if len(labels) < 8 or any(amounts_in(c) for c in labels):
+        return False
+    asked = [c for c in labels if c.endswith(("?", ")")) or len(c.split()) >= 4]
+    known = [c for c in labels if f.labels.meaning(c) is not None]
+    return len(asked) >= 3 and len(known) * 3 >= len(labels)
 
 
 # --- a table of measures side by side --------------------------------------------------
