@@ -132,8 +132,9 @@ _ONE_MEASURE = re.compile(r"\btiltak\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
 
 
 def _restated(f: State, text: str, unread: list[int]) -> list[int]:
-    """'Merknad til tiltak 2: … Beløpet i tabellen (230 000) er avklart': a line about
-    one measure that says a figure of that measure again; it needs no reading."""
+    """'Merknad til tiltak 2: … Beløpet i tabellen (230 000) er avklart', 'Koordinatoren
+    (kr 40 000) ligger i eiers andel for tiltak 1': a line about one measure that says a
+    figure of that measure again; it needs no reading."""
     named = {int(n) for n in _ONE_MEASURE.findall(text)}
     if len(named) != 1:
         return []
@@ -142,7 +143,7 @@ def _restated(f: State, text: str, unread: list[int]) -> list[int]:
         v
         for m in f.report.measures
         if m.number == number
-        for v in (m.owner_amount, m.uh_amount, m.total_stated)
+        for v in (m.owner_amount, m.uh_amount, m.total_stated, m.coordinator_amount)
         if v
     }
     return [v for v in unread if v in figures]
@@ -183,7 +184,18 @@ _SHOWS_MARK = re.compile(
 
 
 def _checked(doc, i: int) -> int:
-    return _checked_in(doc.text(i))
+    raw = doc.text(i)
+    if i and not doc.gap(i) and _ENDS_SHOWING.search(doc.plain(i - 1)):
+        # 'Kryss av med' at the end of the line above '☒ der det er aktuelt': the
+        # instruction's mark, wrapped onto this line
+        tail = doc.plain(i - 1)[-40:]
+        return _checked_in(f"{tail} {raw}") - _checked_in(tail)
+    return _checked_in(raw)
+
+
+_ENDS_SHOWING = re.compile(
+    r"\b(?:kryss(?:\s+av)?|sett\s+kryss|merk(?:\s+av)?|marker)\s+(?:med\s*)?$", re.I
+)
 
 
 @lru_cache(maxsize=1 << 16)  # the same lines recur in every report of a form

@@ -733,7 +733,8 @@ _NOT_OPTION = re.compile(
     r"\b(?:vet|veit)\s+ikk(?:e|je)\b|\bikk(?:e|je)\s+(?:relevant|aktuelt)\b", re.I
 )
 _CLAUSE_SPLIT = re.compile(r",?\s+men\s+|;\s*")
-_NOT = re.compile(r"\b(?:ikke|ikkje|ingen|uten|utan)\b", re.I)
+# a negation, or words that say someone did not come ('var invitert, men meldte forfall')
+_NOT = re.compile(r"\b(?:ikke|ikkje|ingen|uten|utan|forfall|uteble|uteblei)\b", re.I)
 
 
 def _absent_spans(text: str) -> list[tuple[int, int]]:

@@ -248,6 +248,9 @@ def _marked_columns(f: State, row: Row, below: Row) -> set[int] | None:
 def _split_header(f: State, rows: list[Row]) -> tuple[Row | None, list[Row]]:
     """The first row of labels (options, known labels, or all bold) and the rows under it."""
     for k, row in enumerate(rows[:3]):
+        grouped = _grouped_header(f, row, rows[k + 1]) if k + 1 < len(rows) else None
+        if grouped is not None:
+            return grouped, rows[k + 2 :]
         filled = [c for c in row.cells if c.strip()]
         if len(filled) < 2 or any(_amounty(c) for c in filled):
             continue
@@ -304,6 +307,38 @@ def _full_header_under(f: State, row: Row, below: Row) -> bool:
         (f.labels.meaning(c) is not None or _term_header(c) is not None) and not _amounty(c)
         for c in filled
     )
+
+
+def _grouped_header(f: State, row: Row, below: Row) -> Row | None:
+    """'Barnehager | | Skoler | | PP-tjeneste' over 'Kommunale | Private | Offentlige |
+    Private | ', 'Ordning | Behov 2026 (kr) | | ' over ' | Eier | UH | Sum': group headings
+    spanning the columns under them (an HTML table's colspan, a sheet's merged cells),
+    cell for cell over the columns' own labels, and a heading spanning both rows where the
+    lower row is empty. Each column's label is its own, with its group's name where that
+    makes the label the vocabulary knows ('Private' under 'Skoler': 'Private skoler')."""
+    upper, lower = row.cells, below.cells
+    labels = [c.replace("**", "").strip() for c in lower]
+    if len(upper) != len(lower) or len([c for c in labels if c]) < 2:
+        return None
+    if not any(c.strip() for c in upper[1:]) or not any(not c.strip() for c in upper[1:]):
+        return None  # no group spanning columns
+    if any(_amounty(c) for c in labels if c):
+        return None
+    cells, group = [], ""
+    for top, own in zip(upper, labels, strict=True):
+        top = top.replace("**", "").strip()
+        group = top or group
+        if not own:
+            if not top:
+                return None  # a column with no label at all
+            cells.append(top)
+            continue
+        both = (f"{own} {group}", f"{group} {own}") if group else ()
+        label = next((c for c in both if f.labels.exact(c) is not None), own)
+        if f.labels.meaning(label) is None:
+            return None  # a column's label the vocabulary does not know: no header
+        cells.append(label)
+    return Row(below.i, cells, cells)
 
 
 def _joined_header(row: Row, below: Row) -> Row:

@@ -3,7 +3,9 @@
 Such a page writes its form as markup the form reader should not have to know:
 
 * a table as `<tr><td>Felt</td><td>Svar</td></tr>` rows: each row becomes one line of
-  tab-separated cells, as a Markdown pipe table would; a `<br>` inside a cell separates
+  tab-separated cells, as a Markdown pipe table would (a row written over several lines,
+  as pandoc writes it, on the line of its `<tr>`; a cell's colspan and rowspan leave
+  empty cells where it spans); a `<br>` inside a cell separates
   the parts of its value ('Lillestrøm kommune<br>Org.nr. 820 710 592') and becomes '; ';
 * `<details><summary>Tiltak 1: …</summary>` is the heading of what follows;
 * entities (`&nbsp;`, `&amp;`) are their characters;
@@ -46,12 +48,66 @@ def has_html(text: str) -> bool:
 def html_lines(text: str, lines: list[Line]) -> list[Line]:
     """The lines of `text` (already split into `lines`) with their HTML read."""
     shown = _HIDDEN.sub(lambda m: "\n" * m.group().count("\n"), text)
+    rows = _table_rows(shown)
     out: list[Line] = []
-    for line, body in zip(lines, shown.splitlines(), strict=False):
+    for k, (line, body) in enumerate(zip(lines, shown.splitlines(), strict=False)):
+        if k in rows:
+            # a row of a table written over several lines ('<tr>', a '<td>' per line,
+            # '</tr>'): its cells on the line it starts on; the table's other lines are
+            # markup, dropped (not blank lines: the rows stay one table)
+            if rows[k] is not None:
+                out.append(Line(line.no, rows[k], line.file))
+            continue
         if not _ANY_TAG.search(body) and "&" not in body:
             out.append(line if body == line.text else Line(line.no, body, line.file))
             continue
         out.append(_line(line, body))
+    return out
+
+
+_TABLE = re.compile(r"<table\b[^>]*>(?P<body>.*?)</table\s*>", re.IGNORECASE | re.DOTALL)
+_ROW_BLOCK = re.compile(r"<tr\b[^>]*>(?P<cells>.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
+_CELL_BLOCK = re.compile(
+    r"<t[dh]\b(?P<attrs>[^>]*)>(?P<text>.*?)</t[dh]\s*>", re.IGNORECASE | re.DOTALL
+)
+_SPAN = re.compile(r"\b(col|row)span\s*=\s*[\"']?(\d+)", re.IGNORECASE)
+
+
+def _table_rows(shown: str) -> dict[int, str | None]:
+    """Line index -> the tab-separated cells of the table row that starts on it (None for
+    the table's other lines), for tables whose rows run over several lines. A cell
+    spanning columns (colspan) is followed by empty cells, one spanning rows (rowspan)
+    leaves an empty cell in the rows below it, as merged cells of a sheet or a Word table
+    do."""
+    out: dict[int, str | None] = {}
+    for table in _TABLE.finditer(shown):
+        starts = [
+            shown.count("\n", 0, table.start("body") + m.start())
+            for m in _ROW_BLOCK.finditer(table["body"])
+        ]
+        blocks = list(_ROW_BLOCK.finditer(table["body"]))
+        if not blocks or len(set(starts)) != len(starts) or "\n" not in table["body"].strip():
+            continue  # rows one per line (or none): read line by line
+        below: dict[int, int] = {}  # column -> rows still covered by a cell above
+        first = shown.count("\n", 0, table.start())
+        last = shown.count("\n", 0, table.end())
+        for k in range(first, last + 1):
+            out[k] = None
+        for start, row in zip(starts, blocks, strict=True):
+            cells: list[str] = []
+            for cell in _CELL_BLOCK.finditer(row["cells"]):
+                while below.get(len(cells), 0) > 0:
+                    below[len(cells)] -= 1
+                    cells.append("")
+                spans = {kind.lower(): int(n) for kind, n in _SPAN.findall(cell["attrs"])}
+                if spans.get("row", 1) > 1:
+                    below[len(cells)] = spans["row"] - 1
+                cells.append(_text(cell["text"].replace("\n", " ")).replace("\t", " "))
+                cells += [""] * (min(spans.get("col", 1), 50) - 1)
+            while below.get(len(cells), 0) > 0:
+                below[len(cells)] -= 1
+                cells.append("")
+            out[start] = "\t".join(cells)
     return out
 
 

@@ -1,5 +1,7 @@
 """Markdown: like text, but pipe tables become tab-separated cells so the parsers see one
-table shape whatever the source. `**bold**` is kept: in these forms bold marks a choice."""
+table shape whatever the source. `**bold**` is kept: in these forms bold marks a choice.
+Pandoc's own markup (a heading's `{#id .class}`, `:::` div fences, footnote marks `[^1]`)
+is dropped; a footnote's text stays a line of its own."""
 
 from __future__ import annotations
 
@@ -89,10 +91,21 @@ def _front(line: Line) -> Line | None:
     return Line(line.no, f"{m['key'].replace('_', ' ').strip()}: {value}", line.file)
 
 
+# pandoc's Markdown: a heading's attributes ('## 4. Tiltak {#tiltak .part}'), a fenced
+# div's fences ('::: {.custom-style="Ingress"}', ':::'), a footnote's mark ('…[^2]') and
+# its definition's ('[^2]: …'): markup, not text
+_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+_DIV_FENCE = re.compile(r"^\s{0,3}:::+(?:\s*\{[^{}]*\}|\s*[\w-]+)?\s*$")
+_NOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?::\s*)?")
+
+
 def _convert(line: Line) -> Line | None:
     text = line.text
-    if _SEPARATOR_ROW.match(text):
+    if _SEPARATOR_ROW.match(text) or _DIV_FENCE.match(text):
         return None
+    if "[^" in text:
+        line = Line(line.no, _NOTE_MARK.sub("", text), line.file, line.heading)
+        text = line.text
     stripped = text.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         cells = [cell.strip() for cell in stripped[1:-1].split("|")]
@@ -105,4 +118,4 @@ def _convert(line: Line) -> Line | None:
             return Line(line.no, definition.group(1), line.file)
         return line
     level = heading.group().count("#")
-    return Line(line.no, text[heading.end() :], line.file, level)
+    return Line(line.no, _ATTRIBUTES.sub("", text[heading.end() :]), line.file, level)
