@@ -315,7 +315,7 @@ _OTHER = re.compile(
 )
 _REQUEST = re.compile(
     r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|ber\b.{0,30}?\bom\b|"
-    r"meld(?:er|ar)?\s+(?:eit\s+|et\s+)?behov|"
+    r"meld(?:er|ar|es|ast)?\s+(?:eit\s+|et\s+)?(?:samla\s+|samlet\s+)?behov|"
     r"behov\s+for|budsjett\w*|trenger|treng|ønsker|ønskjer|ramme(?:n)?\s+(?:på|er)|"
     r"andel(?:en)?\s+(?:er|blir|utgjør|på)|koster|kostar)\b",
     re.IGNORECASE,

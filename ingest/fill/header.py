@@ -662,7 +662,8 @@ def _from_year(text: str) -> int | None:
 _NAMED = re.compile(
     r"tiltak\s+(\d+(?:\s*(?:,|og|&)\s*\d+)*)\s+(?:er\s+|blir\s+|vert\s+)?"
     r"(videreføres|vidareførast|vidareført|videreført|viderefører|vidarefører|fortsetter|"
-    r"held\s+fram|er\s+nytt|er\s+nye|nytt|ny|nye)",
+    r"held\s+fram|bygger\s+(?:videre\s+)?på|bygg\s+(?:vidare\s+)?på|"
+    r"er\s+nytt|er\s+nye|nytt|ny|nye)",
     re.IGNORECASE,
 )
 

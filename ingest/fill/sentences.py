@@ -36,6 +36,7 @@ from kompetansekart.ingest.fill.header import (
 )
 from kompetansekart.ingest.fill.state import Slot, State
 from kompetansekart.ingest.fill.values import option_set, person, pick
+from kompetansekart.ingest.form.model import MEASURE
 from kompetansekart.ingest.money import (
     _REQUEST,
     COORDINATOR,
@@ -509,9 +510,16 @@ def _measure_money(f: State, s: Sentence) -> None:
     """'Til tiltak 1 søker vi 200 000 kroner, 80 000 til kommunen og 120 000 til UiT':
     a sentence about one measure, by number, gives that measure's money."""
     numbers = {int(n) for n in _MEASURE_NO.findall(s.text)}
-    if len(numbers) != 1:
+    if len(numbers) > 1:
         return
-    slot = f.measure(numbers.pop(), create=False)
+    if numbers:
+        slot = f.measure(numbers.pop(), create=False)
+    else:
+        # 'Tiltaket har en samlet ramme på kr 600 000' under the heading 'Tiltak 1 – …':
+        # the sentence is about the measure of its part
+        section = f.form.section_at(s.lines[0])
+        part = section.within(MEASURE) if section is not None else None
+        slot = f.section_slot(part) if part is not None and part.number is not None else None
     if slot is None:
         return
     names = uh_names(f)
@@ -540,6 +548,8 @@ def measure_figure(f: State, slot, role: str, value: int, lines: list[int]) -> N
         setattr(slot.measure, attr, value)
         slot.note(attr, lines[0])
         f.use_in(lines, (value,))
+    elif getattr(slot.measure, attr) == value:
+        f.use_in(lines, (value,))  # the same figure said again (a case text, a summary)
 
 
 def uh_names(f: State, more=()) -> tuple[str, ...]:
@@ -558,12 +568,16 @@ def owner_names(f: State) -> tuple[str, ...]:
 
 
 def _names(f: State, refs) -> tuple[str, ...]:
-    """Organisations' names as written, canonical, and the gazetteer's aliases."""
+    """Organisations' names as written, canonical, and the gazetteer's aliases; a unit's
+    host by its names too ('kr 270 000 på NTNU' for Skrivesenteret at NTNU)."""
     gaz = f.ctx.resolver.gazetteer
     out: list[str] = []
     for ref in refs:
         entry = gaz.by_id(ref.id) if ref.id else None
         out += [ref.name, ref.as_written or "", *(entry.aliases if entry else ())]
+        host = gaz.by_id(ref.parent) if ref.parent else None
+        if host is not None:
+            out += [host.name, *host.aliases]
     return tuple(dict.fromkeys(n for n in out if n and len(n) > 2))
 
 

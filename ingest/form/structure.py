@@ -77,6 +77,7 @@ _WHOLE_BOLD = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*$")
 _BOLD_MEASURE = re.compile(r"^\*\*(?P<head>[^*]{1,120})\*\*\s*(?P<rest>\S.*)$")
 _NUMBERED = re.compile(r"^(?:\(?(\d{1,2})(\.\d{1,2})*[.)]?|del\s+[a-h\d]{1,2}[.:]?)\s+\S", re.I)
 _DEL = re.compile(r"^del\s+[a-h\d]{1,2}\b", re.IGNORECASE)
+_ATTACHMENT = re.compile(r"^(?:vedlegg|bilag)\s+\d{1,2}\s*[:.–-]\s*[A-ZÆØÅ]", re.IGNORECASE)
 _MEASURE_REF = re.compile(
     r"^(?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2}(?:\s*(?:og|,|&|/)\s*\d{1,2})*\s*[:.\-–]",
     re.IGNORECASE,
@@ -1193,6 +1194,8 @@ def _text_level(labels: Labels, text: str, raw: str, celled: bool) -> tuple[int 
     it. `celled`: the line is a row of cells."""
     if _MEASURE_HEAD.match(text) and not find_amounts(text) and len(text.split()) <= 16:
         return 3, False  # 'Tiltak 2: Kvalitetsutvikling i barnehagen' alone on its line
+    if _ATTACHMENT.match(text) and len(text.split()) <= 12 and not find_amounts(text):
+        return 1, False  # 'Vedlegg 1: Behovsmelding': the attachment, a part of its own
     if _has_value(text) or len(text) > 120:
         return None, False
     if _DEL.match(text) and _WHOLE_BOLD.match(raw.strip()):
