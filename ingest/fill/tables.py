@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from kompetansekart.ingest.checkboxes import BOX
+from kompetansekart.ingest.checkboxes import BOX, count_boxes
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
 from kompetansekart.ingest.document import Document
 from kompetansekart.ingest.fill.header import (
@@ -39,11 +39,18 @@ from kompetansekart.ingest.fill.header import (
 )
 from kompetansekart.ingest.fill.measures import measure_ref
 from kompetansekart.ingest.fill.money_fields import ATTR, _shares, _uh_of
+from kompetansekart.ingest.fill.sentences import owner_names, uh_names
 from kompetansekart.ingest.fill.state import Scope, State
 from kompetansekart.ingest.fill.values import option_set, person, terms_found
 from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
-from kompetansekart.ingest.money import COORDINATOR, amounts_in, read_money, roles_in
+from kompetansekart.ingest.money import (
+    COORDINATOR,
+    amounts_in,
+    prose_money,
+    read_money,
+    roles_in,
+)
 from kompetansekart.ingest.records import BudgetRow, Contact, OrgRef, Partner, UhShare
 from kompetansekart.ingest.terms import find_terms
 
@@ -1127,7 +1134,9 @@ def _classify(f: State, col, values: list[str]) -> Column:
     term = _term_header(header) if meaning is None else None
     if term is not None and all(_MARK.match(v) or _EMPTY_MARK.match(v) for v in values):
         return Column("term", term, header=header)  # 'Vår 2026' over its ☒ / x per measure
-    amounts = sum(1 for v in filled if read_money(v).read and not _digits_only_small(v))
+    amounts = sum(
+        1 for v in filled if read_money(v).read and not _digits_only_small(v) and not _wordy(v)
+    )
     numbers = "measure_number" in fields or (
         filled
         and not fields  # 'PPT' over '1' is a count of units, not a row's number
@@ -1173,6 +1182,15 @@ _PLACEHOLDER = re.compile(r"\s*(?:[-–—−]+|0)\s*")
 _SMALL_NUMBER = re.compile(r"\d{1,2}\.?")
 _SMALL_CELL = re.compile(r"\s*\d{1,2}\.?\s*")
 _DIGITS = re.compile(r"\s*\d[\d .,-]*\s*")
+
+
+def _wordy(cell: str) -> bool:
+    """'Trygt skolemiljø (NB: videreført, tidligere tildelt kr 300 000)': a text that
+    mentions a figure, not a cell of money (more than six words besides its figures)."""
+    rest = cell
+    for a in reversed(amounts_in(cell)):
+        rest = rest[: a.start] + " " + rest[a.end :]
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) > 6
 
 
 def _digits_only_small(cell: str) -> bool:
@@ -1281,6 +1299,9 @@ def money_row(
         budget = _budget_row(f, row, label, values, shares)
         if len(schemes) == 1:
             budget.scheme, budget.label = schemes[0], None
+            # '[X] Desentralisert ordning' in the row's own cell: the scheme is chosen
+            # where its figures stand, and the mark is read with them
+            f.marks[row.i] += count_boxes(scheme_cell or label)[0]
         f.evidence(f"budget[{len(f.report.budget)}]", row.i)
         f.report.budget.append(budget)
 
@@ -1367,6 +1388,38 @@ def _owner_shares(f: State, row: Row, cells: list[str], kinds: list[Column], val
         f.use_in([row.i], tuple(between))
 
 
+# '… (NB: videreført fra 2025, tidligere tildelt kr 300 000 (2025))': a remark after a
+# measure's name, in its cell
+_REMARK = re.compile(
+    r"\s*\((?P<remark>(?:nb|merk|obs|merknad)\b[:.]?[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", re.I
+)
+_CONTINUES = re.compile(
+    r"\b(?:videreført|videreføres|vidareført|vidareførast|fortsetter|held\s+fram|"
+    r"bygger\s+(?:videre\s+)?på)\b",
+    re.I,
+)
+
+
+def _name_remark(cell: str) -> tuple[str, str | None]:
+    """A name cell's name and the remark after it, if any."""
+    m = _REMARK.search(cell)
+    if m is None or m.start() == 0:
+        return cell, None
+    return cell[: m.start()].strip(), m["remark"]
+
+
+def _read_remark(f: State, slot, row: Row, remark: str) -> None:
+    """The remark after a measure's name says whether it goes on from last year, and
+    names the figures in it (last year's grant) for what they are."""
+    m = slot.measure
+    if m.continued is None and _CONTINUES.search(remark):
+        m.continued = True
+        slot.note("continued", row.i)
+    money = prose_money(remark, f.report.year, uh_names(f), owner_names(f))
+    for a in money.aside:
+        f.aside([row.i], [a.value], a.why)
+
+
 # '…; Målgruppe: lærarar …': a cell's next paragraph, a label and its value
 _LABELLED_PART = re.compile(r";\s+[A-ZÆØÅ][\w/ -]{0,30}:\s")
 
@@ -1378,7 +1431,7 @@ def _row_label(cells: list[str], kinds: list[Column]) -> str:
                 # 'Fådeltskuledidaktikk; Målgruppe: lærarar …': the name is the cell's
                 # first paragraph, not the labelled ones under it
                 cell = _LABELLED_PART.split(cell, maxsplit=1)[0]
-                return cell.replace("**", "").strip()
+                return _name_remark(cell.replace("**", "").strip())[0]
     # 'Nr | Tiltak | … ' over 'Sum |  | … | 700000': the Sum row's word in the number column
     words = [
         c.replace("**", "").strip() for c, k in zip(cells, kinds, strict=True) if k.kind == "number"
@@ -1419,6 +1472,10 @@ def _measure_cells(
     m = slot.measure
     slot.named_by = slot.named_by or "table"
     slot.note("name", row.i)
+    for col, cell in zip(kinds, cells, strict=False):
+        remark = _name_remark(cell.replace("**", "").strip())[1] if col.kind == "name" else None
+        if remark:
+            _read_remark(f, slot, row, remark)
     for attr in ("owner_amount", "uh_amount", "total_stated", "coordinator_amount"):
         if attr in values and getattr(m, attr) is None:
             setattr(m, attr, values[attr])

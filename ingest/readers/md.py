@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from kompetansekart.ingest.readers.base import ReadResult, decode, read_bytes, split_lines
+from kompetansekart.ingest.readers.grid_text import grid_lines, has_grid
 from kompetansekart.ingest.readers.html_text import has_html, html_lines
 from kompetansekart.ingest.records import Line
 
@@ -27,6 +28,8 @@ def read(path: Path) -> ReadResult:
     lines = split_lines(path, text)
     if has_html(text):
         lines = html_lines(text, lines)
+    if has_grid(lines):
+        lines = grid_lines(lines)  # pandoc's grid tables
     front = _front_matter(lines)
     body = _fenced_tables(lines[front:])
     converted = [_front(line) for line in lines[:front]] + [_convert(line) for line in body]

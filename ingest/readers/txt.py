@@ -1,7 +1,8 @@
 """Plain text: the form as it was exported or extracted (tabs separate table cells). A
 text written as configuration (`[section]`, `key = value`) is read by its syntax
 (`keyed`), a CSV export by its syntax (`delimited`), HTML inside it by `html_text`, a
-printout's ruled tables by `ruled`, an e-mail's quoted lines without their '> ' (`quoted`)."""
+printout's ruled tables by `ruled`, grid tables drawn with '+--+' or box characters by
+`grid_text`, an e-mail's quoted lines without their '> ' (`quoted`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from kompetansekart.ingest.readers.base import ReadResult, decode, read_bytes, split_lines
 from kompetansekart.ingest.readers.delimited import delimited_lines, delimiter_of
+from kompetansekart.ingest.readers.grid_text import grid_lines, has_grid
 from kompetansekart.ingest.readers.html_text import has_html, html_lines
 from kompetansekart.ingest.readers.keyed import is_keyed, keyed_lines
 from kompetansekart.ingest.readers.quoted import is_quoted, unquoted
@@ -23,6 +25,8 @@ def read(path: Path) -> ReadResult:
         lines = unquoted(lines)  # an e-mail's reply quoting the form
     if has_html(text):
         lines = html_lines(text, lines)
+    if has_grid(lines):
+        lines = grid_lines(lines)  # '+----+----+' or '┌──┬──┐' grids
     sep = delimiter_of(lines)
     if sep is not None:
         lines = delimited_lines(lines, sep)
