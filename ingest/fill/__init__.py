@@ -152,6 +152,13 @@ _NOT_PART = re.compile(
 )
 
 
+# a workbook's sheet (or a document's part) of instructions for filling in the form, with
+# its example rows ('Eksempel: Tiltak 0 – Lesing, eier 100 000'): no part of the report
+_INSTRUCTIONS = re.compile(
+    r"^\W*(?:ark:\s*)?(?:veiledning|veileiing|rettleiing|rettleiing|instruksjon(?:ar|er)?|"
+    r"utfyllingshjelp|hjelp|eksempel|døme|instructions?|help)\W*$",
+    re.I,
+)
 _CHANGE_LOG = re.compile(
     r"^\W*(?:endringslogg|endringshistorikk|versjonshistorikk|versjonslogg|change\s*log)\b", re.I
 )
@@ -159,12 +166,15 @@ _CHANGE_LOG = re.compile(
 
 def _outside(f: State) -> None:
     """The lines of parts the document says are not part of the report (a change log, an
-    internal note): nothing in them is read, and their figures are named as such."""
+    internal note, a workbook's sheet of instructions with its examples): nothing in them
+    is read, and their figures are named as such."""
     doc = f.doc
     logs: set[int] = set()
     for s in f.form.sections:
         opening = [j for j in (s.start, s.start + 1) if j < len(doc)]
-        if any(_NOT_PART.search(doc.plain(j)) for j in opening):
+        if any(_NOT_PART.search(doc.plain(j)) for j in opening) or (
+            s.level <= 1 and _INSTRUCTIONS.match(s.title or "")
+        ):
             f.outside.update(range(s.start, s.end or len(doc)))
         elif _CHANGE_LOG.match(s.title or ""):
             # 'Endringslogg': the document's history ('UH-beløp endret fra 300000 …'),
@@ -827,19 +837,29 @@ def _summary(f: State) -> None:
 def _total_of_one_scheme(f: State) -> None:
     """'Samlet beløp eier – desentralisert ordning', '… UH – desentralisert ordning', then
     'Totalt omsøkt beløp 2026': with one scheme's row and no total of its own, the total
-    under it is that row's."""
+    under it is that row's. So the other way round: 'Eigar 420 000', 'HVL 730 000', then
+    'Sum Dekomp 2026 1 150 000': the owner's and the UH's figures above the scheme's
+    total are that scheme's row."""
     s = f.summary
     named = [p for n, p in f.parts.items() if n != "total"]
-    if s is None or len(named) != 1 or s.row.total_stated is None:
+    if s is None or len(named) != 1:
         return
-    part = named[0].row
-    if s.row.owner_amount is not None or s.row.uh_amount is not None:
+    part = named[0]
+    mine = {a for a in _ROW_ATTRS if getattr(s.row, a) is not None}
+    theirs = {a for a in _ROW_ATTRS if getattr(part.row, a) is not None}
+    if not mine or not theirs or mine & theirs:
         return
-    if part.total_stated is not None or (part.owner_amount is None and part.uh_amount is None):
-        return
-    part.total_stated = s.row.total_stated
-    named[0].lines["total_stated"] = s.lines["total_stated"]
+    if mine != {"total_stated"} and theirs != {"total_stated"}:
+        return  # neither is only the other's total
+    for a in mine:
+        setattr(part.row, a, getattr(s.row, a))
+        if a in s.lines:
+            part.lines[a] = s.lines[a]
+    part.row.uh_breakdown = part.row.uh_breakdown or s.row.uh_breakdown
     f.summary = None
+
+
+_ROW_ATTRS = ("owner_amount", "uh_amount", "total_stated")
 
 
 def _orgnrs(f: State) -> None:

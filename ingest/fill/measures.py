@@ -26,11 +26,16 @@ def measure_ref(text: str) -> tuple[list[int], str] | None:
     return [int(n) for n in re.findall(r"\d+", m.group(1))], m.group(2).strip()
 
 
+_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def measure_name(f: State, pair: Pair, scope: Scope) -> bool:
     text, j = first_value(f, pair)
     if not text or is_placeholder(text):
         return False
     name = text.replace("**", "").strip()
+    if pair.style == "prefix" and _A_YEAR.search(name) and f.ctx.schemes.ids_in(name):
+        return False  # 'Tiltak – Kompetanseløftet 2026, Tromsø kommune': a sheet's title
     if scope.kind == "measure" and scope.slot is not None:
         slot = scope.slot
         if not slot.measure.name or slot.named_by in ("", "position", "title"):

@@ -589,7 +589,7 @@ def summary_from_sentences(f: State, lines: list[int]) -> None:
     eigar og 550 000 kroner til UH, totalt …': one budget row per scheme a sentence
     names, and the grand total after them."""
     r = f.report
-    if r.budget and f.summary is None:
+    if (r.budget and f.summary is None) or f.parts:
         _restated(f, lines)
     if r.budget or f.summary is not None:
         return
@@ -637,7 +637,12 @@ def _restated(f: State, lines: list[int]) -> None:
     (or its total) again. Its figures are read when each equals the table's for its
     role; a sentence of other figures is left to the accounting."""
     r = f.report
-    rows = [(b.owner_amount, b.uh_amount, b.total_stated) for b in (*r.budget, r.budget_sum) if b]
+    summaries = [p.row for p in f.parts.values()]  # the rows the form's pairs fill
+    rows = [
+        (b.owner_amount, b.uh_amount, b.total_stated)
+        for b in (*r.budget, r.budget_sum, *summaries)
+        if b
+    ]
     if len(r.budget) > 1:
         sums = [sum(getattr(b, a) or 0 for b in r.budget) for a in _ROW_ATTRS]
         rows.append((sums[0] or None, sums[1] or None, sums[2] or None))

@@ -1275,6 +1275,17 @@ def money_row(
             else:  # the sum of the measures of a scheme's part, or of the report's
                 f.part_sums.append((f.part_scheme(row.i), total, row.i))
         return
+    said = f.labels.meaning(label.replace("**", "").strip()) if label else None
+    aside = {"earlier_grant": "earlier-grant", "own_contribution": "own-contribution"}
+    why = next((aside[x] for x in (said.fields if said else ()) if x in aside), None)
+    if why is not None and values:
+        # 'Tildelt tilskudd Rekomp 2025 | 380 000 | …' among the schemes' rows: last year's
+        # grant (or the owner's own work), named as such, never a budget row
+        for v in values.values():
+            if f.used[(row.i, v)] > 0:
+                f.used[(row.i, v)] -= 1  # read as the row's money above: not after all
+        f.aside([row.i], list(values.values()), why)
+        return
     schemes = [s for s in f.ctx.schemes.ids_in(scheme_cell or label) if s != "kollektiv"]
     ref = measure_ref(label + (":" if not re.search(r"[:.\-–;]", label) else "")) if label else None
     if ref is not None and number is None:

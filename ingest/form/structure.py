@@ -774,6 +774,8 @@ class _Reader:
             text = doc.plain(i)
             body = strip_numbering(text)
             found = self.labels.prefix(body)
+            if found is not None and found.section() == MEASURES and doc.lines[i].heading:
+                return None  # '# 1 Tiltak' over the measures: a report of several
             if found is not None and found.section() == MEASURE and found.number is not None:
                 rest = body[found.end :]
                 if not _NAME_SEP.match(rest) or not rest.strip(" :.-–—") or find_amounts(rest):
@@ -897,8 +899,15 @@ class _Reader:
         table = Table(rows, aligned, question)
         table.side_by_side = _side_by_side(rows, self.labels)
         if _pairs_table(table, self.labels):
-            for row in rows:
-                self._row_pair(row)
+            k = 0
+            while k < len(rows):
+                n = _answered_options(rows, k)
+                if n:
+                    self._options_answered(rows[k : k + n])
+                    k += n
+                    continue
+                self._row_pair(rows[k])
+                k += 1
         else:
             self.items.append(table)
             self.open = None
@@ -957,9 +966,22 @@ class _Reader:
 
     def _empty_row(self, j: int, rows: list[Row]) -> bool:
         """'Regional ordning (Rekomp)' alone between two rows of a sheet's table: a row
-        whose other cells are empty (a spreadsheet writes no tabs after the last value)."""
+        whose other cells are empty (a spreadsheet writes no tabs after the last value);
+        also two or three such rows one under the other ('Regional ordning', 'Desentralisert
+        ordning', then the scheme asked for with its figures)."""
         doc = self.doc
         if not rows or j + 1 >= len(doc) or doc.gap(j) or doc.gap(j + 1):
+            return False
+        below_at = j + 1
+        while (
+            below_at < len(doc)
+            and below_at - j < 4
+            and not doc.gap(below_at)
+            and not doc.is_table_row(below_at)
+            and _lone_label(doc.plain(below_at))
+        ):
+            below_at += 1  # the next rows empty too
+        if below_at >= len(doc) or doc.gap(below_at):
             return False
         name = (doc.file_of(j) or doc.path).lower()
         pdf = name.endswith(".pdf")
@@ -969,25 +991,40 @@ class _Reader:
             return False
         if "**" in doc.text(j):
             return False
-        if not doc.is_table_row(j + 1) or len(doc.cells(j + 1)) != len(rows[-1].cells):
+        full = [r for r in rows if len(r.cells) > 1]  # the rows with their cells
+        last = full[-1] if full else rows[-1]
+        width = len(doc.cells(below_at)) if doc.is_table_row(below_at) else 0
+        # (a sheet drops the empty cells at a row's end, so a row may be narrower; not a
+        # label with its own colon: 'Til orientering: innvilget tilskudd 2025 | …')
+        narrower = 2 <= width < len(last.cells) and ":" not in doc.cells(below_at)[0]
+        if width != len(last.cells) and (pdf or not narrower):
             return False
-        below = [c for c in doc.cells(j + 1) if c]
-        if all(self.labels.meaning(c) for c in below) and not find_amounts(doc.plain(j + 1)):
+        below = [c for c in doc.cells(below_at) if c]
+        if all(self.labels.meaning(c) for c in below) and not find_amounts(doc.plain(below_at)):
             return False  # 'Oppsummering' over 'Ordning | Eier | UH | Sum': a new table's head
         text = doc.plain(j)
-        if len(text.split()) > 8 or find_amounts(text) or _COLON.match(text) or text[:1].isdigit():
+        if not _lone_label(text):
             return False
         # the rows on both sides alike (both with figures, or both without): a gap in one
         # table, not a heading between two
-        before = bool(find_amounts(doc.plain(rows[-1].i)))
-        after = bool(find_amounts(doc.plain(j + 1)))
+        before = bool(find_amounts(doc.plain(last.i)))
+        after = bool(find_amounts(doc.plain(below_at)))
         if not before and after:
             # 'Ordning | Eigar | UH | Sum', then 'Regional ordning (Rekomp)' (empty), then
             # the next scheme's figures: the first row under the table's header
-            head = [c for c in rows[-1].cells if c]
-            return len(rows) == 1 and all(self.labels.meaning(c) for c in head)
+            head = [c for c in last.cells if c]
+            known = sum(1 for c in head if self.labels.meaning(c))  # not 'Kontroll'
+            return len(full) == 1 and known * 2 > len(head) and bool(self.labels.meaning(head[0]))
         # in a PDF a line between rows alike is as often a heading ('TILTAK 2')
         return before == after and not pdf
+
+    def _options_answered(self, rows: list[Row]) -> None:
+        """'Ordning | Regional ordning | Nei', ' | Kompetanseløftet | Ja': a question
+        whose options are answered one by one (a sheet's linked checkboxes, TRUE/FALSE):
+        one pair, its options marked as their answers say."""
+        options = [[c for c in r.cells if c.strip()][-2:] for r in rows]
+        value = "\n".join(f"{'☒' if _YES_CELL.match(yes) else '☐'} {opt}" for opt, yes in options)
+        self._pair(rows[0].i, rows[0].cells[0], value, value, "options")
 
     def _row_pair(self, row: Row) -> None:
         filled = [(c, r) for c, r in zip(row.cells, row.raw, strict=True) if c]
@@ -1147,8 +1184,10 @@ def _pair_parts(
     if not label or not _LETTER.search(label):
         return None
     bare, note = split_note(label)
-    if value.strip().startswith("(") and value.strip().endswith(")"):
-        note, value, raw_value = value.strip()[1:-1], "", ""  # 'Fase? (flere svar mulig)'
+    inner = value.strip()[1:-1]
+    if value.strip().startswith("(") and value.strip().endswith(")") and not find_amounts(inner):
+        # 'Fase? (flere svar mulig)': a note; '(kr 960 000)' is a value, for information
+        note, value, raw_value = inner, "", ""
     meaning = labels.meaning(label) or _label_with_option(labels, label)
     return bare.strip() or label, meaning, value.strip(), raw_value.strip(), note
 
@@ -1655,6 +1694,35 @@ def _without_numbers(rows: list[Row]) -> list[Row]:
     if not (asks or dotted):
         return rows  # 'Nr | Tiltak | UH | Periode': the numbers are the measures'
     return [Row(r.i, r.cells[1:], r.raw[1:]) for r in rows]
+
+
+_YES_CELL = re.compile(r"^\s*(?:ja|yes|sann|true|x)\s*$", re.I)
+_YES_NO_CELL = re.compile(r"^\s*(?:ja|nei|yes|no|sann|usann|true|false|x)\s*$", re.I)
+
+
+def _lone_label(text: str) -> bool:
+    """A short line without a figure, a colon or a leading number: a row's label whose
+    other cells are empty."""
+    return not (
+        len(text.split()) > 8 or find_amounts(text) or _COLON.match(text) or text[:1].isdigit()
+    )
+
+
+def _answered_options(rows: list[Row], k: int) -> int:
+    """How many rows from k make a question with its options answered one by one: a row
+    of the question, an option and its yes/no, then rows of an option and its yes/no
+    under it (the first cell empty); 0 for none."""
+    head = [c for c in rows[k].cells if c.strip()]
+    if len(head) != 3 or not rows[k].cells[0].strip() or not _YES_NO_CELL.match(head[2]):
+        return 0
+    n = 1
+    while k + n < len(rows):
+        cells = rows[k + n].cells
+        filled = [c for c in cells if c.strip()]
+        if cells[0].strip() or len(filled) != 2 or not _YES_NO_CELL.match(filled[1]):
+            break
+        n += 1
+    return n if n > 1 else 0
 
 
 def _pairs_table(table: Table, labels: Labels) -> bool:

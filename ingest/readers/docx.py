@@ -17,6 +17,8 @@ What becomes a line, numbered 1, 2, 3 ... in this order:
    after cell), a
    horizontally merged cell (gridSpan) counts once and a vertically
    merged continuation cell is an empty cell. Text boxes follow the paragraph they sit in.
+   A table of contents' lines (paragraphs in a TOC style) are empty lines: they are the
+   headings again, with page numbers.
    Empty paragraphs are lines too, so "line N" is the Nth paragraph/row/break piece.
 
 Inside a paragraph: `w:tab` is a tab (forms arrive as tab-separated text), a no-break
@@ -412,6 +414,12 @@ class _Walker:
     def blocks(self, parent: etree._Element) -> list[str]:
         lines: list[str] = []
         for child in parent.iterchildren(etree.Element):
+            if child.tag == _P and _toc_entry(child):
+                # a table of contents' line ('3.1 Tiltak 1: Lesing …<TAB>4'): the
+                # headings again with their pages, not the report's text; an empty
+                # line keeps the paragraphs' count (its fields still open and close)
+                lines.extend("" for _ in self.paragraph(child)[:1])
+                continue
             if child.tag == _P:
                 found = self.paragraph(child)
                 number = self.numbering.label(child)
@@ -484,6 +492,15 @@ def _holds_table(tc: etree._Element) -> bool:
 
 
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift|rubrik|berschrift)\s*([1-6])$", re.I)
+
+
+_TOC_STYLE = re.compile(r"^(?:toc|innh\w*|indh\w*|inneh\w*|contents)\s*\d$", re.I)
+
+
+def _toc_entry(p: etree._Element) -> bool:
+    """A paragraph in a table of contents' style ('TOC1', 'Innholdsfortegnelse 2')."""
+    style = p.find(f"{w('pPr')}/{w('pStyle')}")
+    return style is not None and bool(_TOC_STYLE.match((style.get(w("val")) or "").strip()))
 
 
 def _heading_level(p: etree._Element) -> int:
