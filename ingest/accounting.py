@@ -19,8 +19,8 @@ from kompetansekart.ingest.amounts import format_nok
 from kompetansekart.ingest.checkboxes import count_boxes
 from kompetansekart.ingest.document import plain
 from kompetansekart.ingest.fill.state import State
+from kompetansekart.ingest.money import REQUEST, find_ranges
 from kompetansekart.ingest.money import amounts_in as find_amounts
-from kompetansekart.ingest.money import find_ranges
 
 _X_CELL = re.compile(r"^\s*(?:[xX✓✔]|\*\*[xX]\*\*)\s*$")
 _WHY = {
@@ -38,7 +38,7 @@ _WHY = {
     "range": "a range, not one amount",
     "approximate": "an approximate figure",
     "several": "one of several unlabelled figures",
-    "restated": "the figure of the measure it names, said again",
+    "restated": "a figure of the measure or the budget it names, said again",
     "rate": "a price per unit ('à kr 500'), not a sum",
 }
 
@@ -136,6 +136,12 @@ def _restated(f: State, text: str, unread: list[int]) -> list[int]:
     (kr 40 000) ligger i eiers andel for tiltak 1': a line about one measure that says a
     figure of that measure again; it needs no reading."""
     named = {int(n) for n in _ONE_MEASURE.findall(text)}
+    if not named and REQUEST.search(text):
+        # 'Kort oppsummert melder vi eit behov på NOK 1,2 mill.': the budget said again
+        r = f.report
+        rows = [b for b in (*r.budget, r.budget_sum) if b is not None]
+        said = {v for b in rows for v in (b.owner_amount, b.uh_amount, b.total_stated) if v}
+        return [v for v in unread if v in said]
     if len(named) != 1:
         return []
     number = named.pop()

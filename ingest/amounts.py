@@ -44,6 +44,10 @@ an amount. Each rule exists for a reason:
 * **Identifiers.** A bare number right after an id or number word (``Side-ID 48213``,
   ``page-id: 48213``, ``telefonnummer 93844120``) is that identifier, not an amount; a
   grouped number or one with a currency sign still is one.
+* **Thousands and millions.** Slides and notes shorten amounts: ``150'``, ``120k``,
+  ``80 tusen``, ``0,25 mill.``, ``1,2 mill. kr``. A number with one of these marks is that
+  many thousands or millions (a decimal comma in millions: ``0,25 mill.`` is 250 000);
+  thousands are one to three digits, so ``2,5'`` and a year (``2025'``) are not read.
 * **Size.** A run of more than 18 digits is not an amount (no report asks for a trillion
   kroner), which also keeps ``int()`` away from Python's limit on digit strings.
 """
@@ -78,6 +82,7 @@ _AMOUNT_PATTERN = (
 _AMOUNT_RE = re.compile(_AMOUNT_PATTERN.replace("WORD_END", rf"(?!{_SP}*\d)"))
 # the same with 'kr' after a number always that number's ('0 kr 0 kr 0 kr')
 _SUFFIX_RE = re.compile(_AMOUNT_PATTERN.replace("WORD_END", ""))
+_SCALED_HINT = re.compile(r"\d(?:['’]|k\b|\s?tusen|\s?mill|\s?mnok)", re.I)
 _KR_BETWEEN = re.compile(rf"\d{_SP}*(?i:kr)\.?{_SP}+\d")
 _NOTE_RE = re.compile(rf"{_SP}*\((?P<note>[^()\n\t]{{1,40}})\)")
 _NOTE_TEXT_RE = re.compile(r"[^\W\d_][^\d]*")
@@ -158,8 +163,37 @@ def _amounts(text: str) -> tuple[Amount, ...]:
     return tuple(_find_amounts(text))
 
 
+# '150'', '120k', '80 tusen', '0,25 mill.', '1,2 mill. kr': an amount written in
+# thousands or millions, the way slides and notes shorten it
+_SCALED_RE = re.compile(
+    r"(?<![\w.,'’])(?P<num>[0-9]{1,4}(?:,[0-9]{1,3})?)"
+    r"(?:(?P<thousand>['’]|k(?![\w'’])|"
+    rf"{_SP}?(?:tusen|tusenlapp\w*)(?!\w))"
+    rf"|{_SP}?(?P<million>(?:mill\.?|millioner|million|mnok|MNOK)(?![\w])))"
+    rf"(?:{_SP}*(?:(?i:kroner|kr)\.?|NOK)(?!\w))?"
+)
+
+
+def _scaled(text: str) -> list[Amount]:
+    out = []
+    for m in _SCALED_RE.finditer(text):
+        whole, _, frac = m["num"].partition(",")
+        scale = 1_000_000 if m["million"] else 1_000
+        if m["thousand"] and (frac or len(whole) > 3):
+            continue  # '2,5'' is no way to write money; a year is no thousands ('2025'')
+        value = int(whole) * scale + (int(frac.ljust(3, "0")[:3]) * scale // 1000 if frac else 0)
+        if value:
+            out.append(Amount(value, None, m.start(), m.end()))
+    return out
+
+
 def _find_amounts(text: str) -> list[Amount]:
     found = _find(text, _AMOUNT_RE)
+    if _SCALED_HINT.search(text):
+        scaled = [
+            a for a in _scaled(text) if not any(a.start < b.end and b.start < a.end for b in found)
+        ]
+        found = sorted([*found, *scaled], key=lambda a: a.start) if scaled else found
     if _KR_BETWEEN.search(text):
         # 'kr' between two numbers ends the first or starts the second: the reading
         # that finds more amounts is the line's style ('0 kr 0 kr 0 kr' is three)

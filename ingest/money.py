@@ -315,11 +315,12 @@ _OTHER = re.compile(
 )
 _REQUEST = re.compile(
     r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|ber\b.{0,30}?\bom\b|"
-    r"meld(?:er|ar|es|ast)?\s+(?:eit\s+|et\s+)?(?:samla\s+|samlet\s+)?behov|"
+    r"meld(?:er|ar|es|ast)?\s+(?:vi\s+)?(?:eit\s+|et\s+)?(?:samla\s+|samlet\s+)?behov|"
     r"behov\s+for|budsjett\w*|trenger|treng|ønsker|ønskjer|ramme(?:n)?\s+(?:på|er)|"
     r"andel(?:en)?\s+(?:er|blir|utgjør|på)|koster|kostar)\b",
     re.IGNORECASE,
 )
+REQUEST = _REQUEST  # words that ask for money ('søker om', 'melder eit behov')
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _ROLE_OWNER = re.compile(
     r"\b(?:eier|eiers|eigar|eigars|skoleeier|skuleeigar|kommunen|kommunens|"
@@ -340,7 +341,9 @@ _ROLE_TOTAL = re.compile(
 _ROLE_SUM = re.compile(
     r"\b(?:sum|summen|totalt?|samla|samlet|i\s+alt|til\s+sammen|til\s+saman|tilsammen)\b", re.I
 )
-_ROLE_PIECES = re.compile(r"[,;()]|\bog\b|\s/\s")  # "eier 120 000 / UH 250 000" too
+# "eier 120 000 / UH 250 000" too; not the comma of '0,25 mill.'
+_ROLE_PIECES = re.compile(r"(?<!\d),|,(?!\d)|[;()]|\bog\b|\s/\s")
+_RESULT_SIGN = re.compile(r"\s*(?:=|→|->|⇒)\s*")
 
 
 # a figure that goes to the coordinator ('… til lokal koordinator', 'Koordinatoren')
@@ -365,6 +368,11 @@ def role_amounts(
     named = _name_patterns(uh_names, "uh") + _name_patterns(owner_names, "owner")
     roles: list[tuple[str, int]] = []
     parts: list[int] = []
+    # 'Eigar 0,25 mill. / UH 0,3 mill. = 0,55 mill.', '… → samla 200k': what follows the
+    # sign is the sum of the figures before it
+    text = _RESULT_SIGN.sub(
+        lambda m: ", totalt " if not _ROLE_TOTAL.match(m.string, m.end()) else ", ", text
+    )
     for piece in _ROLE_PIECES.split(text):
         amounts = find_amounts(piece)
         if not amounts:

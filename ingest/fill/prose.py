@@ -75,7 +75,8 @@ def fallbacks(f: State) -> None:
 
 # a line that is a network's name and nothing else: 'Lister kompetansenettverk'
 _NETWORK_LINE = re.compile(
-    r"^(?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s+){1,3}kompetansenettverk|^Kompetansenettverk(?:et)?"
+    r"^(?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s+){1,3}kompetansenettverk"
+    r"|^(?:Kompetansenettverk|Barnehagenettverk|Skolenettverk|Skulenettverk)(?:et)?"
     r"(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){1,3}$"
 )
 
@@ -84,7 +85,7 @@ def _title_network(f: State) -> None:
     """A document headed by a network's name (the minutes of its working group, a
     letter on its paper): that is the report's network, when no field names one."""
     for i in range(min(3, len(f.doc))):
-        text = f.doc.plain(i).strip()
+        text = f.doc.plain(i).strip().lstrip("–—-•* ").strip()  # '– Barnehagenettverk Romsdal'
         if _NETWORK_LINE.fullmatch(text):
             network_text(f, text, i)
             return
@@ -104,6 +105,14 @@ def _owner(f: State, signature: tuple[int, list[int]] | None) -> None:
         f.report.owner, i = f.coordinating
         f.evidence("owner", i)
         return
+    for i in f.doc.find_all(_COORDINATING):
+        # 'Molde kommune (org.nr. …) – koordinerande kommune, på vegner av nettverket':
+        # a network's report is the coordinating owner's
+        found = [r for r in f.ctx.orgs_in(f.doc.plain(i), OWNER_KINDS) if r.kind != "skole"]
+        if found and len(f.doc.plain(i).split()) <= 20:
+            f.report.owner = found[0]
+            f.evidence("owner", i)
+            return
     candidates = list(signature[1]) if signature else []
     if f.form.title is not None:
         candidates.append(f.form.title)
@@ -129,6 +138,7 @@ def _owner(f: State, signature: tuple[int, list[int]] | None) -> None:
 
 
 _OWNER_FORMS = ("privat_eier", "stiftelse", "kommune", "fylkeskommune")
+_COORDINATING = re.compile(r"\bkoordiner(?:ende|ande)\b", re.I)
 
 
 def signatory(f: State) -> None:

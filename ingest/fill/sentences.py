@@ -227,10 +227,13 @@ _FACT_SEP = re.compile(r"\s[–—]\s")
 
 
 # 'sendes fra kompetansenettverket **Region Nord** på Haugalandet': the network by its name
+# capitalised words that start a line or a sentence, not a network's name
+_NOT_A_NAME = frozenset({"Til", "Fra", "Frå", "For", "Med", "Og", "I", "Som", "Det", "Den", "Vi"})
 _THE_NETWORK = re.compile(
     r"\b(?:kompetanse)?nettverket\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3})"
     # 'Ålesund er med i Kompetansenettverk Sunnmøre': the name is the whole
-    r"|\b((?:Kompetansenettverk|Kompetanseregion|Kompetansenettverket)\s+[A-ZÆØÅ][\wæøåÆØÅ-]*"
+    r"|\b((?:Kompetansenettverk|Kompetanseregion|Kompetansenettverket|Barnehagenettverk(?:et)?|"
+    r"Skolenettverk(?:et)?|Skulenettverk(?:et)?)\s+[A-ZÆØÅ][\wæøåÆØÅ-]*"
     r"(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,2})"
     # 'Vi deltar i kompetansenettverket «Kompetansenettverk for private barnehager …»'
     r"|\b(?:kompetanse)?nettverket\s+«([^«»]{3,80})»"
@@ -240,9 +243,13 @@ _THE_NETWORK = re.compile(
 def _network_named(f: State, s: Sentence) -> None:
     if "network" in f.report.evidence:
         return
-    m = _THE_NETWORK.search(s.text.replace("**", ""))
-    if m is not None:
-        network_text(f, m.group(1) or m.group(2) or m.group(3), s.lines[0])
+    text = s.text.replace("**", "")
+    for m in _THE_NETWORK.finditer(text):
+        name = m.group(1) or m.group(2) or m.group(3)
+        if text[m.end() :].lstrip().startswith(":") or name.split()[0] in _NOT_A_NAME:
+            continue  # '… på vegner av nettverket' over 'Til: Statsforvaltaren': a label
+        network_text(f, name, s.lines[0])
+        return
 
 
 def _used_for(f: State, s: Sentence) -> None:
@@ -651,7 +658,11 @@ def _restated(f: State, lines: list[int]) -> None:
             continue
         money = prose_money(s.text, r.year, uh_names(f), owner_names(f))
         said = {_ROW_INDEX.get(fig.role): fig.value for fig in money.figures}
-        if not said or len(said) != len(money.figures) or None in said:
+        if not money.figures and len(money.unplaced) == 1:
+            # 'Kort oppsummert melder vi eit behov på NOK 1,2 mill.': one figure asked
+            # for, with no role: the total, when it is a row's
+            said = {2: money.unplaced[0]}
+        elif not said or len(said) != len(money.figures) or None in said:
             continue
         if any(all(row[k] == v for k, v in said.items()) for row in rows):  # type: ignore[index]
             f.use_in(s.lines, tuple(said.values()))

@@ -23,7 +23,7 @@ _PHONE = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _LIST_SEP = re.compile(
-    r",|\bog\b|\bsamt\b|&|\+|\n|;|\s/\s|\band\b|\s[–—-]\s|\btil\b", re.IGNORECASE
+    r",|\bog\b|\bsamt\b|&|\+|\n|;|\s/\s|\band\b|\s[–—-]\s|\btil\b|→|->", re.IGNORECASE
 )
 
 

@@ -76,6 +76,11 @@ _WHOLE_BOLD = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*$")
 # '**Tiltak 6**Navn på tiltak: X', or a run-in heading: '**Tiltak 1 – Lesing.** Tilskuddet …'
 _BOLD_MEASURE = re.compile(r"^\*\*(?P<head>[^*]{1,120})\*\*\s*(?P<rest>\S.*)$")
 _NUMBERED = re.compile(r"^(?:\(?(\d{1,2})(\.\d{1,2})*[.)]?|del\s+[a-h\d]{1,2}[.:]?)\s+\S", re.I)
+_CONTENTS = re.compile(
+    r"^\W*(?:agenda|innhold|innhald|innholdsfortegnelse|innhaldsliste|innhaldsoversikt|"
+    r"dagsorden|program|contents|table\s+of\s+contents)\W*$",
+    re.I,
+)
 _DEL = re.compile(r"^del\s+[a-h\d]{1,2}\b", re.IGNORECASE)
 _ATTACHMENT = re.compile(r"^(?:vedlegg|bilag)\s+\d{1,2}\s*[:.–-]\s*[A-ZÆØÅ]", re.IGNORECASE)
 _MEASURE_REF = re.compile(
@@ -187,6 +192,9 @@ class _Reader:
         text = doc.plain(i)
         raw = doc.text(i)
         facts = _facts(self.labels, text, raw)
+        if self.stack and not facts.row and self._in_contents(text):
+            self._prose(i)  # '6. Kontakt' under 'Agenda': a part named, not a heading
+            return i + 1
         pair = self.open
         asks = pair is not None and not pair.value and pair.meaning is not None
         if asks and facts.row and BOX.search(text) and self._continues_choice(text):
@@ -194,7 +202,7 @@ class _Reader:
             pair.more.append(i)  # '☐ Barnehage<TAB>☐ Skole ☑ Begge' under its question
             return i + 1
         if facts.row:
-            if self._cell_pairs(i):
+            if self._cell_pairs(i) or self._pair_beside(i):
                 return i + 1
             if self._row_like(i):
                 return self._table(i, aligned=False)
@@ -249,6 +257,12 @@ class _Reader:
             return i + 1
         self._prose(i)
         return i + 1
+
+    def _in_contents(self, text: str) -> bool:
+        """A numbered line in a table of contents or an agenda: it names a part of the
+        document (with its page), it is none."""
+        title = self.stack[-1].title or ""
+        return bool(_CONTENTS.match(title)) and _LIST_NUMBER.match(text) is not None
 
     def _facts_heading(self, i: int, text: str) -> bool:
         """'Tiltak 1) Språkmiljø – Høgskolen i Østfold – vår 2026 – eier 120 000 / …': a
@@ -813,6 +827,23 @@ class _Reader:
                 "cell",
             )
         return True
+
+    def _pair_beside(self, i: int) -> bool:
+        """'Rauma kommune <TAB> **Sektor:** barnehage' in a PDF: a page in two columns (a
+        list on the left, a box of fields on the right) that the text layer runs together;
+        the bold field in the last cell is a pair of its own, the first cell a line of the
+        list beside it."""
+        doc = self.doc
+        cells, raws = doc.cells(i), doc.raw_cells(i)
+        if doc.format != "pdf" or len(cells) != 2 or not all(cells):
+            return False
+        found = _explicit(self.labels, cells[1], raws[1])
+        if found is None or found[3] != "bold" or self.labels.meaning(found[0]) is None:
+            return False
+        if _explicit(self.labels, cells[0], raws[0]) is not None:
+            return False
+        self.prose.append(i)  # the list's line
+        return self._pair(i, *found)
 
     def _row_like(self, i: int) -> bool:
         """A tab row with one filled cell is a row only beside other rows."""

@@ -85,7 +85,7 @@ def test_a_form_framed_in_a_table_reads_its_parts_and_inner_tables(parser, tmp_p
     assert [(b.scheme, b.total_stated) for b in r.budget] == [("desentralisert", 1_150_000)]
     assert not unread(r), unread(r)
     said = " ".join(reasons(r))
-    assert "230 000 kr: the figure of the measure it names" in said
+    assert "230 000 kr: a figure of the measure or the budget it names" in said
     assert "650 kr: a price per unit" in said
     assert "1 240" not in said + " ".join(unread(r))  # hours are no money
 
