@@ -78,6 +78,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         return
     if _party_columns(f, rows, dispatch):
         return
+    if _contact_columns(f, rows):
+        return
     if _response_row(f, rows):
         _horizontal(f, rows[0], rows[1], dispatch)  # a survey's export: questions over answers
         return
@@ -619,6 +621,50 @@ def _horizontal(f: State, head: Row, row: Row, dispatch: Dispatch) -> None:
         )
         pair.section = f.form.section_at(row.i)
         dispatch(pair)
+
+
+_EMAIL_CELL = re.compile(r"^\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
+
+
+def _contact_columns(f: State, rows: list[Row]) -> bool:
+    """Contact cards side by side ('Koordinator nettverket | UH-kontakt' over 'Ingrid
+    Hovde | Kjetil Øye', their functions, then their e-mail addresses): a column per
+    person. Each is a contact, with the function under the name and the role its heading
+    or its organisation says (the owner's when neither names a UH)."""
+    names = next((k for k, r in enumerate(rows) if _people_row(r)), None)
+    if names is None:
+        return False
+    width = len([c for c in rows[names].cells if c.strip()])
+    mails = next(
+        (
+            k
+            for k in range(names + 1, len(rows))
+            if [c for c in rows[k].cells if c.strip()]
+            and all(_EMAIL_CELL.match(c) for c in rows[k].cells if c.strip())
+            and len([c for c in rows[k].cells if c.strip()]) == width
+        ),
+        None,
+    )
+    if mails is None:
+        return False
+    head = rows[names - 1].cells if names else []
+    between = [r for r in rows[names + 1 : mails] if len(r.cells) == width]
+    for k in range(width):
+        name = rows[names].cells[k].replace("**", "").strip()
+        email = rows[mails].cells[k].strip()
+        function = ", ".join(r.cells[k].strip(" ,") for r in between if r.cells[k].strip())
+        about = " ".join([head[k] if k < len(head) else "", function])
+        role = "uh" if "uh" in roles_in(about) or f.ctx.orgs_in(about, UH_KINDS) else "eier"
+        add_contact(f, Contact(name, role, function or None, email), rows[names].i)
+    return True
+
+
+def _people_row(row: Row) -> bool:
+    """Two or more cells, each a person's name and nothing else."""
+    cells = [c.replace("**", "").strip() for c in row.cells if c.strip()]
+    return len(cells) >= 2 and all(
+        2 <= len(c.split()) <= 4 and person(c).name == c and "@" not in c for c in cells
+    )
 
 
 def _response_row(f: State, rows: list[Row]) -> bool:

@@ -102,3 +102,21 @@ def test_a_line_that_starts_with_a_label_names_no_network(parser, tmp_path):
     )
     r = parse_text(parser, tmp_path, text, "letter.txt")
     assert r.network is None or r.network.name != "Til"
+
+
+def test_contact_cards_side_by_side_are_a_column_per_person(parser, tmp_path):
+    text = (
+        "Behovsmelding 2026 – Rekomp\nEier: Molde kommune\n\n"
+        "Kontakt\n"
+        "Koordinator nettverket\tUH-kontakt\tLeiar styrarnettverket\n"
+        "Ingrid Sæther Hovde\tKjetil Bjørnerem Øye\tMarte Eidem Rød\n"
+        "rådgjevar, Molde kommune\tførsteamanuensis, HVO\trådgjevar, Hustadvika kommune\n"
+        "ingrid.hovde@example.org\tkjetil.oye@example.org\tmarte.rod@example.org\n"
+    )
+    r = parse_text(parser, tmp_path, text, "kontakt.txt")
+    got = [(c.name, c.role, c.email) for c in r.contacts]
+    assert got == [
+        ("Ingrid Sæther Hovde", "eier", "ingrid.hovde@example.org"),
+        ("Kjetil Bjørnerem Øye", "uh", "kjetil.oye@example.org"),
+        ("Marte Eidem Rød", "eier", "marte.rod@example.org"),
+    ]
