@@ -40,6 +40,8 @@ _WHY = {
     "several": "one of several unlabelled figures",
     "restated": "a figure of the measure or the budget it names, said again",
     "rate": "a price per unit ('à kr 500'), not a sum",
+    "limit": "a limit the form or the forum sets, not the report's figure",
+    "count": "a count of people, not money",
 }
 
 
@@ -178,7 +180,7 @@ def _account_marks(f: State, i: int) -> None:
 
 _DIGIT = re.compile(r"\d")
 # a line without any of these characters holds no checked box and no X cell
-_MARK_CHARS = re.compile(r"[☒☑✓✔■xX*]")
+_MARK_CHARS = re.compile(r"[☒☑✓✔■◉•●xX*]")
 
 
 # 'Kryss av med ☒ der det er avkrysningsbokser': the form's instruction shows the mark

@@ -48,13 +48,14 @@ from functools import lru_cache
 
 __all__ = ["BOX", "Choice", "count_boxes", "read_choice", "spelled_marks"]
 
-_CHECKED_CHARS = "☒☑✓✔■"
-_UNCHECKED_CHARS = "☐□✖"
-# a box as text writes it, checked or not: '☒', '☐', '[x]', '[ ]', '(x)', '(*)', '( )'
-BOX = re.compile(r"[☒☑✓✔■☐□✖]|\[[xX ]?\]|\([xX* ]\)")
+_CHECKED_CHARS = "☒☑✓✔■◉"
+_UNCHECKED_CHARS = "☐□✖◯"
+# a box as text writes it, checked or not: '☒', '☐', '[x]', '[ ]', '(x)', '(*)', '( )'; a
+# radio button as a web page saved as text draws it: '(•)', '( )', '◉', '◯'
+BOX = re.compile(r"[☒☑✓✔■◉☐□✖◯]|\[[xX ]?\]|\([xX* •●○]\)")
 _BOX_RE = re.compile(
-    rf"(?P<on>[{_CHECKED_CHARS}]|\[[xX✓✔]\]|\([xX✓✔*]\))"
-    rf"|(?P<off>[{_UNCHECKED_CHARS}]|\[[ \u00a0]?\]|\([ \u00a0]\))"
+    rf"(?P<on>[{_CHECKED_CHARS}]|\[[xX✓✔]\]|\([xX✓✔*•●]\))"
+    rf"|(?P<off>[{_UNCHECKED_CHARS}]|\[[ \u00a0]?\]|\([ \u00a0○]\))"
     r"|(?P<input><input\b[^>]*>)"
 )
 _CHECKBOX_TYPE_RE = re.compile(r"""\btype\s*=\s*["']?checkbox\b""", re.IGNORECASE)
@@ -62,7 +63,7 @@ _CHECKED_ATTR_RE = re.compile(r"\bchecked\b", re.IGNORECASE)
 _BOLD_RE = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
 _X = r"\s+[xX](?![\w\]\-])"  # a lone x: not "xylofon", "x-akse" or the x of "[x]"
 _X_RE = re.compile(_X)
-_BOX_TEXT = rf"[{_CHECKED_CHARS}{_UNCHECKED_CHARS}]|\[[xX✓✔ \u00a0]?\]|\([xX✓✔* \u00a0]\)"
+_BOX_TEXT = rf"[{_CHECKED_CHARS}{_UNCHECKED_CHARS}]|\[[xX✓✔ \u00a0]?\]|\([xX✓✔*•●○ \u00a0]\)"
 _MARK_AFTER_RE = re.compile(rf"\s*(?:{_BOX_TEXT}|<input\b)|{_X}", re.IGNORECASE)
 _MARK_BEFORE_RE = re.compile(rf"(?:{_BOX_TEXT})\s*$")
 

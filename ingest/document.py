@@ -65,6 +65,8 @@ def clean(text: str) -> str:
     text = spelled_marks(_squeeze(unicodedata.normalize("NFC", text)))
     if text[:1] in "-*+•" or text.lstrip()[:1] in "-*+•":
         text = _TASK_BULLET.sub(r"\1", text)
+    if text.endswith("*") and _REQUIRED.search(text):
+        text = _REQUIRED.sub("", text)  # 'Beløp eier *': a web form's mark of a required field
     if "\t" not in text:
         return text.strip()
     if text.count("\t") == 1 and _LIST_TAB.match(text):
@@ -72,6 +74,7 @@ def clean(text: str) -> str:
     return "\t".join(part.strip() for part in text.split("\t"))
 
 
+_REQUIRED = re.compile(r"(?<=[\w?):.])\s+\*\s*$")
 _INLINE_TAGS = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|small)\s*>", re.IGNORECASE)
 
 

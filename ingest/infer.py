@@ -10,7 +10,14 @@ has none.
 from __future__ import annotations
 
 from kompetansekart.ingest.context import Context
-from kompetansekart.ingest.records import BudgetRow, Institution, Measure, OrgRef, Partner
+from kompetansekart.ingest.records import (
+    BudgetRow,
+    Institution,
+    Measure,
+    NeedsReport,
+    OrgRef,
+    Partner,
+)
 
 
 def infer(ctx: Context) -> None:
@@ -154,13 +161,30 @@ def partners(ctx: Context) -> None:
         return
     if not any(p.role == "eier" and _same(p.org, r.owner) for p in r.partners):
         r.partners.insert(0, Partner(r.owner, "eier", None))
+    uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
+    listed = any(p.contact is not None for p in r.partners)
     if not any(p.role == "uh" for p in r.partners):
         # a list of the owners only (a table with a column per owner): the UH the report
         # names is the partnership's UH partner
-        uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
         for k, u in enumerate(r.uh):
             contact = uh_contacts[k] if len(uh_contacts) == len(r.uh) else None
             r.partners.append(Partner(u, "uh", contact))
+    if not listed:
+        _contacts_of_list(r, uh_contacts)
+
+
+def _contacts_of_list(r: NeedsReport, uh_contacts: list[str]) -> None:
+    """A list of names with no contacts ('Molde kommune (koordinerande)', 'Rauma kommune',
+    …): the owner's contact is the owner's, and the one UH contact is the one UH
+    institution's (its units, named for a measure, have none of their own)."""
+    owners = [c.name for c in r.contacts if c.role == "eier"]
+    for p in r.partners:
+        if p.role == "eier" and owners and _same(p.org, r.owner):
+            p.contact = owners[0]
+            break
+    top = [p for p in r.partners if p.role == "uh" and p.org.kind == "uh"]
+    if len(uh_contacts) == 1 and len(top) == 1 and top[0].contact is None:
+        top[0].contact = uh_contacts[0]
 
 
 def _same(a: OrgRef, b: OrgRef) -> bool:

@@ -79,11 +79,13 @@ HANDLERS: dict[str, Handler] = {
     "kommunenummer": lambda f, p, s: _kommunenummer(f, p),
     "uh": h.uh,
     "uh_unit": h.uh_unit,
+    "uh_site": h.uh_site,
     "network": h.network,
     "schemes": h.schemes,
     "year": h.year,
     "sector": h.sector,
     "continuation": h.continuation,
+    "new_measure": h.new_measure,
     "phases": h.phases,
     "several_owners": h.yes_no_only("partners.several_owners"),
     "several_uh": h.yes_no_only("partners.several_uh"),
@@ -118,6 +120,8 @@ HANDLERS: dict[str, Handler] = {
     "uh_breakdown": uh_breakdown,
     "earlier_grant": set_aside("earlier-grant"),
     "own_contribution": set_aside("own-contribution"),
+    "limit": set_aside("limit"),
+    "headcount": set_aside("count"),
     "continues_year": h.continues_year,
     # 'Tiltak 1: eier 180 000 kr, …' as a pair: a measure's money (its heading opens a section)
     "section:measure": lambda f, p, s: _measure_roles(f, p, s),
@@ -609,6 +613,7 @@ def finish(f: State) -> None:
         for slot in f.slots:
             if slot.measure.number == n and slot.measure.uh is None:
                 slot.measure.uh = ref  # type: ignore[assignment]
+    _blank_blocks(f)
     for slot in f.slots:
         check_measure(f, slot)
     _parts_of_schemes(f)
@@ -902,6 +907,23 @@ def _orgnrs(f: State) -> None:
             "owner" if role == "eier" else "uh",
             j,
         )
+
+
+def _blank_blocks(f: State) -> None:
+    """'Tiltak 4 (valgfritt)' with 'Skriv inn navn på tiltaket ...', 'f.eks. 100 000' and
+    'Sum for tiltaket: 0': a web form's empty block for one more measure, which names
+    nothing and asks for nothing, is no measure (an info says so)."""
+    kept = []
+    for slot in f.slots:
+        m = slot.measure
+        money = (m.owner_amount, m.uh_amount, m.total_stated, m.coordinator_amount)
+        said = m.name or m.uh or m.terms or m.target_groups or m.purpose or m.continued is not None
+        if said or any(v for v in money):
+            kept.append(slot)
+            continue
+        i = slot.section.start if slot.section is not None else None
+        f.diag("info", "empty-measure", "an empty block for a measure: no measure", "measures", i)
+    f.slots[:] = kept
 
 
 def _measures_into_record(f: State) -> None:

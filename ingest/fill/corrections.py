@@ -15,7 +15,7 @@ whose old figure is not the field's is a warning, and nothing changes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kompetansekart.ingest.amounts import format_nok
 from kompetansekart.ingest.fill.sentences import sentences
@@ -38,6 +38,8 @@ class _Fix:
     new: int
     old: int | None
     line: int
+    # 'og summen blir da 300 000': a sum named by no whole ('samlet', 'totalt', …), new only
+    bare_sum: bool = False
 
 
 def apply_corrections(f: State, lines: list[int]) -> None:
@@ -49,7 +51,13 @@ def apply_corrections(f: State, lines: list[int]) -> None:
         fixes = [fix for clause in _clauses(s.text) if (fix := _fix(clause, s.lines[0]))]
         if not any(fix.old is not None for fix in fixes):
             continue  # no clause names the figure it replaces: not a correction of ours
+        number = None
         for fix in fixes:
+            if fix.number is None and number is not None and fix.bare_sum:
+                # 'UH-beløpet i tiltak 2 skal være 180 000, ikke 150 000, og summen blir da
+                # 300 000': the sum of the measure the sentence is about
+                fix = replace(fix, number=number)
+            number = fix.number
             _apply(f, fix, s.lines)
 
 
@@ -66,6 +74,10 @@ def _clauses(text: str) -> list[str]:
     return out
 
 
+_BARE_SUM = re.compile(r"\b(?:sum|summen|totalen)\b", re.I)
+_WHOLE = re.compile(
+    r"\b(?:samlet|samla|totalt|i\s+alt|alle|behov\w*|budsjett\w*|ordning\w*)\b", re.I
+)
 _RIGHT = re.compile(r"^\s*(?:riktig|rett|korrekt)\b", re.I)
 _SUM_FIRST = re.compile(r"^\W*(?:sum|summen|totalt?)\b", re.I)
 
@@ -106,7 +118,8 @@ def _fix(clause: str, line: int) -> _Fix | None:
         return None
     measure = _MEASURE.search(subject)
     number = int(measure.group(1)) if measure else None
-    return _Fix(number, _ATTRS[role], new, old, line)
+    bare = role == "total" and old is None and bool(_BARE_SUM.search(subject))
+    return _Fix(number, _ATTRS[role], new, old, line, bare and not _WHOLE.search(subject))
 
 
 def _apply(f: State, fix: _Fix, lines: list[int]) -> None:

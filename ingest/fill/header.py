@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kompetansekart.ingest.checkboxes import BOX
+from kompetansekart.ingest.checkboxes import BOX, count_boxes, read_choice
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
 from kompetansekart.ingest.fill.state import Scope, State, numbered, targets
 from kompetansekart.ingest.fill.values import (
@@ -23,6 +23,7 @@ from kompetansekart.ingest.fill.values import (
     pick,
     split_people,
     year_in,
+    yes_no,
 )
 from kompetansekart.ingest.form.model import Pair
 from kompetansekart.ingest.money import PEOPLE
@@ -71,12 +72,26 @@ def org_in_value(f: State, text: str, kinds, fld: str, i: int) -> OrgRef | None:
     name = re.split(r"\s*[(,]|\s+[–-]\s+", text, maxsplit=1)[0].strip(" .:")
     if not name or not name[0].isalpha() or len(name.split()) > 10:
         return None
+    if yes_no(name) is not None or _NO_ORG.match(name):
+        return None  # 'Nei', 'ingen – drives av kommunen selv': an answer, not a name
     return replace(f.ctx.org(name, kinds, fld, i), as_written=text)
+
+
+_NO_ORG = re.compile(r"^(?:ingen|inga|ikke\s+aktuelt|ikkje\s+aktuelt|ikke\s+relevant)\b", re.I)
+
+
+def uh_site(f: State, pair: Pair, scope: Scope) -> bool:
+    """'Campus/fagmiljø: Campus Alta, lærerutdanning og pedagogikk': where the UH works,
+    which names a UH only when it is one ('Campus: UiT Alta'); a place is no partner."""
+    text = value_text(f, pair)
+    if text and (org_by_number(f, text, UH_KINDS) or f.ctx.orgs_in(text, UH_KINDS)):
+        return uh(f, pair, scope)
+    return True
 
 
 def owner(f: State, pair: Pair, scope: Scope) -> bool:
     text, j = first_value(f, pair)
-    if not text or _amounts(text):
+    if not text or _amounts(_ORGNR.sub("", text)):  # 'HITRA KOMMUNE (938772924)': an id
         return False
     if scope.section is not None and scope.section.kind == "contacts":
         return contact_of_role(f, pair, "eier")
@@ -637,6 +652,20 @@ def continuation(f: State, pair: Pair, scope: Scope) -> bool:
     return True
 
 
+def new_measure(f: State, pair: Pair, scope: Scope) -> bool:
+    """'Ny: ja, ikkje med i 2025' inside a measure: a new measure is one not continued (over
+    the report the label names no measure, and sets nothing)."""
+    answer = yes_no_field(f, pair, "measures.continued")
+    if answer == "skip":
+        return False
+    if isinstance(answer, bool):
+        for slot in targets(f, pair, scope):
+            if slot.measure.continued is None:
+                slot.measure.continued = not answer
+                slot.note("continued", pair.first_line())
+    return True
+
+
 def continues_year(f: State, pair: Pair, scope: Scope) -> bool:
     text, j = first_value(f, pair)
     y = year_in(text)
@@ -702,8 +731,26 @@ def unions(f: State, pair: Pair, scope: Scope) -> bool:
     found = union_names(f, text)
     if not found and not text:
         return True  # the list follows in a table or lines
+    raw = pair.raw_text(f.doc)
+    if found and BOX.search(raw):
+        found = _ticked_unions(f, text, raw, found)
+        for j in pair.value_lines():  # the ticks are read: they are the unions
+            f.marks[j] += count_boxes(f.doc.text(j))[0]
     add_unions(f, found, pair.first_line())
     return True
+
+
+def _ticked_unions(f: State, text: str, raw: str, found: list[str]) -> list[str]:
+    """'[x] Utdanningsforbundet' over '[ ] Delta': the unions are the options ticked."""
+    written = {}
+    for res, s, e in f.ctx.resolver.find_in(text, ["annen"]):
+        if res.ref.name in found:
+            written.setdefault(text[s:e], res.ref.name)
+    choice = read_choice(raw, list(written))
+    if not choice.marked:
+        return found
+    picked = {written[w] for w in choice.selected}
+    return [name for name in found if name in picked]
 
 
 def union_names(f: State, text: str) -> list[str]:

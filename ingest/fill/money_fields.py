@@ -92,6 +92,9 @@ def _by_role(f: State, pair: Pair, scope: Scope, text: str, j: int) -> bool:
     from kompetansekart.ingest.fill.sentences import measure_figure, owner_names, uh_names
 
     named = tuple(ref.as_written for ref in f.ctx.orgs_in(text, UH_KINDS) if ref.as_written)
+    if set(pair.fields) & _ROLE_FIELDS:
+        # 'Eier: kr 120 000 / UH: kr 180 000': the label is the first figure's role
+        text = f"{pair.label}: {text}"
     found = role_amounts(text, (*uh_names(f), *named), owner_names(f))
     if found is None or len(found[0]) < 2:
         return False
@@ -103,6 +106,7 @@ def _by_role(f: State, pair: Pair, scope: Scope, text: str, j: int) -> bool:
     return True
 
 
+_ROLE_FIELDS = frozenset({"owner_amount", "uh_amount"})
 _PART_LINE = re.compile(
     r"^[-–•*\s]*(?:av dette|av desse|herav|hvorav|derav|inkludert|inkl\.?)\b", re.I
 )
@@ -246,6 +250,9 @@ def set_aside(why: str):
         for j in pair.value_lines():
             money = read_money(f.doc.plain(j) if j != pair.i else pair.value)
             f.aside([j], list(money.read) + [a.value for a in money.aside], why)
+        # 'I fjor fikk vi tildelt kr 690 000 til Rekomp: eier 290.000,- …': the label's own
+        # figure is the same kind of figure
+        f.aside([pair.i], [a.value for a in amounts_in(pair.label)], why)
         return True
 
     return handle

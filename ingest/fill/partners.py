@@ -26,6 +26,8 @@ _BULLET_ROW = re.compile(
     r"\s*[,;:–-]?\s*(?:kontaktperson|kontakt)?\s*:?\s*(?P<contact>.*)$",
     re.IGNORECASE,
 )
+_LIST_MARK = re.compile(r"^(?:[-–•*·]|\d{1,2}[.)])\s+")
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _ROLE_END = re.compile(r"(?:^|\s)(eier|eigar|uh)$", re.IGNORECASE)
 
 
@@ -39,8 +41,12 @@ def add_partner(f: State, written: str, role: str, contact: str | None, j: int) 
 def read_flat_list(f: State, lines: list[int]) -> None:
     """Numbered rows that end with their role, over as many lines as they need."""
     rows: list[tuple[int, str]] = []
+    names = _name_lines(f, lines)
     for j in lines:
         text = f.doc.text(j)
+        if j in names:  # 'Rauma kommune', '- Molde kommune (koordinerande)'
+            add_partner(f, *names[j], None, j)
+            continue
         bullet = _BULLET_ROW.match(plain(text))
         if bullet:  # '- Rypetoppen barnehage AS (eier), kontaktperson Per Testesen'
             role = "uh" if bullet["role"].lower() in ("uh", "kompetansemiljø") else "eier"
@@ -69,6 +75,39 @@ def read_flat_list(f: State, lines: list[int]) -> None:
             body = (body[: end.start()] if end else body).strip()
             name, contact = _split_name_contact(f, body, kinds)
         add_partner(f, name, role, contact or None, j)
+
+
+def _name_lines(f: State, lines: list[int]) -> dict[int, tuple[str, str]]:
+    """The lines of a plain list of partners: at least two lines of text (no field, no
+    table's row) that are each one known organisation, none of them a partner already."""
+    prose = set(f.form.prose)
+    known = {p.org.id for p in f.report.partners if p.org.id}
+    found = {}
+    for j in lines:
+        if j in prose and (named := _named_line(f, plain(f.doc.text(j)))) is not None:
+            found[j] = named
+    if len(found) < 2:
+        return {}
+    return {j: named for j, named in found.items() if _id_of(f, named[0]) not in known}
+
+
+def _id_of(f: State, name: str) -> str | None:
+    return f.ctx.resolver.resolve(name, OWNER_KINDS + UH_KINDS).ref.id
+
+
+def _named_line(f: State, text: str) -> tuple[str, str] | None:
+    """A line of a partner list that is one known organisation's name and nothing more but
+    a note in brackets ('Molde kommune (koordinerande)'): that partner, its role from its
+    kind. A line that only mentions one ('+ private barnehagar i kommunane') names none."""
+    body = _LIST_MARK.sub("", text).strip()
+    body = _NOTE.sub("", body).strip(" ,;.")
+    if not body:
+        return None
+    found = f.ctx.resolver.find_in(body, OWNER_KINDS + UH_KINDS)
+    if len(found) != 1 or found[0][1] != 0 or found[0][2] != len(body):
+        return None
+    res = found[0][0]
+    return body, "uh" if res.ref.kind in UH_KINDS else "eier"
 
 
 def _split_name_contact(f: State, body: str, kinds) -> tuple[str, str]:

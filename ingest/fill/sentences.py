@@ -65,6 +65,7 @@ _SUMMARY = re.compile(
     re.I,
 )
 # '5. Av kommunens andel …' after the measures of a numbered decision: the next item
+_ANSWER_LINE = re.compile(r"^(?:(?:kr|nok)\.?\s*)?\d[\d .,]*(?:\s*(?:kr|nok|kroner|,-))?$", re.I)
 _NEXT_ITEM = re.compile(r"^(?P<n>\d{1,2})[.)]\s+\S")
 _PHASES = (
     ("analyse", re.compile(r"\b(?:analys|kartlegg)\w*", re.I)),
@@ -148,6 +149,9 @@ def _sentences(f: State, lines: tuple[int, ...]) -> list[Sentence]:
                 or (before.endswith((":", ".")) and _NEXT_ITEM.match(f.doc.plain(j)))
                 # '[x] PBL er orientert …' under another line: an option of its own
                 or _BOX_FIRST.match(f.doc.plain(j)) is not None
+                # '6' over 'Antall private skoler som er med': a form's answer alone on its
+                # line ends its question's statement; the next line is never its sentence
+                or _ANSWER_LINE.match(before) is not None
             )
         ):
             out += _split_block(f, block)

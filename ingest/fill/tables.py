@@ -68,6 +68,20 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
     if not rows:
         return
+    split = _scheme_matrix(f, rows)
+    if split is not None:
+        # one column group per scheme: a measures table with the scheme in a column of its
+        # own, and a budget table of the sum row's groups
+        for part in split:
+            if len(part) > 1:
+                read_table(f, replace(table, rows=part), scope, dispatch)
+        return
+    if _example_table(f, table):
+        # 'Eksempelbudsjett fra veilederen – IKKE vårt' over a table: the guidance's
+        # example, whose figures are never the report's (each is named as an example)
+        for r in rows:
+            f.aside([r.i], [a.value for cell in r.cells for a in amounts_in(cell)], "example")
+        return
     rows = _marks_under(f, rows)
     segments = _question_rows(f, rows)
     if segments is not None:
@@ -88,6 +102,10 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         _by_measure(f, rows[0], rows[1:], numbered, dispatch)
         return
     head, body = _split_header(f, rows)
+    if head is not None:
+        # the header again over the rest of a table that runs over a page break
+        again = [_plain_cells(head.cells)]
+        body = [r for r in body if _plain_cells(r.cells) not in again]
     if head is not None:
         head, body = _one_row_per_item(f, head, body)
     yes_no = _yes_no_columns(f, head) if head is not None else None
@@ -203,6 +221,110 @@ def _role_column_of(body: list[Row], k: int) -> bool:
     if not all(len(r) == 1 and r[0] in ("owner", "uh") for r in roles):
         return False
     return len({r[0] for r in roles}) == 2 and not any(_amounty(c) for c in cells)
+
+
+def _plain_cells(cells: list[str]) -> list[str]:
+    out = [c.replace("**", "").strip().casefold() for c in cells]
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _scheme_matrix(f: State, rows: list[Row]) -> tuple[list[Row], list[Row]] | None:
+    """'Tiltak | Periode | Dekomp 2027 | | | Kompetanseløftet 2027 | | | UH' over ' | |
+    Eier | UH | Sum | Eier | UH | Sum': a column group per scheme, the same money columns
+    under each. Read as two tables the reader knows: the measures, each with the scheme
+    of the group its figures stand in, and the budget, a row per group of the sum row."""
+    for k in range(min(2, len(rows) - 1)):
+        found = _scheme_groups(f, rows[k], rows[k + 1])
+        if found is not None:
+            return _matrix_tables(f, rows[k], rows[k + 1], rows[k + 2 :], *found)
+    return None
+
+
+def _scheme_groups(
+    f: State, upper: Row, lower: Row
+) -> tuple[list[tuple[str, list[int]]], int] | None:
+    width = max(len(upper.cells), len(lower.cells))
+    top = [c.replace("**", "").strip() for c in upper.cells] + [""] * width
+    own = [c.replace("**", "").strip() for c in lower.cells] + [""] * width
+    groups: list[tuple[str, list[int]]] = []
+    for p in range(width):
+        if top[p] and {h.concept for h in f.ctx.schemes.find(top[p])} - {"kollektiv"}:
+            span = [p]
+            while span[-1] + 1 < width and not top[span[-1] + 1] and own[span[-1] + 1]:
+                span.append(span[-1] + 1)
+            groups.append((top[p], span))
+    if len(groups) < 2 or len({tuple(own[q] for q in span) for _, span in groups}) != 1:
+        return None
+    labels = [own[q] for q in groups[0][1]]
+    money = ("owner_amount", "uh_amount", "total_amount")
+    if len(labels) < 2 or not all(
+        (m := f.labels.meaning(c)) is not None and set(m.fields) & set(money) for c in labels
+    ):
+        return None
+    return groups, width
+
+
+def _matrix_tables(
+    f: State,
+    upper: Row,
+    lower: Row,
+    body: list[Row],
+    groups: list[tuple[str, list[int]]],
+    width: int,
+) -> tuple[list[Row], list[Row]]:
+    first, last = groups[0][1][0], groups[-1][1][-1]
+    top = [c.strip() for c in upper.cells] + [""] * width
+    own = [c.strip() for c in lower.cells] + [""] * width
+    labels = [own[q] for q in groups[0][1]]
+    lead = [own[q] or top[q] for q in range(first)]
+    tail = [own[q] or top[q] for q in range(last + 1, width)]
+    head = [*lead, "Ordning", *labels, *tail]
+    measures = [Row(lower.i, head, list(head))]
+    budget = [Row(lower.i, ["Ordning", *labels], ["Ordning", *labels])]
+    totals: list[int] = []
+    for row in body:
+        cells = [c.strip() for c in row.cells] + [""] * width
+        filled = [(name, [cells[q] for q in span]) for name, span in groups]
+        filled = [(name, vals) for name, vals in filled if any(vals)]
+        words = [c for c in cells if c and not _amounty(c)]
+        if _SUM.match(cells[0] or (words[0] if words else "")):
+            figures = all(not v or _amounty(v) for _, vals in filled for v in vals)
+            for name, vals in filled if figures else ():
+                # 'Sum | | 400000 | 650000 | 1050000 | 320000 | …': each group's sums
+                budget.append(Row(row.i, [name, *vals], [name, *vals]))
+                totals.append(read_money(vals[-1]).value or 0)
+            if not figures:  # 'Totalt begge ordninger: 1950000': the groups' sums added
+                grand = [a.value for c in cells for a in amounts_in(c)]
+                if grand and grand[-1] == sum(totals):
+                    f.aside([row.i], grand[-1:], "restated")
+            continue
+        lead_cells, tail_cells = cells[:first], cells[last + 1 : width]
+        for name, vals in filled or [("", [""] * len(labels))]:
+            line = [*lead_cells, name, *vals, *tail_cells]
+            measures.append(Row(row.i, line, line))
+    return measures, budget
+
+
+_EXAMPLE_TITLE = re.compile(
+    r"(?<!\w)(?:eksempel(?:et|er|ene|vis|budsjett\w*|tabell\w*)?|døme(?:t|budsjett\w*)?"
+    r"|f\.\s?eks\.?|for\s+eksempel|til\s+dømes)(?!\w)",
+    re.I,
+)  # not 'Eksempelsen', a name
+
+
+def _example_table(f: State, table: Table) -> bool:
+    """A table under a title that calls it an example, in its section's heading or on
+    the line just above it."""
+    section = table.section
+    if section is not None and _EXAMPLE_TITLE.search(section.title or ""):
+        return True
+    k = table.start - 1
+    while k >= 0 and not f.doc.plain(k):
+        k -= 1
+    above = f.doc.plain(k) if k >= table.start - 2 else ""
+    return len(above.split()) <= 12 and bool(_EXAMPLE_TITLE.search(above))
 
 
 def _marks_under(f: State, rows: list[Row]) -> list[Row]:
@@ -1338,13 +1460,18 @@ def money_row(
         number = ref[0][0]
     name = ref[1] if ref else (label if named else None)
     listed = _LISTED.match(name) if name and number is None else None
+    listed = listed or (_known_numbered(f, name) if name and number is None else None)
     if listed:  # '1. Inkluderende læringsmiljø' in the name column: its number and name
         number, name = int(listed["n"]), listed["name"]
     if number is not None or (name and not schemes):
         slot = f.measure(number, _clean_name(name))
         if slot is None:
             return
+        m = slot.measure
+        known = {v for v in (m.owner_amount, m.uh_amount, m.total_stated) if v is not None}
         _measure_cells(f, slot, row, cells or [], kinds or [], values, shares)
+        if known and set(values.values()) <= known:
+            return  # 'Budsjett per tiltak': the measure's figures said again, no budget row
         if in_budget and values:
             budget = _budget_row(
                 f, row, label if ref or listed else _measure_label(number, name), values, shares
@@ -1361,6 +1488,20 @@ def money_row(
             f.marks[row.i] += count_boxes(scheme_cell or label)[0]
         f.evidence(f"budget[{len(f.report.budget)}]", row.i)
         f.report.budget.append(budget)
+
+
+def _known_numbered(f: State, name: str) -> re.Match[str] | None:
+    """'1 Lek og språk i barnehagen': a measure read already, by its number and name."""
+    m = _NUMBER_NAME.match(name)
+    if m is None:
+        return None
+    slot = f.measure(int(m["n"]), create=False)
+    if slot is None or _clean_name(m["name"]).casefold() != (slot.measure.name or "").casefold():
+        return None
+    return m
+
+
+_NUMBER_NAME = re.compile(r"^(?P<n>\d{1,2})\s+(?P<name>\S.*)$")
 
 
 def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):

@@ -69,7 +69,7 @@ _COLON = re.compile(r"^(?P<label>[^:]{1,90}?)\s*:(?!\d\d)(?!//)\s*(?P<value>.*)$
 _QUESTION = re.compile(r"^(?P<label>[^?]{3,240}\?)\s*(?P<value>.*)$")
 _LEADER = re.compile(r"^(?P<label>.{1,90}?)\s*(?:\.{3,}|…+|_{3,})\s*(?P<value>.*)$")
 _EQUALS = re.compile(r"^(?P<label>[\w.\[\]\-]{2,60}?)\s*=\s*(?P<value>.*)$")
-_MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\))\s*$")
+_MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■◉☐□✖◯]|\[[xX ]?\]|\([xX* •●○]\))\s*$")
 # '**Eier** Tønsberg kommune', '**Eier**: …', '**Eier** — …' (a dash between)
 _BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*]{1,90}?)\*\*\s*(?::|[—–](?=\s))?\s*(?P<value>\S.*)$")
 _WHOLE_BOLD = re.compile(r"^\*\*[^*]+\*\*\s*:?\s*$")
@@ -195,6 +195,9 @@ class _Reader:
         if self.stack and not facts.row and self._in_contents(text):
             self._prose(i)  # '6. Kontakt' under 'Agenda': a part named, not a heading
             return i + 1
+        if self._form_text(i, text):
+            self.prose.append(i)
+            return i + 1
         pair = self.open
         asks = pair is not None and not pair.value and pair.meaning is not None
         if asks and facts.row and BOX.search(text) and self._continues_choice(text):
@@ -202,7 +205,7 @@ class _Reader:
             pair.more.append(i)  # '☐ Barnehage<TAB>☐ Skole ☑ Begge' under its question
             return i + 1
         if facts.row:
-            if self._cell_pairs(i) or self._pair_beside(i):
+            if self._cell_pairs(i) or self._pair_beside(i) or self._pair_groups(i):
                 return i + 1
             if self._row_like(i):
                 return self._table(i, aligned=False)
@@ -307,13 +310,25 @@ class _Reader:
 
     # --- prose and the open pair ---------------------------------------------------------
 
+    def _form_text(self, i: int, text: str) -> bool:
+        """What a web form prints around its answers: 'Velg ...' or 'f.eks. 100 000' in an
+        empty field, and '(Oppgi beløp i hele kroner, f.eks. 200 000)', the help text under
+        a label, whose answer is on the next line."""
+        if _PLACEHOLDER.match(text):
+            return True
+        pair = self.open
+        return pair is not None and not pair.value and not pair.more and bool(_HINT.match(text))
+
     def _prose(self, i: int) -> None:
         pair = self.open
         free = bool(set(pair.fields) & _FREE_TEXT) if pair is not None else False
         qa = pair is not None and pair.more and self.doc.gap(i) and not free
         # a question the vocabulary does not know, and its answer on the next line:
-        # the answer before it is complete
-        if qa and self._qa_start(i) and self._pair(i, self.doc.plain(i), "", "", "qa"):
+        # the answer before it is complete; so is a question it knows a phrase of, first
+        # under a heading ('SIDE 4 AV 5 – ENHETER' / 'Antall offentlige skoler som er med')
+        closed = pair is None or (bool(pair.value) and not pair.more and not free)
+        first = closed and self.doc.gap(i) and self.labels.phrase(self.doc.plain(i))
+        if (qa or first) and self._qa_start(i) and self._pair(i, self.doc.plain(i), "", "", "qa"):
             return
         if pair is not None and _next_item(self.doc.plain(pair.i), self.doc.plain(i)):
             # '7. Samiske perspektiver er vurdert …' then '8. Tiltakene er koblet til …':
@@ -395,6 +410,8 @@ class _Reader:
         if not any(f.startswith(_CHOICE_FIELDS) for f in pair.fields):
             return False
         body = _TRAILING_MARK.sub("", text).strip(" *")
+        if body.endswith("?"):
+            return False  # 'Meldes det også behov under desentralisert ordning?': a question
         return bool(body) and (_is_option(body) or _options_line(text) or _option_answered(text))
 
     def _is_free(self, pair: Pair) -> bool:
@@ -535,8 +552,8 @@ class _Reader:
         """'Desentralisert ordning – Eier: 320 000 – UH: 530 000 – Sum: 850 000' in the
         budget: a scheme's figures on one line, each with its label."""
         top = self.stack[-1] if self.stack else None
-        if top is None or top.within(BUDGET) is None:
-            return False
+        if top is None or top.within(BUDGET) is None or text.startswith(">"):
+            return False  # '> Desentralisert ordning – Eier: …': a quoted, older version
         pieces = [p.strip() for p in re.split(r"\s[–—-]\s", text)]
         if len(pieces) < 3 or not _is_scheme_name(pieces[0]):
             return False
@@ -668,7 +685,20 @@ class _Reader:
         level, numbered = _text_level(self.labels, text, raw, celled)
         if numbered and self._list_item(i, text):
             return None  # '3 Nasjonalt senter' under '1 …' and '2 …': the list goes on
+        if level is None and not celled:
+            level = self._underlined(i, text)
         return level
+
+    def _underlined(self, i: int, text: str) -> int | None:
+        """'Steg 5 av 5 – Oppsummering' over '------': a heading underlined the way plain
+        text writes one (Setext), '=' for the top level, '-' or '~' for the next."""
+        doc = self.doc
+        if i + 1 >= len(doc) or doc.gap(i + 1) or _SETEXT.match(text) or len(text) > 90:
+            return None
+        rule = _SETEXT.match(doc.plain(i + 1))
+        if rule is None or text.endswith((":", ",")) or find_amounts(text):
+            return None
+        return 1 if "=" in rule.group() else 2
 
     def _list_item(self, i: int, text: str) -> bool:
         """A numbered line whose number follows that of a line just above it which was
@@ -826,6 +856,29 @@ class _Reader:
                 _raw_after(raw, len(raw) - len(raw.lstrip()) + m.end),
                 "cell",
             )
+        return True
+
+    def _pair_groups(self, i: int) -> bool:
+        """'Eier | Bodø kommune | | Org.nr. | 972 418 013': a sheet laid out in two columns
+        of fields, each a label's cell and its value's, an empty column between them."""
+        cells, raws = self.doc.cells(i), self.doc.raw_cells(i)
+        groups: list[list[int]] = [[]]
+        for k, cell in enumerate(cells):
+            if cell:
+                groups[-1].append(k)
+            elif groups[-1]:
+                groups.append([])
+        groups = [g for g in groups if g]
+        if len(groups) < 2 or any(len(g) != 2 for g in groups):
+            return False
+        labels = [cells[g[0]] for g in groups]
+        if any(find_amounts(c) or len(c.split()) > 8 for c in labels):
+            return False
+        known = sum(1 for c in labels if self.labels.meaning(strip_numbering(c)))
+        if 2 * known < len(labels) or not self.labels.meaning(strip_numbering(labels[0])):
+            return False
+        for g in groups:
+            self._pair(i, cells[g[0]], cells[g[1]], raws[g[1]], "cell")
         return True
 
     def _pair_beside(self, i: int) -> bool:
@@ -1385,7 +1438,8 @@ def _label_like(labels: Labels, label: str) -> bool:
 # --- helpers -------------------------------------------------------------------------------
 
 _TRAILING_MARK = re.compile(
-    r"(?:\s+(?:[xX✓✔☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\)))+\s*$|^\s*(?:[☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\))\s*"
+    r"(?:\s+(?:[xX✓✔☒☑■◉☐□✖◯]|\[[xX ]?\]|\([xX* •●○]\)))+\s*$"
+    r"|^\s*(?:[☒☑■◉☐□✖◯]|\[[xX ]?\]|\([xX* •●○]\))\s*"
 )
 
 
@@ -1395,6 +1449,7 @@ _QUESTION_NO = re.compile(
 )
 _ANSWER = re.compile(r"^(?:svar|answer)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*[-=_–—]{5,}\s*$")
+_SETEXT = re.compile(r"^\s*(?:-{5,}|={5,}|~{5,})\s*$")
 _DASH = re.compile(r"^(?P<label>[^–—:?]{2,80}?)\s+(?P<dash>[–—])\s+(?P<value>\S.*)$")
 _CONTACT_LABEL = re.compile(r"^(?:kontaktperson|kontakt|e-post|epost|telefon|tlf)\b", re.I)
 # '1) Lesing', '2. Skriving', and in a multi-level list '2.1 Skriving' (item 1 of point 2)
@@ -1402,8 +1457,8 @@ _ITEM = re.compile(
     r"^(?:(?P<parent>\d{1,2})\.)?(?P<n>\d{1,2})(?(parent)\.?|[.)])\s+(?P<name>\S.*)$"
 )
 _LIST_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<sep>[.)]?)[ \t]")
-_MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■☐□✖]|\[[xX ]?\]|\([xX* ]\)|\*\*))+\s*$")
-_LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■☐□✖]|\[[xX ]?\]|\([xX* ]\))(?!\w)")
+_MARKS_BEFORE = re.compile(r"(?:\s*(?:[☒☑✓✔■◉☐□✖◯]|\[[xX ]?\]|\([xX* •●○]\)|\*\*))+\s*$")
+_LONE_MARK = re.compile(r"(?<!\w)(?:[xX✓✔☒☑■◉☐□✖◯]|\[[xX ]?\]|\([xX* •●○]\))(?!\w)")
 
 
 def _next_item(before: str, text: str) -> bool:
@@ -1422,6 +1477,14 @@ def _next_item(before: str, text: str) -> bool:
 
 _POINT_NUMBER = re.compile(r"^(?P<part>(?:\d{1,2}\.)+)(?P<n>\d{1,2})\.?[ \t]")
 _ITEM_BULLET = re.compile(r"^[•▪◦‣]\s")  # not '-' or '*': a dash also starts a sentence
+# a web form's empty field: a prompt ending in dots, or an example in place of an answer
+_PLACEHOLDER = re.compile(
+    r"^(?:(?:velg|vel|skriv(?:\s+inn)?|beskriv|oppgi|fyll\s+inn|legg\s+inn)\b.*(?:\.{3}|…)"
+    r"|(?:f\.\s?eks\.?|t\.\s?d\.?|for\s+eksempel|til\s+dømes)\s.*)$",
+    re.IGNORECASE,
+)
+# a line wholly in brackets: the help text a form prints under its label
+_HINT = re.compile(r"^\([^()]*(?:\([^()]*\)[^()]*)*\)$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦‣]|\d{1,2}[.)])\s+\S")  # a list item as written
 
 
@@ -1791,6 +1854,8 @@ def _side_by_side(rows: list[Row], labels: Labels) -> bool:
     upper, lower = _trimmed(rows[0].cells), _trimmed(rows[1].cells)
     if len(upper) < 2 or len(upper) != len(lower) or not all(upper) or not all(lower):
         return False
+    if len(rows[0].raw) == 2 and _bold_labels(rows):
+        return False  # '**Skoleeier** | Moss kommune, …': a bold label and its value, twice
     if not _label_cells(upper, labels) or any(labels.meaning(c) for c in lower):
         return False
     if any(set(_fields_of(labels, c)) & _TABLE_COLUMNS for c in upper):

@@ -12,6 +12,7 @@ from pathlib import Path
 from kompetansekart.ingest.readers.base import ReadResult, decode, read_bytes, split_lines
 from kompetansekart.ingest.readers.grid_text import grid_lines, has_grid
 from kompetansekart.ingest.readers.html_text import has_html, html_lines
+from kompetansekart.ingest.readers.obsidian import is_vault_note, vault_lines
 from kompetansekart.ingest.records import Line
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -32,6 +33,8 @@ def read(path: Path) -> ReadResult:
         lines = grid_lines(lines)  # pandoc's grid tables
     front = _front_matter(lines)
     body = _fenced_tables(lines[front:])
+    if is_vault_note(text):
+        body = vault_lines(body)
     converted = [_front(line) for line in lines[:front]] + [_convert(line) for line in body]
     return ReadResult([line for line in converted if line is not None], diags, raw)
 

@@ -172,21 +172,40 @@ def _gap(prev: Glyph, nxt: Glyph, blanks: Sequence[Glyph]) -> Token | None:
 
 
 def superscripts(glyphs: list[Glyph]) -> list[Glyph]:
-    """The line's glyphs with its raised small digits as superscript characters."""
-    small = [g for g in glyphs if g.text.isdigit()]
-    if not small or len(glyphs) < 3:
+    """The line's glyphs with its raised small digits as superscript characters.
+
+    A digit is a mark when it is smaller than the text it stands against and raised above
+    that text's baseline: the neighbour, not the line, decides, because one visual line of
+    a slide may hold two columns in two sizes ('+ private barnehagar …' in 14 pt beside
+    '– kommunale barnehagar: 34' in 11 pt, set a little higher), where the right column's
+    figures are no footnote marks."""
+    if len(glyphs) < 3 or not any(g.text.isdigit() for g in glyphs):
         return glyphs
     size = statistics.median(g.size for g in glyphs if not g.blank)
-    body = [g.bottom for g in glyphs if not g.blank and g.size > SMALLER * size]
-    if not body:
-        return glyphs
-    baseline = statistics.median(body)
-    return [
-        replace(g, text=g.text.translate(_SUPERSCRIPT))
-        if g.text.isdigit() and g.size <= SMALLER * size and g.bottom < baseline - RAISED * size
-        else g
-        for g in glyphs
-    ]
+    out = list(glyphs)
+    for i, g in enumerate(glyphs):
+        if not g.text.isdigit() or g.size > SMALLER * size:
+            continue
+        ref = _neighbour(glyphs, i)
+        if (
+            ref is not None
+            and g.size <= SMALLER * ref.size
+            and g.bottom < ref.bottom - RAISED * ref.size
+        ):
+            out[i] = replace(g, text=g.text.translate(_SUPERSCRIPT))
+    return out
+
+
+def _neighbour(glyphs: list[Glyph], i: int) -> Glyph | None:
+    """The nearest glyph before glyph i (after it, if none) that is not a digit of the same
+    small size: the text a footnote mark is set against."""
+    g = glyphs[i]
+
+    def other(h: Glyph) -> bool:
+        return not h.blank and not (h.text.isdigit() and abs(h.size - g.size) < 0.1)
+
+    before = next((h for h in reversed(glyphs[:i]) if other(h)), None)
+    return before if before is not None else next((h for h in glyphs[i + 1 :] if other(h)), None)
 
 
 def attach_accents(glyphs: list[Glyph]) -> list[Glyph]:

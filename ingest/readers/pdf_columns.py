@@ -42,6 +42,8 @@ WORD_GAP = 0.6
 _TOLERANCE = 2.0  # points: one column's left edge drawn a little apart
 # 'Kontaktperson:', '**Formål:**', 'UH-andel (INN):' — a label of at least four letters
 _LABEL = re.compile(r"^\**[A-ZÆØÅ][\wæøåÆØÅ.()/ -]{3,40}:(\s|\**|$)")
+# the same, in any case and perhaps a list's item: '– kommunale barnehagar: 34'
+_FIELD = re.compile(r"^(?:[-–•*·]\s*)?\**[\wæøåÆØÅ][\wæøåÆØÅ.()/ -]{3,40}:(\s|\**|$)")
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,24 @@ class Columns:
 
 def find_columns(lines: Sequence[Sequence[Glyph]]) -> Columns | None:
     """The page's two columns, or None when its lines do not show two."""
-    start = _right_start([[g for g in line if not g.blank] for line in lines])
-    if start is None:
-        return None
-    gutter = start - _TOLERANCE
+    inked = [[g for g in line if not g.blank] for line in lines]
+    for start in _right_starts(inked):
+        # the most frequent start may be the left column's own indent under a title set
+        # at the margin; the gutter is then at a start found less often
+        columns = _columns_at(lines, start - _TOLERANCE)
+        if columns is None:
+            continue
+        # the gutter is the space between the columns, not the right column's usual
+        # start: a heading over its box set further left ('Kort om behovsmeldinga' over
+        # the fields indented under it) is the right column's, not a line across both
+        middle = (columns.left_edge + start) / 2
+        if columns.left_edge < middle < columns.gutter:
+            return _columns_at(lines, middle) or columns
+        return columns
+    return None
+
+
+def _columns_at(lines: Sequence[Sequence[Glyph]], gutter: float) -> Columns | None:
     left_alone, right_alone, left_edge = [], [], 0.0
     left_texts, right_texts = [], []
     for line in lines:
@@ -83,9 +99,23 @@ def find_columns(lines: Sequence[Sequence[Glyph]]) -> Columns | None:
         return Columns(gutter, left_edge)
     if len(left_alone) < MIN_ALONE or len(right_alone) < MIN_ALONE:
         return None
-    if _labelled(left_alone) < MIN_LABELLED or _labelled(right_alone) < MIN_LABELLED:
+    if _labelled(right_alone) < MIN_LABELLED:
         return None
-    return Columns(gutter, left_edge)
+    if _labelled(left_alone) >= MIN_LABELLED or _list_beside_fields(left_texts, right_texts):
+        return Columns(gutter, left_edge)
+    return None
+
+
+def _list_beside_fields(left: Sequence[str], right: Sequence[str]) -> bool:
+    """A slide's list of names on the left ('Molde kommune', 'Rauma kommune', …) beside a
+    box of fields on the right ('Sektor: barnehage', 'Ordning: Rekomp', …): no line on the
+    left is a field, and most lines on the right are. A form's labels with their values in
+    a column beside them never look so: there the right-hand lines are values, not fields."""
+
+    def fields(texts: Sequence[str]) -> int:
+        return sum(1 for t in texts if _FIELD.match(t))
+
+    return fields(left) == 0 and 2 * fields(right) >= len(right)
 
 
 def _running_text(texts: Sequence[str]) -> bool:
@@ -97,11 +127,12 @@ def _running_text(texts: Sequence[str]) -> bool:
     return wrapped >= RUNNING_SHARE * len(texts)
 
 
-def _right_start(lines: Sequence[Sequence[Glyph]]) -> float | None:
-    """The x, right of the margin, where lines or text after a wide gap most often start."""
+def _right_starts(lines: Sequence[Sequence[Glyph]]) -> list[float]:
+    """The x's, right of the margin, where lines or text after a wide gap start again and
+    again, the most frequent first."""
     lines = [sorted(line, key=lambda g: g.x0) for line in lines if line]
     if not lines:
-        return None
+        return []
     margin = min(line[0].x0 for line in lines)
     starts: Counter[int] = Counter()
     for line in lines:
@@ -110,13 +141,17 @@ def _right_start(lines: Sequence[Sequence[Glyph]]) -> float | None:
         for prev, g in pairwise(line):
             if g.x0 - prev.x1 > COLUMN_GAP * max(prev.size, g.size):
                 starts[round(g.x0 / _TOLERANCE)] += 1
-    if not starts:
-        return None
-    bucket, count = starts.most_common(1)[0]
-    if count < MIN_STARTS:
-        return None
-    near = [b for b in starts if abs(b - bucket) <= 1]
-    return min(near) * _TOLERANCE
+    found: list[float] = []
+    taken: set[int] = set()
+    for bucket, count in starts.most_common():
+        if count < MIN_STARTS:
+            break
+        if bucket in taken:
+            continue
+        near = [b for b in starts if abs(b - bucket) <= 1]
+        taken.update(near)
+        found.append(min(near) * _TOLERANCE)
+    return found
 
 
 def _labelled(texts: Sequence[str]) -> int:

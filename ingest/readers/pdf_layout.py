@@ -134,9 +134,9 @@ def page_items(page_no: int, glyphs: Sequence[Glyph], grids: Sequence[Grid]) -> 
 def column_items(page_no: int, lines: Sequence[Sequence[Glyph]], columns: Columns) -> list[Item]:
     """Each line's parts either side of the gutter as items of their own column."""
     items = []
-    for line in lines:
+    for n, line in enumerate(lines):
         parts = split_line(line, columns)
-        if parts is None:
+        if parts is None or _page_edge(lines, n):
             item = text_item(page_no, line)
             items += [item] if item else []
             continue
@@ -147,6 +147,24 @@ def column_items(page_no: int, lines: Sequence[Sequence[Glyph]], columns: Column
                 item.edge = columns.left_edge if column == 0 else None
                 items.append(item)
     return items
+
+
+def _page_edge(lines: Sequence[Sequence[Glyph]], n: int) -> bool:
+    """The page's first or last line set well apart from the rest ('Behovsmelding 2026 ·
+    Barnehagenettverk Romsdal <gap> 27.01.2026' at the foot of a slide): a header or footer
+    across the page, not a line of each column, though its parts fall either side of the
+    gutter."""
+    if len(lines) < 3 or n not in (0, len(lines) - 1):
+        return False
+    line, other = lines[n], lines[1 if n == 0 else n - 1]
+    inked = [g for g in line if not g.blank] or list(line)
+    size = max(g.size for g in inked)
+    gap = (
+        min(g.top for g in line) - max(g.bottom for g in other)
+        if n
+        else (min(g.top for g in other) - max(g.bottom for g in line))
+    )
+    return gap > 2 * size
 
 
 def _column_order(items: list[Item], columns: Columns) -> None:

@@ -141,7 +141,9 @@ _ZIP_ERRORS = (
 S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT_S_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _WORKBOOK_PART = "xl/workbook.xml"
-_ROW, _F, _V, _MERGE_CELL = (f"{{{S_NS}}}{tag}" for tag in ("row", "f", "v", "mergeCell"))
+_ROW, _F, _V, _MERGE_CELL, _COL = (
+    f"{{{S_NS}}}{tag}" for tag in ("row", "f", "v", "mergeCell", "col")
+)
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 # Result types of a formula whose empty <v> is a stored result (the empty string).
 _TEXT_TYPES = frozenset({"str", "s", "inlineStr"})
@@ -333,7 +335,7 @@ class _Package:
                 events = etree.iterparse(
                     stream,
                     events=("start", "end"),
-                    tag=(_ROW, _F, _MERGE_CELL),  # lxml skips the other elements in C
+                    tag=(_ROW, _F, _MERGE_CELL, _COL),  # lxml skips the others in C
                     resolve_entities=False,
                     no_network=True,
                     load_dtd=False,
@@ -343,6 +345,8 @@ class _Package:
                     if el.tag == _ROW:
                         if event == "start":
                             row_no = _row_number(el, row_no)
+                            if el.get("hidden") in ("1", "true"):
+                                scan.hidden_rows.add(row_no)
                             continue
                         # The row is complete: each formula cell's <v> (after its <f>) too.
                         scan.no_result.extend(
@@ -354,6 +358,9 @@ class _Package:
                             del el.getparent()[0]
                     elif event == "end" and el.tag == _F:
                         formulas.append(el.getparent())
+                    elif event == "end" and el.tag == _COL:
+                        if el.get("hidden") in ("1", "true"):
+                            scan.hidden_cols.update(_col_span(el))
                     elif event == "end":
                         bounds = _range(el.get("ref"))
                         if bounds:
@@ -439,6 +446,15 @@ def _mb(size: int) -> str:
 class _SheetScan:
     no_result: list[tuple[int, int]] = field(default_factory=list)  # (row, column)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # rows/cols 1-based
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
+
+
+def _col_span(col: etree._Element) -> range:
+    low, high = col.get("min", ""), col.get("max", "")
+    if not (low.isdecimal() and high.isdecimal()) or int(high) - int(low) > 16384:
+        return range(0)
+    return range(int(low), int(high) + 1)
 
 
 def _row_number(row: etree._Element, previous: int) -> int:
@@ -590,12 +606,26 @@ class _Reader:
         rows: list[int] = []
         row_lines: dict[int, int] = {}
         errors: list[tuple[str, str, int]] = []
+        hidden: list[int] = []  # hidden rows and columns that hold values: not read, said so
+        hidden_cells: set[int] = set()
         sheet.reset_dimensions()  # the stored dimension can be wrong; read every row
         with self.openpyxl(f"sheet '{name}'"):
             for row_no, row in enumerate(sheet.iter_rows(), start=1):
                 merges.at(row_no)
+                if row_no in scan.hidden_rows:
+                    if any(c is not EMPTY_CELL and c.value is not None for c in row):
+                        hidden.append(row_no)
+                    continue
                 cells = []
                 for col_no, cell in enumerate(row, start=1):
+                    if (
+                        col_no in scan.hidden_cols
+                        and cell is not EMPTY_CELL
+                        and cell.value is not None
+                    ):
+                        hidden_cells.add(col_no)
+                        cells.append("")
+                        continue
                     if cell is EMPTY_CELL or cell.value is None or merges.covered(col_no):
                         cells.append("")
                         continue
@@ -625,6 +655,20 @@ class _Reader:
                 rows.append(row_no)
                 row_lines[row_no] = len(self.lines)
         self.map_note(name, sheet_line, rows)
+        if hidden or hidden_cells:
+            what = []
+            if hidden:
+                what.append("rows " + ", ".join(map(str, hidden)))
+            if hidden_cells:
+                what.append(
+                    "columns " + ", ".join(get_column_letter(c) for c in sorted(hidden_cells))
+                )
+            self.note(
+                "warning",
+                f"sheet '{name}': {' and '.join(what)} are hidden and hold values; not read "
+                "(show them in Excel if they belong to the report)",
+                sheet_line,
+            )
         self.warn_cells(
             name,
             [

@@ -81,7 +81,8 @@ def test_a_printouts_short_labels():
     assert LABELS.exact("DRØFTET TILLITSV").fields == ("union_held",)  # 'med' left out
     assert LABELS.exact("ANT PPT").fields == ("units.ppt",)  # 'antall' before a count
     assert "owner_amount" in LABELS.exact("EIER-KR").fields
-    assert LABELS.exact("ANT ANSATTE") is None  # 'antall' only before a count's label
+    assert LABELS.exact("ANT SAMLINGER") is None  # 'antall' only before a count's label
+    assert LABELS.exact("ANT ANSATTE").fields == ("headcount",)  # a count of people
     assert LABELS.exact("Nasjonalt senter for") is None  # a wrapped line is no label
 
 
