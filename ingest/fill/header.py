@@ -271,6 +271,11 @@ def network(f: State, pair: Pair, scope: Scope) -> bool:
             f.report.network = None
             f.evidence("network", j)
         return True
+    named = _NETWORK_NAME.match(f"{pair.label} {text}".strip())
+    if pair.style == "prefix" and not _NETWORK_WORD.search(text) and named:
+        # 'Kompetansenettverket Vest-Telemark · Regional ordning 2027' with no colon: the
+        # label word is the name's
+        return network_text(f, named.group(), j)
     return network_text(f, text, j, label=pair.label)
 
 

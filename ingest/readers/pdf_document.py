@@ -27,7 +27,12 @@ from kompetansekart.ingest.readers.pdf_errors import (
     translated_errors,
 )
 from kompetansekart.ingest.readers.pdf_fields import field_glyphs
-from kompetansekart.ingest.readers.pdf_flow import dewrap, measure, strip_furniture
+from kompetansekart.ingest.readers.pdf_flow import (
+    dewrap,
+    measure,
+    running_edges,
+    strip_furniture,
+)
 from kompetansekart.ingest.readers.pdf_layout import Grid, Item, as_box, find_grids, page_items
 from kompetansekart.ingest.readers.pdf_turn import (
     main_quarter,
@@ -72,8 +77,9 @@ def extract(path: Path, raw: bytes, limits: Limits) -> Extraction:
         diags = _encryption_diagnostics(path, pdf)
         pages, stats = _read_pages(pdf, limits.min_chars_per_page)
         diags += _text_diagnostics(path, count, stats, limits)
+        running = running_edges(pages)
         pages = strip_furniture(pages)
-        items = dewrap(pages, measure(pages, stats.widths))
+        items = dewrap(pages, measure(pages, stats.widths)) + running
         diags.insert(0, _summary(path, count, stats))
         return Extraction(items, diags)
     finally:

@@ -62,11 +62,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from kompetansekart.ingest.document import plain
-from kompetansekart.ingest.readers.pdf_chars import SPACE, SPACE_GAP
+from kompetansekart.ingest.readers.pdf_chars import SPACE, SPACE_GAP, Token
 from kompetansekart.ingest.readers.pdf_layout import Item
 
 PAGE_NUMBER_SLACK = 2
@@ -113,6 +113,31 @@ def strip_furniture(pages: list[list[Item]]) -> list[list[Item]]:
         _drop_page_numbers(items, no, top=not top, bottom=not bottom)
         for no, (items, (top, bottom)) in enumerate(zip(pages, edges, strict=True), start=1)
     ]
+
+
+def running_edges(pages: list[list[Item]]) -> list[Item]:
+    """The text of a running header or footer with its page number ('Kompetansenettverket
+    Vest-Telemark · Regional ordning 2027 <tab> 3 / 7'), once, without the number: what
+    `strip_furniture` drops from every page may be the only place a document names its
+    network or its year, so the reader keeps one copy, at the end of the text."""
+    filled = [no for no, items in enumerate(pages, start=1) if items]
+    if len(filled) < 2:
+        return []
+    out = []
+    for end in (0, -1):
+        marked = [
+            items[end]
+            for no, items in enumerate(pages, start=1)
+            if items and _numbered_edge(items[end], no)
+        ]
+        if len(marked) < max(2, len(filled) / 2):
+            continue
+        item = marked[0]
+        tabs = [k for k, t in enumerate(item.tokens) if t.text == "\t"]
+        if tabs:  # its cells as one line of text: no row of the table it may follow
+            tokens = [Token(" · ", None) if t.text == "\t" else t for t in item.tokens[: tabs[-1]]]
+            out.append(replace(item, tokens=tokens, row=False))
+    return out
 
 
 def _drop_numbered_edges(pages: list[list[Item]]) -> list[list[Item]]:

@@ -443,7 +443,9 @@ def test_page_numbers_go_and_a_running_header_is_kept_once(tmp_path, footer):
 
 def test_a_running_footer_with_its_page_number_goes_even_if_the_cover_differs(tmp_path):
     """'Nettverket · Regional ordning 2027    2 / 3' at the foot of each page: the text
-    beside the page number is the footer's, even where the cover's footer differs."""
+    beside the page number is the footer's, even where the cover's footer differs. It goes
+    from every page, and one copy (the first page's, without its number) ends the text:
+    it may be the only place the document names its network."""
     footers = ["Kompetansenettverket Telemark", *["Kompetansenettverket Telemark · 2027"] * 2]
     pages = [
         [
@@ -457,7 +459,22 @@ def test_a_running_footer_with_its_page_number_goes_even_if_the_cover_differs(tm
         "Første side.",
         "Andre side.",
         "Tredje side.",
+        "Kompetansenettverket Telemark",
     ]
+
+
+def test_a_network_named_only_in_the_running_footer_is_the_reports(tmp_path, parser):
+    pages = [
+        [
+            (LEFT, 100, body, False),
+            (LEFT, 800, "Kompetansenettverket Vest-Telemark · Regional ordning 2027", False),
+            (480, 800, f"{n} / 2", False),
+        ]
+        for n, body in ((1, "Behovsmelding 2027. Eigar: Vinje kommune"), (2, "Tiltak 1: Leik"))
+    ]
+    r = parser.parse_file(drawn(tmp_path / "nettverk.pdf", pages))
+    assert r.network is not None
+    assert r.network.as_written == "Kompetansenettverket Vest-Telemark"
 
 
 def test_a_number_that_is_not_the_page_number_is_content(tmp_path):

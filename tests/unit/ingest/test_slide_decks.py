@@ -251,3 +251,10 @@ def test_a_small_raised_digit_is_a_mark_only_against_the_text_beside_it():
     # a footnote mark against the figure it follows
     line = run("fra 2025", 80, 12, 300) + run("1", 128, 7, 295) + run(", der", 132, 12, 300)
     assert "".join(g.text for g in superscripts(line)) == "fra 2025¹, der"
+
+
+def test_a_known_network_keeps_its_name_as_the_report_writes_it(parser, tmp_path):
+    text = "Behovsmelding 2026\nEier: Bodø kommune\nKompetansenettverk Salten\n"
+    r = parse_text(parser, tmp_path, text, "salten.txt")
+    assert r.network is not None and r.network.id is not None  # the gazetteer's network
+    assert r.network.as_written == "Kompetansenettverk Salten"
