@@ -367,7 +367,9 @@ class Filler:
                     span += range(s.start, s.end)
             if span:
                 span = sorted(set(span))
-                h.add_unions(f, h.union_names(f, "\n".join(f.doc.plain(j) for j in span)), span[0])
+                # 'Fagforbundet: Nei' among 'Utdanningsforbundet: Ja': a union answered no
+                said = [j for j in span if not _ANSWERED_NO.match(f.doc.plain(j))]
+                h.add_unions(f, h.union_names(f, "\n".join(f.doc.plain(j) for j in said)), span[0])
 
     def _prose_money(self) -> None:
         """A report whose money is only in sentences (a letter, a prose budget)."""
@@ -430,6 +432,9 @@ def _until_other_field(f: State, lines: list[int], kind: str) -> list[int]:
     return out
 
 
+_ANSWERED_NO = re.compile(r"^[^:]{2,60}:\s*(?:nei|false|usant|no)\s*\.?$", re.IGNORECASE)
+
+
 def _union_span(f: State) -> list[int]:
     """Lines from the union question to the next part: where the unions are listed."""
     pairs = f.form.pairs()
@@ -451,12 +456,20 @@ def _union_span(f: State) -> list[int]:
 # --- fields that need the whole report -------------------------------------------------------
 
 
+_UH_PART = re.compile(
+    r"^\W*(?:uh|uh-partner|universitet\w*|høgsk\w*|kompetansemiljø\w*)\W*$", re.IGNORECASE
+)
+
+
 def _orgnr(f: State, pair: Pair) -> bool:
     text, j = h.first_value(f, pair)
     digits = h.orgnr_in(text)
     if digits is None:
         return False
-    role = "uh" if re.search(r"\b(uh|universitet|høgsk)", pair.label, re.IGNORECASE) else "eier"
+    part = pair.section.title if pair.section is not None else ""
+    # 'Orgnr' under 'UH' (a part of its own, as a long export writes it): the UH's number
+    whose = f"{pair.label} {part if _UH_PART.match(part or '') else ''}"
+    role = "uh" if re.search(r"\b(uh|universitet|høgsk)", whose, re.IGNORECASE) else "eier"
     f.orgnr.append((digits, j, role))
     return True
 
@@ -909,14 +922,47 @@ def _orgnrs(f: State) -> None:
         )
 
 
+# '(utgår)', '(trukket)' after a measure's name; 'Tiltak 3 er trukket' in a sentence
+_WITHDRAWN = re.compile(
+    r"\((?:utgår|utgått|utgjekk|trukket|trekt|strøket|stroke|faller bort|fell bort|avlyst)\)", re.I
+)
+_WITHDRAWN_SAID = re.compile(
+    r"\btiltak\s+(\d{1,2})\s+(?:er|blir|vert)\s+(?:trukket|trekt|strøket|stroke|avlyst|"
+    r"tatt\s+ut)\b|\btiltak\s+(\d{1,2})\s+(?:utgår|fell\s+bort|faller\s+bort)\b",
+    re.I,
+)
+
+
+def _withdrawn_numbers(f: State) -> set[int]:
+    found: set[int] = set()
+    for i in range(len(f.doc)):
+        text = f.doc.plain(i)
+        if "tiltak" in text.casefold():
+            for m in _WITHDRAWN_SAID.finditer(text):
+                found.add(int(m.group(1) or m.group(2)))
+    return found
+
+
 def _blank_blocks(f: State) -> None:
     """'Tiltak 4 (valgfritt)' with 'Skriv inn navn på tiltaket ...', 'f.eks. 100 000' and
     'Sum for tiltaket: 0': a web form's empty block for one more measure, which names
     nothing and asks for nothing, is no measure (an info says so)."""
     kept = []
+    withdrawn = _withdrawn_numbers(f)
     for slot in f.slots:
         m = slot.measure
         money = (m.owner_amount, m.uh_amount, m.total_stated, m.coordinator_amount)
+        if _WITHDRAWN.search(m.name or "") or (m.number is not None and m.number in withdrawn):
+            figures = ", ".join(format_nok(v) for v in money if v)
+            f.diag(
+                "info",
+                "measure-withdrawn",
+                f"measure {m.number or ''} '{m.name}' is withdrawn: no measure, its figures "
+                f"({figures or 'none'}) not counted".replace("measure  '", "measure '"),
+                "measures",
+                min(slot.evidence.values()) if slot.evidence else None,
+            )
+            continue
         said = m.name or m.uh or m.terms or m.target_groups or m.purpose or m.continued is not None
         if said or any(v for v in money):
             kept.append(slot)

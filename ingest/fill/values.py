@@ -132,8 +132,8 @@ def _listed(text: str, found: Sequence[Found]) -> bool:
             spans.append((f.value, f.start, f.end))
     for (_, _, a_end), (_, b_start, _) in pairwise(spans):
         between = text[a_end:b_start] if b_start >= a_end else ""
-        if not _LIST_SEP.search(between):
-            return False
+        if not _LIST_SEP.search(between) and between not in ("–", "—", "-"):
+            return False  # 'H26–V27': a span from one term to the next is a list too
     return True
 
 

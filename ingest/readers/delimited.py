@@ -24,12 +24,10 @@ from __future__ import annotations
 import csv
 import io
 
+from kompetansekart.ingest.readers.long_table import KEYS, SECTIONS, VALUES
 from kompetansekart.ingest.records import Line
 
-_KEYS = frozenset({"felt", "field", "nøkkel", "nokkel", "key", "spørsmål", "sporsmal"})
-_KEYS |= {"question", "label", "ledetekst", "navn", "name", "parameter", "egenskap"}
-_VALUES = frozenset({"verdi", "value", "svar", "answer", "innhold", "data", "tekst"})
-_SECTIONS = frozenset({"seksjon", "section", "del", "avsnitt", "kapittel", "gruppe", "group"})
+_KEYS, _VALUES, _SECTIONS = KEYS, VALUES, SECTIONS
 
 
 def delimiter_of(lines: list[Line]) -> str | None:

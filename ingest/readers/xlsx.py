@@ -92,6 +92,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from kompetansekart.ingest.errors import UnreadableReport
 from kompetansekart.ingest.readers import ooxml
 from kompetansekart.ingest.readers.base import ReadResult, read_bytes
+from kompetansekart.ingest.readers.long_table import long_lines
 from kompetansekart.ingest.records import Diagnostic, Level, Line
 
 _MB = 1024 * 1024
@@ -170,7 +171,7 @@ def read(path: Path) -> ReadResult:
         Line(no, text, str(path), 1 if no in reader.sheet_lines else 0)
         for no, text in enumerate(reader.lines, start=1)
     ]
-    return ReadResult(numbered, reader.diagnostics, raw)
+    return ReadResult(long_lines(numbered), reader.diagnostics, raw)
 
 
 # -- the package ------------------------------------------------------------------------
