@@ -187,13 +187,27 @@ def _scaled(text: str) -> list[Amount]:
     return out
 
 
+def _with_scaled(text: str, found: list[Amount]) -> list[Amount]:
+    """The amounts written in thousands or millions among the plain ones. A plain reading
+    the scale word ends ('NOK 0,43' of 'NOK 0,43 mill.', which is 430 000 and not 43 øre)
+    gives way to the scaled one, which keeps its currency sign; a scaled reading inside a
+    longer plain amount is none."""
+    out = list(found)
+    for a in _scaled(text):
+        inside = [b for b in out if a.start < b.end and b.start < a.end]
+        if inside and not all(b.end < a.end for b in inside):
+            continue
+        if inside:
+            a = Amount(a.value, None, min(a.start, *(b.start for b in inside)), a.end)
+            out = [b for b in out if b not in inside]
+        out.append(a)
+    return sorted(out, key=lambda a: a.start)
+
+
 def _find_amounts(text: str) -> list[Amount]:
     found = _find(text, _AMOUNT_RE)
     if _SCALED_HINT.search(text):
-        scaled = [
-            a for a in _scaled(text) if not any(a.start < b.end and b.start < a.end for b in found)
-        ]
-        found = sorted([*found, *scaled], key=lambda a: a.start) if scaled else found
+        found = _with_scaled(text, found)
     if _KR_BETWEEN.search(text):
         # 'kr' between two numbers ends the first or starts the second: the reading
         # that finds more amounts is the line's style ('0 kr 0 kr 0 kr' is three)

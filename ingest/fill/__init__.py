@@ -57,6 +57,7 @@ from kompetansekart.ingest.money import (
 from kompetansekart.ingest.records import Contact, Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
+_SENTENCE_BREAK = re.compile(r"[a-zæøå)\d][.!?]\s+[A-ZÆØÅ]")
 _BARE_NAME = re.compile(r"^(?:namn|navn|name)$", re.I)
 
 
@@ -274,6 +275,11 @@ class Filler:
                 # 'Omfang: 11 offentlige grunnskoler, 1 privat skole og PPT (1 tjeneste)
                 # er med.', 'Gjeld barnehage: 5 kommunale og 2 private barnehagar': the
                 # units are counted in a sentence
+                lines += [pair.i, *pair.more]
+            elif len(pair.value.split()) > 6 and _SENTENCE_BREAK.search(pair.value):
+                # '**Medbestemmelse:** Tillitsvalgte har deltatt i arbeidet. Meldingen er
+                # drøftet med …': a letter's run-in heading over a paragraph, whose other
+                # sentences say more than the field its first words answer
                 lines += [pair.i, *pair.more]
         return sorted(set(lines) - f.outside)
 
@@ -544,8 +550,8 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
             "stilling": "function",
         }[contact.group(1).lower()]
         # 'Kontaktperson for Kompetanseløftet': not an organisation, the owner's contact
-        role = _role_of(f, contact.group(2)) or f.last_org_role or "eier"
-        h.set_contact(f, role, part, h.entry_text(f, pair, text) if part == "name" else text, j)
+        who = _role_of(f, contact.group(2)) or f.last_org_role or "eier"
+        h.set_contact(f, who, part, h.entry_text(f, pair, text) if part == "name" else text, j)
         return
     role = _role_of(f, label)
     if role is None:

@@ -21,6 +21,7 @@ from kompetansekart.ingest.amounts import format_nok
 from kompetansekart.ingest.fill.sentences import sentences
 from kompetansekart.ingest.fill.state import State
 from kompetansekart.ingest.money import CORRECTS, amounts_in, roles_in
+from kompetansekart.ingest.records import BudgetRow, Measure
 
 # the clauses of a correction: commas, 'og', semicolons (not inside a figure)
 _CLAUSES = re.compile(r"(?<!\d),\s+|;\s*|\s+og\s+")
@@ -125,7 +126,7 @@ def _fix(clause: str, line: int) -> _Fix | None:
 def _apply(f: State, fix: _Fix, lines: list[int]) -> None:
     r = f.report
     if fix.number is not None:
-        targets = [m for m in r.measures if m.number == fix.number]
+        targets: list[Measure | BudgetRow] = [m for m in r.measures if m.number == fix.number]
         what = f"measure {fix.number}"
     else:
         targets = list(r.budget) if len(r.budget) == 1 else []

@@ -288,6 +288,12 @@ _NETWORK_NAME = re.compile(
     rf"|\b{_CAPITALISED}\s+(?:kompetansenettverk|kompetanseregion|nettverk)\b"
 )
 
+# in a network field's sentence: the network the owner belongs to, by its name
+_MEMBER_OF = re.compile(
+    rf"\b(?:medlem\s+av|med\s+i|deltar\s+i|deltek\s+i|tilhører|høyrer\s+til|inngår\s+i)"
+    rf"\s+(?P<name>{_CAPITALISED})"
+)
+
 
 def network_text(f: State, text: str, j: int, label: str = "") -> bool:
     r = f.report
@@ -313,7 +319,11 @@ def network_text(f: State, text: str, j: int, label: str = "") -> bool:
     if len(name.split()) > 8:
         # 'Ja. Sogndal er med i Kompetanseregion Sogn saman med …': the name in a sentence
         named = _NETWORK_NAME.search(text)
-        name = text = named.group().strip() if named else ""  # the name is what is written
+        member = _MEMBER_OF.search(text) if named is None else None
+        if member is not None:  # 'Kommunen er medlem av RSK Vest-Finnmark, som …'
+            name = text = member["name"].strip()
+        else:
+            name = text = named.group().strip() if named else ""  # the name is as written
     if not name:
         return False
     if _members_only(f, name):
@@ -477,12 +487,16 @@ def _option_field(f: State, pair: Pair, set_name: str, attr: str, fld: str, mult
     text = value_text(f, pair)
     if not text or is_placeholder(text):
         return False
-    found = option_set(set_name).find(pair.raw_text(f.doc).replace("**", ""))
+    raw = pair.raw_text(f.doc)
+    found = option_set(set_name).find(raw.replace("**", ""))
     found = found or option_set(set_name).find(text)
     if not found:
         named = {x.value for x in option_set(set_name).find(pair.label)}
         return _answered_one_by_one(f, pair, named, attr, fld, multi)
-    f.asked.add(fld)
+    if len(text.split()) <= 12 or BOX.search(raw) or "**" in raw:
+        # not 'Meldingen gjelder grunnskolen (1.–10. trinn). Partnerskapet omfatter …':
+        # a paragraph asks no question; what its sentences say is read from them
+        f.asked.add(fld)
     picked = choice_pick(f, pair, found, multi, fld)
     if picked is None:
         return True
@@ -747,7 +761,7 @@ def unions(f: State, pair: Pair, scope: Scope) -> bool:
 
 def _ticked_unions(f: State, text: str, raw: str, found: list[str]) -> list[str]:
     """'[x] Utdanningsforbundet' over '[ ] Delta': the unions are the options ticked."""
-    written = {}
+    written: dict[str, str] = {}
     for res, s, e in f.ctx.resolver.find_in(text, ["annen"]):
         if res.ref.name in found:
             written.setdefault(text[s:e], res.ref.name)
@@ -790,6 +804,15 @@ _CLAUSE_SPLIT = re.compile(r",?\s+men\s+|;\s*")
 _NOT = re.compile(r"\b(?:ikke|ikkje|ingen|uten|utan|forfall|uteble|uteblei)\b", re.I)
 
 
+# 'Fagforbundet er orientert', 'Delta har fått informasjon': a union told of the report
+# took no part in making it
+_INFORMED = re.compile(
+    r"\b(?:er|vart|ble|blei|blir|har\s+blitt|har\s+vorte)\s+(?:bare\s+|berre\s+|kun\s+)?"
+    r"(?:orientert|informert)\b|\bhar\s+fått\s+(?:informasjon|orientering)\b",
+    re.I,
+)
+
+
 def _absent_spans(text: str) -> list[tuple[int, int]]:
     """Spans of clauses naming who did not take part: a clause with a negation, or, when
     the negated clause names no one ('men hadde ikkje høve'), the clause before it."""
@@ -804,6 +827,9 @@ def _absent_spans(text: str) -> list[tuple[int, int]]:
             (bounds[k], seps[k] if k < len(seps) else len(sentence)) for k in range(len(seps) + 1)
         ]
         for k, (a, b) in enumerate(clauses):
+            if _INFORMED.search(sentence[a:b]):
+                out.append((start + a, start + b))  # 'Fagforbundet er orientert': told only
+                continue
             if not _NOT.search(_NOT_OPTION.sub("", sentence[a:b])):
                 continue
             named = re.search(r"[A-ZÆØÅ]", sentence[a:b][1:]) is not None

@@ -33,7 +33,7 @@ def measure_name(f: State, pair: Pair, scope: Scope) -> bool:
     text, j = first_value(f, pair)
     if not text or is_placeholder(text):
         return False
-    name = text.replace("**", "").strip()
+    name = " ".join([text, *_wrapped(f, pair, j)]).replace("**", "").strip()
     if pair.style == "prefix" and _A_YEAR.search(name) and f.ctx.schemes.ids_in(name):
         return False  # 'Tiltak – Kompetanseløftet 2026, Tromsø kommune': a sheet's title
     if scope.kind == "measure" and scope.slot is not None:
@@ -71,6 +71,25 @@ def measure_name(f: State, pair: Pair, scope: Scope) -> bool:
         f.current = slot
         f.current_section = pair.section
     return True
+
+
+def _wrapped(f: State, pair: Pair, j: int) -> list[str]:
+    """'1.1 Namn på tiltaket:   Barnehagen som … – leiing og' over a line indented to the
+    value's column ('   profesjonsfellesskap'): a name typed in a fixed-width form wraps
+    under itself, and what is under it is the rest of the name."""
+    cells = f.doc.aligned[j] if j == pair.i and pair.value else None
+    if cells is None or len(cells) != 2:
+        return []
+    column = f.doc.indent[j] + len(cells[0]) + 2  # the value starts no further left
+    out: list[str] = []
+    for k in pair.more:
+        if k != j + 1 + len(out) or f.doc.gap(k) or f.doc.indent[k] < column:
+            break
+        text = f.doc.plain(k).strip()
+        if not text or is_placeholder(text):
+            break
+        out.append(text)
+    return out
 
 
 def measure_number(f: State, pair: Pair, scope: Scope) -> bool:

@@ -44,7 +44,7 @@ from kompetansekart.ingest.money import (
     prose_money,
     role_amounts,
 )
-from kompetansekart.ingest.records import BudgetRow, Contact, UhShare
+from kompetansekart.ingest.records import BudgetRow, Contact, Role, UhShare
 from kompetansekart.ingest.terms import find_terms, term_sort_key
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"])")
@@ -73,9 +73,16 @@ _PHASES = (
     ("gjennomforing", re.compile(r"\bgjennomfør\w*", re.I)),
 )
 _USED_FOR = re.compile(r"\b(?:brukes|brukast|nyttes|nyttast)\s+til\s+(.{0,60})", re.I)
-_FASE = re.compile(r"fase", re.I)  # 'fase', 'fasen', 'gjennomføringsfasen'
-# 'analysefasen er dermed avsluttet': a phase that is over is not one the partnership is in
-_DONE = re.compile(r"\b(?:avsluttet|avslutta|fullført|ferdig|ferdigstilt)\b", re.I)
+# 'fase', 'fasen', 'gjennomføringsfasen'; 'For 2026 meldes behov for planlegging og
+# gjennomføring': the phases named as what the report asks for
+_FASE = re.compile(r"fase|\bbehov\s+for\s+(?:analys|kartlegg|planlegg|gjennomfør)", re.I)
+# 'analysefasen er dermed avsluttet', 'Kommunen gjennomførte analysefasen høsten 2025': a
+# phase that is over is not one the partnership is in
+_DONE = re.compile(
+    r"\b(?:avsluttet|avslutta|fullført|ferdig|ferdigstilt|gjennomførte|gjennomførde"
+    r"|gjennomført|gjennomførd)\b",
+    re.I,
+)
 # 'Behovsmeldingen er ny', 'vi viderefører ikke behovsmeldingen fra 2025': not a continuation
 _NEW_REPORT = re.compile(
     r"\b(?:behovsmelding(?:en|a)|meldinga|meldingen)\s+er\s+ny\b"
@@ -108,6 +115,7 @@ _CONTACT_AS = re.compile(
     r"som\s+kontaktperson\w*\s*(?:\((?P<more>[^()]*)\))?",
     re.I,
 )
+_CONTACT_LABEL = re.compile(r"^kontaktperson\w*\s*:\s*(?P<who>\S.{2,})$", re.I)
 _CONTACT = re.compile(
     r"\bkontaktperson\w*\s+(hos\s+oss|hos\s+\S+|ved\s+[^,]+?|for\s+[^,]+?)\s+er\s+(.+)$", re.I
 )
@@ -857,6 +865,15 @@ def _partner(f: State, s: Sentence) -> None:
 
 def _contact(f: State, s: Sentence) -> None:
     m = _CONTACT.search(s.text)
+    labelled = _CONTACT_LABEL.match(s.text) if m is None else None
+    if labelled is not None:
+        # '**UH:** Sámi allaskuvla, org.nr. … Kontaktperson: Marit …, førsteamanuensis,
+        # marit@…': the contact of the party the line is about
+        role = _party_on_line(f, s.lines[0])
+        p = person(re.sub(r"\s*\.\s*$", "", labelled["who"]))
+        if role is not None and p.name:
+            add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), s.lines[0])
+        return
     if m is not None:
         where, who = m.group(1), m.group(2)
     else:
@@ -871,6 +888,18 @@ def _contact(f: State, s: Sentence) -> None:
     p = person(re.sub(r"\s*\.\s*$", "", who))
     if p.name:
         add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), s.lines[0])  # type: ignore[arg-type]
+
+
+def _party_on_line(f: State, i: int) -> Role | None:
+    """The party ('eier' or 'uh') the field on line i names, if it names one."""
+    for pair in f.form.pairs():
+        if pair.i == i and pair.fields:
+            fields = set(pair.fields)
+            if "owner" in fields:
+                return "eier"
+            if "uh" in fields:
+                return "uh"
+    return None
 
 
 __all__ = ["read_sentences", "sentences", "summary_from_sentences"]

@@ -51,7 +51,7 @@ from kompetansekart.ingest.money import (
     read_money,
     roles_in,
 )
-from kompetansekart.ingest.records import BudgetRow, Contact, OrgRef, Partner, UhShare
+from kompetansekart.ingest.records import BudgetRow, Contact, OrgRef, Partner, Role, UhShare
 from kompetansekart.ingest.terms import find_terms
 
 Dispatch = Callable[[Pair], None]
@@ -776,7 +776,7 @@ def _contact_columns(f: State, rows: list[Row]) -> bool:
         email = rows[mails].cells[k].strip()
         function = ", ".join(r.cells[k].strip(" ,") for r in between if r.cells[k].strip())
         about = " ".join([head[k] if k < len(head) else "", function])
-        role = "uh" if "uh" in roles_in(about) or f.ctx.orgs_in(about, UH_KINDS) else "eier"
+        role: Role = "uh" if "uh" in roles_in(about) or f.ctx.orgs_in(about, UH_KINDS) else "eier"
         add_contact(f, Contact(name, role, function or None, email), rows[names].i)
     return True
 
@@ -841,15 +841,15 @@ def _party_columns(f: State, rows: list[Row], dispatch: Dispatch) -> bool:
     from kompetansekart.ingest.fill.partners import add_partner
 
     for k, role in columns.items():
-        cell = {
+        got = {
             part: (r.cells[k].strip() if k < len(r.cells) else "", r.i)
             for n, r in enumerate(body)
             if (part := parts[n])
         }
-        name, i = cell.get("name", ("", head.i))
+        name, i = got.get("name", ("", head.i))
         if not name:
             continue
-        contact = person(cell["contact"][0]) if cell.get("contact", ("", 0))[0] else None
+        contact = person(got["contact"][0]) if got.get("contact", ("", 0))[0] else None
         first = k == min(columns) and role == "eier"
         if first:
             pair = Pair(i, "Eier", f.labels.meaning("Eier"), name, name, "column")
@@ -857,10 +857,10 @@ def _party_columns(f: State, rows: list[Row], dispatch: Dispatch) -> bool:
             dispatch(pair)
         add_partner(f, name, role, contact.name if contact else None, i)
         if contact is not None and contact.name:
-            email = cell.get("email", ("", 0))[0] or None
+            email = got.get("email", ("", 0))[0] or None
             who = Contact(contact.name, role, contact.function, email, contact.phone)  # type: ignore[arg-type]
-            add_contact(f, who, cell["contact"][1])
-        text, j = cell.get("orgnr", ("", 0))
+            add_contact(f, who, got["contact"][1])
+        text, j = got.get("orgnr", ("", 0))
         digits = orgnr_in(text)
         if digits and first:
             f.orgnr.append((digits, j, "eier"))
@@ -898,7 +898,7 @@ def _numbered_columns(f: State, head: Row) -> dict[int, int] | None:
     meaning = f.labels.exact(first) if first else None
     if meaning is None or meaning.field != "measure_number":
         return None
-    found = {}
+    found: dict[int, int] = {}
     for k, cell in enumerate(head.cells[1:], start=1):
         text = cell.replace("**", "").strip().rstrip(".")
         if not text:
@@ -1496,7 +1496,10 @@ def _known_numbered(f: State, name: str) -> re.Match[str] | None:
     if m is None:
         return None
     slot = f.measure(int(m["n"]), create=False)
-    if slot is None or _clean_name(m["name"]).casefold() != (slot.measure.name or "").casefold():
+    if (
+        slot is None
+        or (_clean_name(m["name"]) or "").casefold() != (slot.measure.name or "").casefold()
+    ):
         return None
     return m
 
@@ -1726,14 +1729,14 @@ def _measure_cells(
                 g for g in f.ctx.target_groups.ids_in(cell) if g not in m.target_groups
             ]
         elif col.kind == "purpose":
-            picked = _cell_choice(f, row.i, cell, "purpose")
-            if picked and m.purpose is None:
-                m.purpose = picked[0]
+            chosen = _cell_choice(f, row.i, cell, "purpose")
+            if chosen and m.purpose is None:
+                m.purpose = chosen[0]
                 slot.note("purpose", row.i)
         elif col.kind == "continued":
-            picked = _cell_choice(f, row.i, cell, "yesno")
-            if picked and picked[0] in ("ja", "nei") and m.continued is None:
-                m.continued = picked[0] == "ja"
+            chosen = _cell_choice(f, row.i, cell, "yesno")
+            if chosen and chosen[0] in ("ja", "nei") and m.continued is None:
+                m.continued = chosen[0] == "ja"
                 slot.note("continued", row.i)
 
 
@@ -1854,9 +1857,9 @@ def _row_pairs(f: State, row: Row, label: str, cells: list[int]) -> list[Pair]:
         found = [f.labels.meaning(p) for p in parts]
         if all(m is not None for m in found) and found[0] != found[1]:
             # the cells are values listed, not options to choose from
-            listed = ", ".join(row.cells[k] for k in cells)
+            joined = ", ".join(row.cells[k] for k in cells)
             return [
-                Pair(row.i, p, m, listed, listed, "row") for p, m in zip(parts, found, strict=True)
+                Pair(row.i, p, m, joined, joined, "row") for p, m in zip(parts, found, strict=True)
             ]
     return [Pair(row.i, bare, meaning, value, raw, "row", note)]
 

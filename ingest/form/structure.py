@@ -146,6 +146,11 @@ def read_form(doc: Document, labels: Labels) -> Form:
     return form
 
 
+# '3.1 Samisk begynneropplæring …' under '3 Tiltak': a measure numbered in an outline
+_OUTLINE_HEAD = re.compile(r"(?P<part>\d{1,2})\.(?P<n>\d{1,2})\.?\s+(?P<name>\w.{2,})")
+_OUTLINE_PART = re.compile(r"(?P<part>\d{1,2})\.?\s+\w")
+
+
 class _Reader:
     def __init__(self, doc: Document, labels: Labels) -> None:
         self.doc = doc
@@ -581,7 +586,7 @@ class _Reader:
         words = strip_numbering(text.replace("**", "")).strip(" :")
         if self.doc.lines[i].heading and text.startswith("Ark: "):
             words = text[5:].strip()  # a workbook's sheet: its name is the heading
-        if self._measure_heading(i, text, level):
+        if self._measure_heading(i, text, level) or self._outline_measure(i, text, level):
             return True
         if self._scheme_budget(i, words, level):
             return True
@@ -800,6 +805,25 @@ class _Reader:
         name = _MEASURE_NAME_STOP.sub("", rest.strip().lstrip(":.-–— ").strip()) or None
         section = Section(i, MEASURE, level, body, number=found.number, name=name)
         self._open_section(section)
+        self.measure_heads += 1
+        return True
+
+    def _outline_measure(self, i: int, text: str, level: int) -> bool:
+        """'3 Tiltak' over '3.1 Samisk begynneropplæring', '3.2 Árbediehtu …': in a letter
+        numbered as an outline, the sub-headings of the measures' part are the measures,
+        numbered by their last part and named by their words."""
+        top = self.stack[-1].within(MEASURES) if self.stack else None
+        if top is None:
+            return False
+        m = _OUTLINE_HEAD.match(text.replace("**", "").strip())
+        part = _OUTLINE_PART.match(self.doc.plain(top.start).replace("**", "").strip())
+        if m is None or part is None or m["part"] != part["part"]:
+            return False
+        name = m["name"].strip(" :.")
+        if find_amounts(name) or self.labels.exact(name) is not None:
+            return False
+        body = strip_numbering(text.replace("**", "").strip())
+        self._open_section(Section(i, MEASURE, level, body, number=int(m["n"]), name=name))
         self.measure_heads += 1
         return True
 
@@ -1346,7 +1370,13 @@ def _text_level(labels: Labels, text: str, raw: str, celled: bool) -> tuple[int 
         )
         if alone and _tail_answer(labels, words) is not None:
             return None, True
-        if _is_caps(stripped) or alone:
+        # '**3.1 Samisk begynneropplæring**': a numbered line all in bold is a heading,
+        # unless a label of several words starts it ('Namn på tiltak Lesing'), its value
+        # after it; one word ('Samisk') is as likely a name's first
+        label = labels.prefix(words)
+        one_word = label is None or len(words[: label.end].split()) == 1
+        bold = bool(_WHOLE_BOLD.match(raw.strip())) and one_word
+        if _is_caps(stripped) or alone or bold:
             return (1 if not re.match(r"^\d+\.\d", text) else 2), True
         return None, True
     if _is_caps(text) and (len(text.split()) >= 2 or labels.exact(text)):

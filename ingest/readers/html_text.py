@@ -55,8 +55,9 @@ def html_lines(text: str, lines: list[Line]) -> list[Line]:
             # a row of a table written over several lines ('<tr>', a '<td>' per line,
             # '</tr>'): its cells on the line it starts on; the table's other lines are
             # markup, dropped (not blank lines: the rows stay one table)
-            if rows[k] is not None:
-                out.append(Line(line.no, rows[k], line.file))
+            row = rows[k]
+            if row is not None:
+                out.append(Line(line.no, row, line.file))
             continue
         if not _ANY_TAG.search(body) and "&" not in body:
             out.append(line if body == line.text else Line(line.no, body, line.file))
