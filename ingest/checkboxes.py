@@ -75,6 +75,61 @@ _SPELLED = re.compile(
 )
 
 
+# a lone X (bold or not) that starts a cell before a word, and one that ends a cell after
+# a word: the two ways a printed form's ticks land in a PDF's text
+_X_MARK = r"(?:\*\*)?[xX](?:\*\*)?"
+_LEADING_X = re.compile(rf"(?:^|\t)[ \u00a0]*{_X_MARK}[ \u00a0]+(?=[^\W\d_])")
+_TRAILING_X = re.compile(rf"[^\W\d_][ \u00a0]+{_X_MARK}[ \u00a0]*(?=\t|$)")
+# 'Ja **X** Nei': a lone X between two words, and what it may tick after it
+_X_BEFORE = re.compile(rf"(?<![\w*\[(])[ \u00a0]*{_X_MARK}[ \u00a0]+(?=[^\W\d_])")
+
+
+def marks_lead(texts: list[str]) -> bool:
+    """Does this document put each lone X before its option ('**X** Ja<TAB>Nei', a ticked
+    box drawn left of its label), and never after one ('Ja X' ending a cell)? Then 'Ja X
+    Nei' ticks Nei. Decided per document: one question alone cannot say."""
+    before = sum(1 for t in texts if _LEADING_X.search(t))
+    return before >= 1 and not any(_TRAILING_X.search(t) for t in texts)
+
+
+def marks_after_options(text: str) -> str:
+    """'Ja **X** Nei', 'Analyse X Planlegging X Gjennomføring' in a document whose marks
+    lead (`marks_lead`): each X moved after the option it ticks, the form's other way
+    ('Ja Nei x'). The option is the next word, and the words after it up to the end of
+    its cell when they go on in lower case ('Vurdert, ikke relevant')."""
+    if "x" not in text.lower():
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _X_BEFORE.finditer(text):
+        if m.start() < pos:
+            continue
+        start = m.end()
+        end = _option_end(text, start)
+        out.append(text[pos : m.start()])
+        out.append(" " if out and out[-1] and not out[-1].endswith(("\t", " ")) else "")
+        out.append(text[start:end] + " x")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _option_end(text: str, start: int) -> int:
+    """Where the option that starts at `start` ends: after its first word, and after the
+    words that go on in lower case or after a comma, up to a tab, an X or a capital."""
+    word = re.compile(r"[^\s\t]+")
+    m = word.match(text, start)
+    end = m.end() if m else start
+    while True:
+        rest = re.match(r"[ \u00a0]+(?P<w>[^\s\t]+)", text[end:])
+        if rest is None:
+            return end
+        w = rest["w"]
+        if re.fullmatch(_X_MARK, w) or not (w[:1].islower() or text[end - 1] == ","):
+            return end
+        end += rest.end()
+
+
 def spelled_marks(text: str) -> str:
     """'Barnehage Ja: X Nei: –' as 'Barnehage Ja x Nei': the marks in the form's one way."""
     if ":" not in text or _SPELLED.search(text) is None:

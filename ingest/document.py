@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from re import Pattern
 
-from kompetansekart.ingest.checkboxes import BOX, spelled_marks
+from kompetansekart.ingest.checkboxes import BOX, marks_after_options, marks_lead, spelled_marks
 from kompetansekart.ingest.records import Line
 
 _SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")  # never a tab, so it never joins two cells
@@ -156,6 +156,9 @@ class Document:
         indent: list[int] = []
         blank: list[bool] = []
         dropped = True
+        if marks_lead([line.text for line in lines]):
+            # a printed form whose ticks stand before their options: each moved after it
+            lines = [_marks_moved(line) for line in lines]
         for line in lines:
             parts = _line_parts(line.text, line.heading)
             if parts is _SEPARATOR_ROW:
@@ -251,6 +254,11 @@ class Document:
 
 
 _SEPARATOR_ROW = ("", 0, None, 0)  # the marker of a Markdown table's '|---|' row
+
+
+def _marks_moved(line: Line) -> Line:
+    text = marks_after_options(line.text)
+    return line if text == line.text else Line(line.no, text, line.file, line.heading)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same lines recur in every report of a form

@@ -122,7 +122,8 @@ def find_terms(text: str) -> list[tuple[str, str, int, int]]:
 
 _WHOLE_YEAR_RE = re.compile(r"\b(?:hele|heile)\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
 _TWO_SEASONS_RE = re.compile(
-    r"\b(?P<a>(?:vår|haust|høst)(?:en|semesteret)?)\s+og\s+(?P<b>(?:vår|haust|høst)(?:en|semesteret)?)"
+    r"\b(?P<a>(?:vår|haust|høst)(?:en|semesteret)?)(?:\s+og\s+|\s*[/+&]\s*)"
+    r"(?P<b>(?:vår|haust|høst)(?:en|semesteret)?)"
     r"\s+(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )

@@ -402,7 +402,7 @@ def schemes(f: State, pair: Pair, scope: Scope) -> bool:
     if not found:
         # 'Behovsmeldingen gjelder:' asks the sector on some forms: the options decide
         if option_set("sector").find(text):
-            return _option_field(f, pair, "sector", "sector", "sector")
+            return sector(f, pair, scope)  # '☑ Barnehage ☑ Skole ☑ PPT': both
         return _scheme_answered_alone(f, pair)
     picked = choice_pick(f, pair, found, True, "schemes")
     if picked is None:

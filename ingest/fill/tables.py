@@ -101,6 +101,12 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     if numbered is not None:
         _by_measure(f, rows[0], rows[1:], numbered, dispatch)
         return
+    own = table.section is not None and table.section.kind == "measure"
+    if own and table.side_by_side and len(rows) == 2:
+        # 'Navn på tiltak | Tidsrom' over its answers under 'Tiltak 1': that measure's
+        # fields side by side, not the header of a table of measures
+        _horizontal(f, rows[0], rows[1], dispatch)
+        return
     head, body = _split_header(f, rows)
     if head is not None:
         # the header again over the rest of a table that runs over a page break
@@ -115,8 +121,10 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         body = _mark_rows(f, table, body, dispatch)
         _headerless(f, table, body, scope, dispatch)
         return
-    if head is None and table.side_by_side and len(rows) == 2:
-        _horizontal(f, rows[0], rows[1], dispatch)  # 'Antall ansatte | Tildelt tilskudd 2025'
+    if table.side_by_side and len(rows) == 2 and (head is None or not _money_head(f, *rows[:2])):
+        # 'Antall ansatte | Tildelt tilskudd 2025', 'Eier | Organisasjonsnummer' over their
+        # answers: fields side by side; 'Eier (kr) | UH (kr)' over figures is a table
+        _horizontal(f, rows[0], rows[1], dispatch)
         return
     if head is None:
         if f.grid_header is not None:
@@ -731,6 +739,17 @@ def _prefer(meaning: LabelMatch | None, kind: str | None) -> LabelMatch | None:
 # --- one row of values under a header --------------------------------------------------------
 
 
+def _money_head(f: State, head: Row, row: Row) -> bool:
+    """Does a header cell name a share of money ('Eier (kr)', 'Sum') over a figure?"""
+    for k, cell in enumerate(head.cells):
+        meaning = f.labels.meaning(cell.replace("**", "").strip()) if cell.strip() else None
+        if meaning is None or not set(meaning.fields) & set(_MONEY) or k >= len(row.cells):
+            continue
+        if read_money(row.cells[k]).value is not None:
+            return True
+    return False
+
+
 def _horizontal(f: State, head: Row, row: Row, dispatch: Dispatch) -> None:
     for k, label in enumerate(head.cells):
         if not label.strip() or k >= len(row.cells):
@@ -899,14 +918,20 @@ def _numbered_columns(f: State, head: Row) -> dict[int, int] | None:
     if meaning is None or meaning.field != "measure_number":
         return None
     found: dict[int, int] = {}
-    for k, cell in enumerate(head.cells[1:], start=1):
+    cells = head.cells[1:]
+    for k, cell in enumerate(cells, start=1):
         text = cell.replace("**", "").strip().rstrip(".")
         if not text:
             continue
+        if found and k == len(cells) and _TOTAL_HEAD.fullmatch(text):
+            break  # '… | 3 | Totalt': the measures' sum, a column of no measure
         if not text.isdecimal() or int(text) != len(found) + 1:
             return None
         found[k] = int(text)
     return found if len(found) >= 2 else None
+
+
+_TOTAL_HEAD = re.compile(r"(?i:totalt?|sum|samla|samlet|i\s+alt|til\s+saman|til\s+sammen)")
 
 
 def _by_measure(
@@ -917,9 +942,10 @@ def _by_measure(
     totals = [k for k, c in enumerate(head.cells) if k and k not in columns and _SUM.match(c)]
     for number in columns.values():
         f.measure(number)
+    by_term = _term_parts(f, body)
     for row in body:
         label = row.cells[0].replace("**", "").strip() if row.cells else ""
-        if not label:
+        if not label or row.i in by_term:
             continue
         bare, note = split_note(label)
         meaning = f.labels.meaning(label) or f.labels.meaning(bare)
@@ -942,6 +968,54 @@ def _by_measure(
             pair.section = f.form.section_at(row.i)
             dispatch(pair)
         _row_total(f, row, columns, totals)
+    _add_term_parts(f, body, columns, by_term, totals)
+
+
+def _term_parts(f: State, body: list[Row]) -> dict[int, str]:
+    """'Eier V2026', 'Eier H2026', 'UH V2026' …: rows of a share split by term, each
+    row's label a money field and a term. Returns the measure attribute of each such row."""
+    out: dict[int, str] = {}
+    for row in body:
+        label = row.cells[0].replace("**", "").strip() if row.cells else ""
+        terms = find_terms(label) if label else []
+        if len(terms) != 1:
+            continue
+        _, _, start, end = terms[0]
+        rest = (label[:start] + label[end:]).strip(" -–:()")
+        meaning = f.labels.exact(rest) if rest else None
+        money = [x for x in meaning.fields if x in _SPLIT_SHARES] if meaning else []
+        if money:
+            out[row.i] = _SPLIT_SHARES[money[0]]
+    return out if len(set(out.values())) < len(out) else {}  # a split has two terms or more
+
+
+_SPLIT_SHARES = {"owner_amount": "owner_amount", "uh_amount": "uh_amount"}
+
+
+def _add_term_parts(
+    f: State, body: list[Row], columns: dict[int, int], by_term: dict[int, str], totals: list[int]
+) -> None:
+    """Each measure's share is the sum of its terms' parts (a '–' part is none)."""
+    for k, number in columns.items():
+        slot = f.measure(number, create=False)
+        if slot is None:
+            continue
+        sums: dict[str, list[tuple[int, int]]] = {}
+        for row in body:
+            attr = by_term.get(row.i)
+            value = read_money(row.cells[k]).value if attr and k < len(row.cells) else None
+            if attr and value is not None:
+                sums.setdefault(attr, []).append((row.i, value))
+        for attr, parts in sums.items():
+            if getattr(slot.measure, attr) is not None:
+                continue
+            setattr(slot.measure, attr, sum(v for _, v in parts))
+            slot.note(attr, parts[0][0])
+            for i, v in parts:
+                f.use(i, v)
+    for row in body:
+        if row.i in by_term:
+            _row_total(f, row, columns, totals)
 
 
 def _row_total(f: State, row: Row, columns: dict[int, int], totals: list[int]) -> None:

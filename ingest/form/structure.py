@@ -103,6 +103,10 @@ _CLOSING_PAREN = re.compile(r"^((?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2})\)", 
 # 'Tiltak 1) Språkmiljø – Høgskolen i Østfold – vår 2026 – eier 120 000 / UH 250 000':
 # a measure's heading with its facts after it, a dash between each
 _FACT_SEP = re.compile(r"\s[–—]\s")
+_GOES_ON = re.compile(
+    r"\s*\((?:forts\.?|fortsatt|fortsettelse|framhald|frh\.?|fortset\.?|cont\.?|continued)\)\s*$",
+    re.I,
+)
 _NAME_SEP = re.compile(r"^\s*(?:[:.)\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -205,11 +209,16 @@ class _Reader:
             return i + 1
         pair = self.open
         asks = pair is not None and not pair.value and pair.meaning is not None
-        if asks and facts.row and BOX.search(text) and self._continues_choice(text):
+        marked = BOX.search(text) or _LONE_MARK.search(text)
+        if asks and facts.row and marked and self._continues_choice(text):
             assert pair is not None
             pair.more.append(i)  # '☐ Barnehage<TAB>☐ Skole ☑ Begge' under its question
             return i + 1
         if facts.row:
+            if self._labels_over_values(i):
+                return self._table(i, aligned=False)  # read as fields side by side
+            if self._questions_over_choices(i):
+                return i + 2
             if self._cell_pairs(i) or self._pair_beside(i) or self._pair_groups(i):
                 return i + 1
             if self._row_like(i):
@@ -796,6 +805,7 @@ class _Reader:
 
     def _measure_heading(self, i: int, text: str, level: int) -> bool:
         body = _CLOSING_PAREN.sub(r"\1:", strip_numbering(text.replace("**", "").strip()))
+        body = _GOES_ON.sub("", body).strip()  # 'Tiltak 3 (forts.)': measure 3, on a new page
         found = self.labels.prefix(body)
         if found is None or found.section() != MEASURE or found.number is None:
             return False
@@ -905,6 +915,50 @@ class _Reader:
             self._pair(i, cells[g[0]], cells[g[1]], raws[g[1]], "cell")
         return True
 
+    def _labels_over_values(self, i: int) -> bool:
+        """'Antall offentlige skoler som deltar | Antall private skoler som deltar' over
+        '33 | 0': a printed form's fields side by side, each label above its box."""
+        doc = self.doc
+        if i + 1 >= len(doc) or doc.gap(i + 1) or not doc.is_table_row(i + 1):
+            return False
+        rows = [Row(j, doc.cells(j), doc.raw_cells(j)) for j in (i, i + 1)]
+        in_measure = bool(self.stack) and self.stack[-1].kind == MEASURE
+        return _side_by_side(rows, self.labels, in_measure)
+
+    def _questions_over_choices(self, i: int) -> bool:
+        """'Videreføres behovsmeldingen …? | Fase (flere kan krysses)' over 'Ja Nei x |
+        Analyse Planlegging x Gjennomføring x': questions side by side, each over its
+        options and marks. The cells under them are shared out in order: as many per
+        question, or a new question where its first option comes again ('Ja x | Nei |
+        Ja x | Nei | Vet ikke')."""
+        doc = self.doc
+        if i + 1 >= len(doc) or doc.gap(i + 1) or not doc.is_table_row(i + 1):
+            return False
+        upper = _trimmed(doc.cells(i))
+        lower = [(c, r) for c, r in zip(doc.cells(i + 1), doc.raw_cells(i + 1), strict=True) if c]
+        if len(upper) < 2 or not all(upper) or len(lower) < len(upper):
+            return False
+        if not all(self.labels.meaning(c) for c in upper):
+            return False
+        asked = zip(upper, _trimmed(doc.raw_cells(i)), strict=False)
+        if any(BOX.search(r) or _LONE_MARK.search(c) for c, r in asked):
+            return False  # 'Flere eiere ☐ Ja ☒ Nei | …': answered on its own line
+        k = i + 2
+        if k < len(doc) and not doc.gap(k) and doc.is_table_row(k):
+            below = _trimmed(doc.cells(k))
+            if len(below) == len(lower) and not all(self.labels.meaning(c) for c in below):
+                return False  # 'Nr | Målgruppe | Tilskuddet brukes til' over rows: a table
+        if not any(BOX.search(r) or _LONE_MARK.search(c) for c, r in lower):
+            return False  # no marks: values, read as fields side by side
+        groups = _share_out(lower, len(upper))
+        if groups is None:
+            return False
+        for label, group in zip(upper, groups, strict=True):
+            value = "  ".join(c for c, _ in group)
+            raw = "  ".join(r for _, r in group)
+            self._pair(i + 1, label, value, raw, "above")
+        return True
+
     def _pair_beside(self, i: int) -> bool:
         """'Rauma kommune <TAB> **Sektor:** barnehage' in a PDF: a page in two columns (a
         list on the left, a box of fields on the right) that the text layer runs together;
@@ -996,7 +1050,8 @@ class _Reader:
                     break  # a sheet's fields, then its table of measures: a new table
                 if rows and self._question_row(j, rows):
                     break  # 'Tiltak 1 – midlene brukes til: | ☐ Vurdering | …' under a table
-                pair_done = len(rows) == 2 and _side_by_side(rows, self.labels)
+                in_measure = bool(self.stack) and self.stack[-1].kind == MEASURE
+                pair_done = len(rows) == 2 and _side_by_side(rows, self.labels, in_measure)
                 if pair_done and _label_cells(_trimmed(doc.cells(j)), self.labels):
                     break  # the next fields side by side: their own labels and values
                 narrow = narrow and filled <= 2
@@ -1005,7 +1060,8 @@ class _Reader:
         question = self.open if self.open is not None and not self.open.text(doc) else None
         rows = _without_numbers(rows)
         table = Table(rows, aligned, question)
-        table.side_by_side = _side_by_side(rows, self.labels)
+        in_measure = bool(self.stack) and self.stack[-1].kind == MEASURE
+        table.side_by_side = _side_by_side(rows, self.labels, in_measure)
         if _pairs_table(table, self.labels):
             k = 0
             while k < len(rows):
@@ -1874,7 +1930,7 @@ def _pairs_table(table: Table, labels: Labels) -> bool:
     return known >= max(1, len(rows) // 2) or len(rows) <= 2
 
 
-def _side_by_side(rows: list[Row], labels: Labels) -> bool:
+def _side_by_side(rows: list[Row], labels: Labels, in_measure: bool = False) -> bool:
     """'Organisasjonsnummer | Kommunenummer' over '939 991 034 | 4001': a web form
     printed with two fields side by side, each label above its answer. The upper row
     short labels (one known at least, no figure), the lower one values (no label, no box),
@@ -1886,10 +1942,16 @@ def _side_by_side(rows: list[Row], labels: Labels) -> bool:
         return False
     if len(rows[0].raw) == 2 and _bold_labels(rows):
         return False  # '**Skoleeier** | Moss kommune, …': a bold label and its value, twice
-    if not _label_cells(upper, labels) or any(labels.meaning(c) for c in lower):
+    # '– (nytt tiltak)': a dash, no answer, and a remark; no label
+    if not _label_cells(upper, labels) or any(
+        labels.meaning(c) and c.strip(" –-")[:1].isalpha() for c in lower
+    ):
         return False
-    if any(set(_fields_of(labels, c)) & _TABLE_COLUMNS for c in upper):
-        return False  # 'Rolle | Navn' over a party and its person: a table of parties
+    columns = _TABLE_COLUMNS - {"measure_name"} if in_measure else _TABLE_COLUMNS
+    if any(set(_fields_of(labels, c)) & columns for c in upper):
+        # 'Rolle | Navn' over a party and its person: a table of parties; under a
+        # measure's own heading, 'Navn på tiltak | Tidsrom' are that measure's fields
+        return False
     return not any(BOX.search(c) or _X_CELL.match(c) for c in rows[1].raw)
 
 
@@ -1902,10 +1964,35 @@ def _fields_of(labels: Labels, cell: str) -> tuple[str, ...]:
     return found.fields if found else ()
 
 
+_REMARK = re.compile(r"\([^()]*\)")
+
+
+_YES_NO_CELL = re.compile(r"\W*(?:ja|nei|vet\s+ikk(?:e|je)|veit\s+ikkje|yes|no)\b", re.I)
+
+
+def _share_out(cells: list[tuple[str, str]], n: int) -> list[list[tuple[str, str]]] | None:
+    """The cells of a row of options split among n questions side by side: where the
+    first cell's first word comes again, or else evenly."""
+    first = cells[0][0].split()[0].casefold() if cells[0][0].split() else ""
+    starts = [k for k, (c, _) in enumerate(cells) if c.split() and c.split()[0].casefold() == first]
+    if len(starts) != n:
+        # 'Ja | Nei x | Analyse | Planlegging x': a yes/no question's cells, then another's
+        kinds = [bool(_YES_NO_CELL.match(c)) for c, _ in cells]
+        starts = [k for k in range(len(cells)) if k == 0 or kinds[k] != kinds[k - 1]]
+    if len(starts) == n:
+        bounds = [*starts[1:], len(cells)]
+        return [cells[a:b] for a, b in zip(starts, bounds, strict=True)]
+    if len(cells) % n:
+        return None
+    size = len(cells) // n
+    return [cells[k * size : (k + 1) * size] for k in range(n)]
+
+
 def _label_cells(cells: list[str], labels: Labels) -> bool:
     """Short labels, one known at least, each with a letter and no figure: a row of field
     labels (not a table's row of a name and its dashes)."""
-    bare = [_A_YEAR.sub("", c) for c in cells]  # 'Tildelt tilskudd 2025': a year is words
+    # 'Tildelt tilskudd 2025': a year is words; '(ikke med i denne meldingen)': a remark
+    bare = [_A_YEAR.sub("", _REMARK.sub("", c)) for c in cells]
     if len(cells) < 2 or any(_DIGIT_OR_AT.search(c) or len(c.split()) > 8 for c in bare):
         return False
     if not all(_LETTER.search(c) for c in cells):

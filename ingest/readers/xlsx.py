@@ -375,6 +375,15 @@ class _Package:
         return scan
 
 
+def _drop_leading_blank_columns(lines: list[str], start: int) -> None:
+    """A sheet laid out from column B (column A a margin): the columns empty on every row
+    of the sheet are no cells of its tables, whose first column is the first one filled."""
+    body = lines[start:]
+    lead = min((len(line) - len(line.lstrip("\t")) for line in body), default=0)
+    if lead:
+        lines[start:] = [line[lead:] for line in body]
+
+
 def _part_key(name: str) -> str:
     """Part names are case-insensitive in OPC; some tools write backslashes."""
     return name.replace("\\", "/").lstrip("/").lower()
@@ -655,6 +664,7 @@ class _Reader:
                 self.rows += 1
                 rows.append(row_no)
                 row_lines[row_no] = len(self.lines)
+        _drop_leading_blank_columns(self.lines, sheet_line)
         self.map_note(name, sheet_line, rows)
         if hidden or hidden_cells:
             what = []

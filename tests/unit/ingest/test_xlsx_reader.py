@@ -309,7 +309,8 @@ def test_an_empty_sheet_still_has_its_sheet_line(tmp_path):
     wb.active.title = "Tom"
     wb.create_sheet("Data")["B2"] = "x"
     wb.save(tmp_path / "e.xlsx")
-    assert texts(tmp_path / "e.xlsx") == ["Ark: Tom", "Ark: Data", "\tx"]
+    # column A is empty on every row of the sheet: a margin, not a column of its tables
+    assert texts(tmp_path / "e.xlsx") == ["Ark: Tom", "Ark: Data", "x"]
     assert messages(tmp_path / "e.xlsx", "info") == [
         "sheet 'Tom': line 1 names the sheet; it has no values",
         "sheet 'Data': line 2 names the sheet; line 3 is row 2",
@@ -465,3 +466,18 @@ def test_mutated_xml_gives_lines_or_one_clear_refusal(tmp_path):
             assert "\n" not in str(exc) and exc.path == str(path)
             outcomes["refused"] += 1
     assert outcomes["read"] and outcomes["refused"]  # both kinds of damage were made
+
+
+def test_a_margin_column_is_no_column_but_an_empty_one_inside_stays(tmp_path):
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "Forside"
+    sheet["B1"], sheet["D1"] = "Eier", "Alta kommune"
+    sheet["B2"], sheet["C2"], sheet["D2"] = "Tiltak nr.", 1, 2
+    wb.save(tmp_path / "m.xlsx")
+    # column A holds nothing on any row; column C is empty on one row only
+    assert texts(tmp_path / "m.xlsx") == [
+        "Ark: Forside",
+        "Eier\t\tAlta kommune",
+        "Tiltak nr.\t1\t2",
+    ]
