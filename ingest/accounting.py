@@ -35,6 +35,7 @@ _WHY = {
     "example": "an example in an instruction, not the report's figure",
     "other-year": "money for another year",
     "other-project": "another project's cost",
+    "rejected": "a proposal voted down, no measure of the report",
     "range": "a range, not one amount",
     "approximate": "an approximate figure",
     "several": "one of several unlabelled figures",

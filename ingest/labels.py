@@ -113,12 +113,21 @@ def machine_label(label: str) -> str:
     return " ".join(re.split(r"[_.\s]+", text)).strip()
 
 
+# pictographs and their variation selectors (emoji a wiki puts after a property's name);
+# not the boxes and ticks of U+2610–2612 and U+2713–2718, which mark choices
+_PICTOGRAPHS = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u260f\u2614-\u2712\u2719-\u27bf\ufe0f\u200d]"
+)
+
+
 @lru_cache(maxsize=1 << 16)
 def key(label: str) -> str:
     """The comparison key of a label: case, spacing, bold, numbering, trailing
     punctuation and æ/ø/å written as ae/o/a do not matter; years become {year} and small
     numbers {n}."""
     text = unicodedata.normalize("NFC", label).replace("**", "").replace("\u00ad", "")
+    if not text.isascii():
+        text = _PICTOGRAPHS.sub("", text)  # 'Eier 🏛️', 'Nettverk 🕸️': a wiki's icons
     text = machine_label(_INSTRUCTION.sub("", text).rstrip(" *"))  # 'Org.nr.*': required
     text = text.replace("–", "-").replace("—", "-").casefold().translate(_FOLD)
     if "(" in text or "," in text:

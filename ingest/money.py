@@ -313,6 +313,15 @@ _OTHER = re.compile(
     r"inngår\s+ikke\s+i\s+(?:denne\s+)?behovsmelding|inngår\s+ikkje\s+i\s+(?:denne\s+)?behovsmelding)",
     re.I,
 )
+# 'Framlegg om eit fjerde tiltak (… kr 200 000) fall, 3 mot 4 røyster', 'forslaget ble
+# nedstemt': a proposal the meeting voted down is no measure of the report
+_REJECTED = re.compile(
+    r"\b(?:fall|falt)\b,?\s+(?:\d+\s+mot\s+\d+|mot\b|med\b)"
+    r"|\b(?:ble|vart|blei|blitt)\s+nedstemt\b|\bnedstemt\b"
+    r"|\bikke\s+vedtatt\b|\bikkje\s+vedteke\b|\bfikk\s+ikke\s+flertall\b"
+    r"|\bfekk\s+ikkje\s+fleirtal\b",
+    re.I,
+)
 _REQUEST = re.compile(
     r"\b(?:søker|søkjer|søke|søkje|omsøkt|ber\s+om|ber\b.{0,30}?\bom\b|"
     r"meld(?:er|ar|es|ast)?\s+(?:vi\s+)?(?:eit\s+|et\s+)?(?:samla\s+|samlet\s+)?behov|"
@@ -503,6 +512,8 @@ def _not_budget(sentence: str, year: int | None) -> str | None:
         return "own-contribution"
     if _OTHER.search(sentence):
         return "other-project"
+    if _REJECTED.search(sentence):
+        return "rejected"
     years = {int(y) for y in _YEAR.findall(sentence)}
     if _EARLIER.search(sentence):
         return "earlier-grant"

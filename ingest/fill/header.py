@@ -264,6 +264,10 @@ def network(f: State, pair: Pair, scope: Scope) -> bool:
     text, j = first_value(f, pair)
     if not text:
         return False
+    if f.report.network is not None and pair.label.casefold().startswith("region"):
+        # 'Nettverk: Kompetansenettverk Narvik' then 'Region: Ofoten': the network is
+        # named; the region it lies in is no second name for it
+        return True
     if _YES_NO_ONLY.fullmatch(BOX.sub(" ", text)):
         # 'Inngår eier i et kompetansenettverk?' '☐ Ja ☑ Nei': no network; a yes has the
         # network's name in a field of its own
@@ -598,6 +602,16 @@ def _three(f: State, pair: Pair, attr: str, fld: str, allowed: tuple[str, ...]) 
                 f.evidence(fld, pair.i)
             f.prose_lines += pair.more  # what follows is running text, read as sentences
             return True
+        lead = pair.raw_text(f.doc).replace("**", "").lstrip()[:1]
+        if lead in _LONE_YES | _LONE_NO and "ja" in allowed and len(BOX.findall(text)) == 1:
+            # '**Samiske perspektiver:** ✅ samisk språk og lek tas inn …': one tick before
+            # what the answer says is a yes (a cross, a no)
+            if lead in _LONE_YES:
+                f.marks[pair.first_line()] += 1
+            if getattr(f.report, attr) is None:
+                setattr(f.report, attr, "ja" if lead in _LONE_YES else "nei")
+                f.evidence(fld, pair.first_line())
+            return True
         return False
     picked = choice_pick(f, pair, _first_group(found), False, fld)
     if picked is not None and picked.values:
@@ -629,12 +643,28 @@ def further_ed(f: State, pair: Pair, scope: Scope) -> bool:
     )
 
 
+_LONE_YES = frozenset("☒☑✓✔")
+_LONE_NO = frozenset("✖✗✘")
+
+
 def yes_no_field(f: State, pair: Pair, fld: str) -> bool | str | None:
     """A yes/no answer: True/False, None when unanswered; 'skip' when it is not one."""
     raw = pair.raw_text(f.doc) or (pair.note or "")
     found = [x for x in option_set("yesno").find(raw.replace("**", "")) if x.value in ("ja", "nei")]
     if not found:
+        # 'Videreført fra 2025?: ❌', 'Flere UH?: ✅': one mark alone answers yes or no
+        lone = raw.replace("**", "").strip()
+        if lone in _LONE_YES or lone in _LONE_NO:
+            if lone in _LONE_YES:
+                f.marks[pair.i if pair.raw else pair.first_line()] += 1  # the tick, read
+            return lone in _LONE_YES
         return "skip"
+    words = {x.value for x in found}
+    bare = raw.replace("**", "").strip()
+    if len(words) == 1 and bare[:1] in _LONE_NO and not BOX.search(bare[1:]):
+        # 'Videreføring: ❌ Nei – ny behovsmelding': the one answer written, its cross no
+        # unticked box of a list of options
+        return words == {"ja"}
     picked = choice_pick(f, pair, found, False, fld)
     if picked is None or not picked.values:
         return None

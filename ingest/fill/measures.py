@@ -38,7 +38,11 @@ def measure_name(f: State, pair: Pair, scope: Scope) -> bool:
         return False  # 'Tiltak – Kompetanseløftet 2026, Tromsø kommune': a sheet's title
     if scope.kind == "measure" and scope.slot is not None:
         slot = scope.slot
-        if not slot.measure.name or slot.named_by in ("", "position", "title"):
+        # a name field under the measure's heading names it ('<summary>Tiltak 3 – Ledelse:
+        # veiledning</summary>' over '**Tiltaksnavn:** Ledelse – veiledning'): the field's
+        # wording is the measure's name, and no second measure starts
+        heading = slot.named_by == "heading" and slot.section is pair.section
+        if not slot.measure.name or slot.named_by in ("", "position", "title") or heading:
             slot.measure.name = name
             slot.named_by = "field"
             slot.evidence["name"] = j

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from kompetansekart.ingest.checkboxes import BOX, count_boxes
-from kompetansekart.ingest.context import UH_KINDS
+from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
 from kompetansekart.ingest.fill.header import (
     add_contact,
     add_uh,
@@ -43,6 +43,7 @@ from kompetansekart.ingest.money import (
     amounts_in,
     prose_money,
     role_amounts,
+    roles_in,
 )
 from kompetansekart.ingest.records import BudgetRow, Contact, Role, UhShare
 from kompetansekart.ingest.terms import find_terms, term_sort_key
@@ -115,7 +116,11 @@ _CONTACT_AS = re.compile(
     r"som\s+kontaktperson\w*\s*(?:\((?P<more>[^()]*)\))?",
     re.I,
 )
-_CONTACT_LABEL = re.compile(r"^kontaktperson\w*\s*:\s*(?P<who>\S.{2,})$", re.I)
+_CONTACT_LABEL = re.compile(
+    r"^(?:\d{1,2}[.)]\s+)?kontaktperson\w*(?:\s+(?:for\s+|hos\s+|ved\s+)?(?P<of>[^:]{1,40}?))?"
+    r"\s*:\s*(?P<who>\S.{2,})$",
+    re.I,
+)
 _CONTACT = re.compile(
     r"\bkontaktperson\w*\s+(hos\s+oss|hos\s+\S+|ved\s+[^,]+?|for\s+[^,]+?)\s+er\s+(.+)$", re.I
 )
@@ -543,9 +548,7 @@ def _measure_money(f: State, s: Sentence) -> None:
         return
     names = uh_names(f)
     money = prose_money(s.text, f.report.year, names, owner_names(f))
-    if not money.figures:
-        return
-    for a in money.aside:
+    for a in money.aside:  # named even when the sentence gives the measure nothing
         f.aside(s.lines, [a.value], a.why)
     for fig in money.figures:
         measure_figure(f, slot, fig.role, fig.value, s.lines)
@@ -869,7 +872,8 @@ def _contact(f: State, s: Sentence) -> None:
     if labelled is not None:
         # '**UH:** Sámi allaskuvla, org.nr. … Kontaktperson: Marit …, førsteamanuensis,
         # marit@…': the contact of the party the line is about
-        role = _party_on_line(f, s.lines[0])
+        of = labelled["of"]
+        role = _party_named(f, of) if of else _party_on_line(f, s.lines[0])
         p = person(re.sub(r"\s*\.\s*$", "", labelled["who"]))
         if role is not None and p.name:
             add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), s.lines[0])
@@ -888,6 +892,15 @@ def _contact(f: State, s: Sentence) -> None:
     p = person(re.sub(r"\s*\.\s*$", "", who))
     if p.name:
         add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), s.lines[0])  # type: ignore[arg-type]
+
+
+def _party_named(f: State, text: str) -> Role | None:
+    """'Kontaktperson HVL:', 'Kontaktperson eigar:': whose contact the label says."""
+    roles = roles_in(text)
+    if "uh" in roles or f.ctx.orgs_in(text, UH_KINDS):
+        return "uh"
+    owner = {"eier", "owner"} & set(roles)
+    return "eier" if owner or f.ctx.orgs_in(text, OWNER_KINDS) else None
 
 
 def _party_on_line(f: State, i: int) -> Role | None:

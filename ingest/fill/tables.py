@@ -114,6 +114,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         body = [r for r in body if _plain_cells(r.cells) not in again]
     if head is not None:
         head, body = _one_row_per_item(f, head, body)
+    if head is not None and _post_table(f, head, body):
+        return
     yes_no = _yes_no_columns(f, head) if head is not None else None
     asks = any(r.cells and r.cells[0].strip() for r in body)  # the questions are in rows
     if head is not None and yes_no is not None and (asks or not body):
@@ -737,6 +739,102 @@ def _prefer(meaning: LabelMatch | None, kind: str | None) -> LabelMatch | None:
 
 
 # --- one row of values under a header --------------------------------------------------------
+
+
+def _post_table(f: State, head: Row, body: list[Row]) -> bool:
+    """'Tiltak | Post | Beløp | Merknad' over 'Tiltak 1; Trygt … | Eigar | kr 220 000',
+    '| UH (HVL) | 380.000,-', '| Sum | kr 600 000': a budget written one figure per row.
+    A column names whose share each row's figure is (a Word cell merged down the rows
+    of a measure leaves the item's cell empty under its first row); the figure is the
+    item's share: a measure's when the item names one, else a budget row's."""
+    role_col = next(
+        (k for k in range(1, len(head.cells)) if _share_column(f, [_cell(r, k) for r in body])),
+        None,
+    )
+    if role_col is None:
+        return False
+    amount_col = next(
+        (
+            k
+            for k in range(role_col + 1, len(head.cells))
+            if sum(read_money(_cell(r, k)).value is not None for r in body) * 2 >= len(body)
+        ),
+        None,
+    )
+    if amount_col is None:
+        return False
+    items: list[tuple[str, int, list[tuple[Row, str, int]]]] = []
+    for row in body:
+        item = _cell(row, 0).replace("**", "").strip()
+        if item or not items:
+            items.append((item, row.i, []))
+        value = read_money(_cell(row, amount_col)).value
+        attr = _share_of(f, _cell(row, role_col))
+        if value is not None and attr is not None:
+            items[-1][2].append((row, attr, value))
+    for item, i, figures in items:
+        _post_item(f, item, i, figures)
+    return True
+
+
+_POST_ITEM = re.compile(r"\s*tiltak\s*(?:nr\.?\s*)?(?P<n>\d{1,2})\b[\s;:.,–-]*(?P<name>.*)", re.I)
+_SHARE_ATTRS = {"owner_amount": "owner_amount", "uh_amount": "uh_amount"}
+
+
+def _share_of(f: State, cell: str) -> str | None:
+    """The share a row's role cell names: 'Eigar', 'UH (HVL)', 'HVL', 'Sum tiltak 2'."""
+    text = cell.replace("**", "").strip()
+    if not text:
+        return None
+    meaning = f.labels.meaning(text) or f.labels.meaning(split_note(text)[0])
+    fields = set(meaning.fields) if meaning else set()
+    if "total_amount" in fields:
+        return "total_stated"
+    if "uh_amount" in fields and "owner_amount" not in fields:
+        return "uh_amount"
+    if "owner_amount" in fields:
+        return "owner_amount"
+    return "uh_amount" if f.ctx.orgs_in(text, UH_KINDS) else None
+
+
+def _share_column(f: State, cells: list[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    shares = {_share_of(f, c) for c in filled}
+    return len(filled) >= 3 and None not in shares and len(shares) >= 2
+
+
+def _post_item(f: State, item: str, i: int, figures: list[tuple[Row, str, int]]) -> None:
+    if not figures:
+        return
+    m = _POST_ITEM.match(item)
+    if m is not None:
+        name = m["name"].strip(" .;:") or None
+        slot = f.measure(int(m["n"]), name)
+        for row, attr, value in figures:
+            if getattr(slot.measure, attr) is None:
+                setattr(slot.measure, attr, value)
+                slot.note(attr, row.i)
+            if getattr(slot.measure, attr) == value:
+                f.use(row.i, value)
+        return
+    values = {attr: value for _, attr, value in figures}
+    schemes = [s for s in f.ctx.schemes.ids_in(item) if s != "kollektiv"]
+    budget = BudgetRow(
+        schemes[0] if len(schemes) == 1 else None,
+        values.get("owner_amount"),
+        values.get("uh_amount"),
+        values.get("total_stated"),
+        label=item or None,
+    )
+    budget.line = f.doc.no(i)
+    f.evidence(f"budget[{len(f.report.budget)}]", i)
+    f.report.budget.append(budget)
+    for row, _, value in figures:
+        f.use(row.i, value)
+
+
+def _cell(row: Row, k: int) -> str:
+    return row.cells[k] if k < len(row.cells) else ""
 
 
 def _money_head(f: State, head: Row, row: Row) -> bool:
