@@ -216,7 +216,7 @@ class _Reader:
             return i + 1
         if facts.row:
             if self._labels_over_values(i):
-                return self._table(i, aligned=False)  # read as fields side by side
+                return self._wrapped_cell(self._table(i, aligned=False))  # fields side by side
             if self._questions_over_choices(i):
                 return i + 2
             if self._cell_pairs(i) or self._pair_beside(i) or self._pair_groups(i):
@@ -426,7 +426,13 @@ class _Reader:
         body = _TRAILING_MARK.sub("", text).strip(" *")
         if body.endswith("?"):
             return False  # 'Meldes det også behov under desentralisert ordning?': a question
-        return bool(body) and (_is_option(body) or _options_line(text) or _option_answered(text))
+        if bool(body) and (_is_option(body) or _options_line(text) or _option_answered(text)):
+            return True
+        # 'Ja<TAB>Nei x Vurdert, ikke relevant': the options in cells of a printed form
+        cells = [c.strip() for c in text.split("\t") if c.strip()]
+        return len(cells) >= 2 and all(
+            _is_option(_TRAILING_MARK.sub("", c).strip(" *")) or _options_line(c) for c in cells
+        )
 
     def _is_free(self, pair: Pair) -> bool:
         """Is the open pair free text (or a list under way), whose value an unknown
@@ -924,6 +930,25 @@ class _Reader:
         rows = [Row(j, doc.cells(j), doc.raw_cells(j)) for j in (i, i + 1)]
         in_measure = bool(self.stack) and self.stack[-1].kind == MEASURE
         return _side_by_side(rows, self.labels, in_measure)
+
+    def _wrapped_cell(self, j: int) -> int:
+        """'Utdanningsforbundet, Skolelederforbundet og | 14.01.2026' over 'Fagforbundet':
+        a value that wrapped in its box goes on alone on the next line of the PDF's text;
+        it ends the first cell, whose last word says it goes on. Returns the next line."""
+        doc, table = self.doc, self.items[-1] if self.items else None
+        if not isinstance(table, Table) or not table.side_by_side or len(table.rows) != 2:
+            return j
+        if j >= len(doc) or doc.gap(j) or doc.is_table_row(j) or doc.lines[j].heading:
+            return j
+        lower = table.rows[1]
+        if not lower.cells or not _GOES_ON_WORD.search(lower.cells[0]):
+            return j
+        text = doc.plain(j)
+        if len(text.split()) > 6 or self.labels.meaning(text) is not None:
+            return j
+        lower.cells[0] = f"{lower.cells[0]} {text}"
+        lower.raw[0] = f"{lower.raw[0]} {doc.text(j)}"
+        return j + 1
 
     def _questions_over_choices(self, i: int) -> bool:
         """'Videreføres behovsmeldingen …? | Fase (flere kan krysses)' over 'Ja Nei x |
@@ -1965,6 +1990,8 @@ def _fields_of(labels: Labels, cell: str) -> tuple[str, ...]:
 
 
 _REMARK = re.compile(r"\([^()]*\)")
+# a cell's last word that says its text goes on: 'og', 'eller', a comma, a dash
+_GOES_ON_WORD = re.compile(r"(?:\b(?:og|eller|samt|med|i|for|til)|[,–-])\s*$", re.I)
 
 
 _YES_NO_CELL = re.compile(r"\W*(?:ja|nei|vet\s+ikk(?:e|je)|veit\s+ikkje|yes|no)\b", re.I)

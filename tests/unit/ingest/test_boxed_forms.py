@@ -159,3 +159,47 @@ Sum tiltak: 300 000
         200_000,
         300_000,
     )
+
+
+def _closing_part(path: Path) -> Path:
+    """Part D of the boxed form: the unions' box wraps its text onto a second line, and the
+    Sami question's options stand in boxes of their own on the line under it."""
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont(BOLD, 13)
+    c.drawString(50, 800, "BEHOVSMELDING 2026 – Desentralisert ordning (Dekomp)")
+    c.setFont(REGULAR, 7)
+    c.drawString(50, 760, "Hvilke organisasjoner deltok?")
+    c.drawString(320, 760, "Dato for drøfting")
+    c.rect(50, 724, 250, 30)
+    c.rect(320, 738, 250, 16)
+    c.setFont(REGULAR, 10)
+    c.drawString(54, 743, "Utdanningsforbundet, Skolelederforbundet og")
+    c.drawString(54, 730, "Fagforbundet")
+    c.drawString(324, 743, "14.01.2026")
+    c.setFont(REGULAR, 7)
+    c.drawString(50, 700, "Er samiske perspektiver ivaretatt?")
+    x = 50
+    for option, ticked in (("Ja", False), ("Nei", False), ("Vurdert, ikke relevant", True)):
+        c.rect(x, 683, 8, 8)
+        if ticked:
+            c.setFont(BOLD, 9)
+            c.drawString(x + 1, 684, "X")
+        c.setFont(REGULAR, 10)
+        c.drawString(x + 12, 684, option)
+        x += 120
+    c.save()
+    return path
+
+
+def test_a_value_wrapped_in_its_box_is_one_value(tmp_path: Path, parser):
+    r = parser.parse_file(_closing_part(tmp_path / "del_d.pdf"))
+    assert r.union_consultation.unions == [
+        "Utdanningsforbundet",
+        "Skolelederforbundet",
+        "Fagforbundet",
+    ]
+
+
+def test_options_in_boxes_under_their_question_answer_it(tmp_path: Path, parser):
+    r = parser.parse_file(_closing_part(tmp_path / "del_d.pdf"))
+    assert r.sami_perspective == "ikke_relevant"  # 'Vurdert, ikke relevant', with its comma
