@@ -36,6 +36,7 @@ _WHY = {
     "other-year": "money for another year",
     "other-project": "another project's cost",
     "rejected": "a proposal voted down, no measure of the report",
+    "member-part": "one member's part of a share the report states (a breakdown)",
     "range": "a range, not one amount",
     "approximate": "an approximate figure",
     "several": "one of several unlabelled figures",

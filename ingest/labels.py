@@ -420,7 +420,13 @@ class Labels:
 
     def meaning(self, label: str) -> LabelMatch | None:
         """A delimited label's meaning: the whole label, else a phrase inside it."""
-        return self.exact(label) or self.phrase(label)
+        found = self.exact(label) or self.phrase(label)
+        if found is None and "; " in label:
+            # '**UH (kr)**; Inkl. reise og opphald': a cell's label, and a paragraph of
+            # help under it (a Word cell's paragraphs are joined with '; ')
+            head = label.split("; ", 1)[0]
+            found = self.exact(head)
+        return found
 
 
 _WORDS = re.compile(r"[^\s:?]+")

@@ -301,7 +301,14 @@ _EARLIER = re.compile(
 # a sentence that corrects figures: 'Beklager, … riktig er', 'Rettelse:', '… (ikke 270 000)'
 CORRECTS = re.compile(
     r"\b(?:beklager|rettelse|retting|korriger\w*|riktig(?:e)?\s+(?:er|beløp)|rett\s+er)\b|"
-    r"\((?:ikke|ikkje)\s+\d",
+    r"\((?:ikke|ikkje)\s+\d|"
+    + r"\b(?:justert|endret|endra|oppdatert|rettet|retta)\s+(?:opp\s+|ned\s+)?til\b",
+    re.I,
+)
+# 'UH-andelen i tiltak 2 er justert til 210 000': a figure changed, the new one named
+CHANGED_TO = re.compile(
+    r"\b(?:justert|endret|endra|oppdatert|rettet|retta)\s+(?:opp\s+|ned\s+)?til\b"
+    r"|\bny(?:e|tt)?\s+(?:sum|beløp|tal|tall)\b",
     re.I,
 )
 _EXAMPLE = re.compile(

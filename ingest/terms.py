@@ -91,10 +91,15 @@ def _code_term(m: re.Match[str]) -> str:
     return _VIDERE
 
 
+_REMARK_END = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def find_terms(text: str) -> list[tuple[str, str, int, int]]:
     """(label as written, term, start, end) for every term in `text`, in text order."""
-    if "=" not in text and _CODES_RE.match(text):
-        return [(m.group(), _code_term(m), *m.span()) for m in _CODE_RE.finditer(text)]
+    # 'V26, H26 og videre (tenkt over to skoleår)': the codes, and a remark after them
+    core = _REMARK_END.sub("", text) if text.endswith(")") else text
+    if "=" not in text and _CODES_RE.match(core):
+        return [(m.group(), _code_term(m), *m.span()) for m in _CODE_RE.finditer(core)]
     found: list[tuple[str, str, int, int]] = []
     for match in _TERM_RE.finditer(text):
         if match["videre"] and _PROSE_AFTER_RE.match(text, match.end()):

@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 from kompetansekart.ingest.amounts import format_nok
 from kompetansekart.ingest.fill.sentences import sentences
 from kompetansekart.ingest.fill.state import State
-from kompetansekart.ingest.money import CORRECTS, amounts_in, roles_in
+from kompetansekart.ingest.money import CHANGED_TO, CORRECTS, amounts_in, roles_in
 from kompetansekart.ingest.records import BudgetRow, Measure
 
 # the clauses of a correction: commas, 'og', semicolons (not inside a figure)
-_CLAUSES = re.compile(r"(?<!\d),\s+|;\s*|\s+og\s+")
+_CLAUSES = re.compile(r"(?<!\d),\s+|;\s*|\s+og\s+|\s+/\s+(?=\D)")  # "eier 370 000 / UH 590 000"
 _OLD_BEFORE = re.compile(r"\b(?:som|fra|frå)\s*$", re.I)
 _OLD_AFTER = re.compile(r"\(?\s*\b(?:ikke|ikkje)\s*$", re.I)  # '290 000 kr (ikke 270 000)'
 _MEASURE = re.compile(r"\btiltak\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
@@ -44,14 +44,22 @@ class _Fix:
 
 
 def apply_corrections(f: State, lines: list[int]) -> None:
-    if not CORRECTS.search(" ".join(f.doc.plain(j) for j in lines)):
+    whole = " ".join(f.doc.plain(j) for j in lines)
+    if not CORRECTS.search(whole) and not CHANGED_TO.search(whole):
         return  # a sentence is a part of its lines' text: none corrects anything
+    after = -2  # the last line of a sentence that changed a figure
     for s in sentences(f, lines):
-        if not CORRECTS.search(s.text):
+        # '… er justert til 210 000 …. Samlet for Dekomp blir da: eier 370 000 / …': the
+        # sentences right after a change, in its paragraph, give its consequences
+        follows = s.lines[0] <= after + 1 and not f.doc.gap(s.lines[0]) and _BECOMES.search(s.text)
+        if not CORRECTS.search(s.text) and not CHANGED_TO.search(s.text) and not follows:
             continue
         fixes = [fix for clause in _clauses(s.text) if (fix := _fix(clause, s.lines[0]))]
-        if not any(fix.old is not None for fix in fixes):
+        changed = CHANGED_TO.search(s.text) is not None or bool(follows)  # 'justert til'
+        if not changed and not any(fix.old is not None for fix in fixes):
             continue  # no clause names the figure it replaces: not a correction of ours
+        if changed:
+            after = s.lines[-1]
         number = None
         for fix in fixes:
             if fix.number is None and number is not None and fix.bare_sum:
@@ -60,6 +68,9 @@ def apply_corrections(f: State, lines: list[int]) -> None:
                 fix = replace(fix, number=number)
             number = fix.number
             _apply(f, fix, s.lines)
+
+
+_BECOMES = re.compile(r"\b(?:blir|blir\s+da|vert|vert\s+då)\b", re.I)
 
 
 def _clauses(text: str) -> list[str]:
@@ -136,7 +147,8 @@ def _apply(f: State, fix: _Fix, lines: list[int]) -> None:
     target = targets[0]
     current = getattr(target, fix.attr)
     if current == fix.new:
-        return  # the form holds the corrected figure: the note's figures are named as such
+        f.use_in(lines, (fix.new,))  # the form holds the note's figure: it says it again
+        return
     if fix.old is not None and current != fix.old:
         f.diag(
             "warning",

@@ -320,6 +320,9 @@ def network_text(f: State, text: str, j: int, label: str = "") -> bool:
         )
         return True
     name = text.split("(")[0].split("; ")[0].strip(" .,;")  # '; ': a line break in a cell
+    lead = _NETWORK_NAME.match(name)
+    if lead is not None and re.match(r"\s*[–—-]\s", name[lead.end() :]):
+        name = lead.group()  # 'Hallingdal kompetansenettverk – Flå, Nesbyen og Gol'
     if len(name.split()) > 8:
         # 'Ja. Sogndal er med i Kompetanseregion Sogn saman med …': the name in a sentence
         named = _NETWORK_NAME.search(text)

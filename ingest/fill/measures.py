@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kompetansekart.ingest.checkboxes import BOX
 from kompetansekart.ingest.fill.header import choice_pick, first_value, value_text
 from kompetansekart.ingest.fill.institutions import institutions_in
 from kompetansekart.ingest.fill.state import Scope, Slot, State, targets
@@ -166,6 +167,11 @@ def target_groups(f: State, pair: Pair, scope: Scope) -> bool:
     text = value_text(f, pair)
     if not text or is_placeholder(text):
         return True
+    if BOX.search(text):
+        # '☒ Styrarar; ☐ PPT / andre; …': the groups ticked, and what is written after
+        ticked = [part for part in _TICKED_PART.findall(text)]
+        f.marks[pair.first_line()] += len(ticked)
+        text = " ; ".join([*ticked, _BOX_PART.sub("", text)])
     found = f.ctx.target_groups.ids_in(text)
     for slot in targets(f, pair, scope):
         m = slot.measure
@@ -182,6 +188,11 @@ def target_groups(f: State, pair: Pair, scope: Scope) -> bool:
             pair.first_line(),
         )
     return True
+
+
+# a ticked option in a list of boxes, and any boxed option (ticked or not), up to the next
+_TICKED_PART = re.compile(r"[☒☑✓✔■]\s*([^☒☑✓✔■☐□✖;]+)")
+_BOX_PART = re.compile(r"[☒☑✓✔■☐□✖]\s*[^☒☑✓✔■☐□✖;]*;?")
 
 
 def description(f: State, pair: Pair, scope: Scope) -> bool:

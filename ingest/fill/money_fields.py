@@ -47,6 +47,10 @@ def amount(fld: str):
             return fld == "coordinator_amount" and bool(pair.more or pair.value)
         if is_placeholder(text):
             return True
+        if _CURRENCY_ONLY.fullmatch(text) and pair.more and pair.more[0] == j + 1:
+            # 'UH-andel (…, inkl. reise): kr' over '130 000': a line wrapped in the middle
+            # of its figure; the figure stands on the next line
+            text, j = f"{text} {f.doc.plain(j + 1).strip()}", j + 1
         said = pair.meaning.year if pair.meaning is not None else None
         if said is not None and f.report.year is not None and said != f.report.year:
             # 'Eier 2025: 200 000' in a report for 2026: another year's figure
@@ -71,6 +75,9 @@ def amount(fld: str):
         return placed
 
     return handle
+
+
+_CURRENCY_ONLY = re.compile(r"(?i:kr\.?|kroner|nok)")
 
 
 def _coordinator_part(f: State, pair: Pair, scope: Scope, text: str, money: Money, j: int) -> None:

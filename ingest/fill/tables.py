@@ -107,6 +107,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         # fields side by side, not the header of a table of measures
         _horizontal(f, rows[0], rows[1], dispatch)
         return
+    if _member_breakdown(f, rows[0], rows[1:]):
+        return
     head, body = _split_header(f, rows)
     if head is not None:
         # the header again over the rest of a table that runs over a page break
@@ -115,6 +117,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     if head is not None:
         head, body = _one_row_per_item(f, head, body)
     if head is not None and _post_table(f, head, body):
+        return
+    if head is not None and _people_table(f, head, body):
         return
     yes_no = _yes_no_columns(f, head) if head is not None else None
     asks = any(r.cells and r.cells[0].strip() for r in body)  # the questions are in rows
@@ -837,6 +841,53 @@ def _cell(row: Row, k: int) -> str:
     return row.cells[k] if k < len(row.cells) else ""
 
 
+def _member_breakdown(f: State, head: Row, body: list[Row]) -> bool:
+    """'Kommune | Offentlege skular | Private skular | PP-teneste' over a row per member
+    municipality and 'Heile nettverket | 14 | 0 | 1'; 'Kommune | T1 | T2 | T3 | Sum'
+    over each member's part of the owner share and 'Sum eigardel | 180000 | …': a
+    network's figures per member. The total row holds the report's counts; the members'
+    money is a breakdown of shares the report states elsewhere, never a budget row."""
+    first = head.cells[0].replace("**", "").strip() if head.cells else ""
+    meaning = f.labels.exact(first) if first else None
+    if meaning is None or "owner" not in meaning.fields or len(head.cells) < 3:
+        return False
+    members = [r for r in body if f.ctx.orgs_in(_cell(r, 0), OWNER_KINDS)]
+    totals = [r for r in body if r not in members and _TOTAL_ROW.search(_cell(r, 0))]
+    if len(members) < 2 or len(totals) != 1 or len(members) + 1 != len(body):
+        return False
+    total = totals[0]
+    meanings = [f.labels.meaning(c.replace("**", "").strip()) for c in head.cells]
+    units = {
+        k: m.field[len("units.") :]
+        for k, m in enumerate(meanings)
+        if k and m is not None and m.field.startswith("units.")
+    }
+    for k, attr in units.items():
+        count = _cell(total, k).strip()
+        if count.isdecimal() and getattr(f.report.units, attr) is None:
+            setattr(f.report.units, attr, int(count))
+            f.evidence(f"units.{attr}", total.i)
+    for row in members:
+        f.aside([row.i], [a.value for c in row.cells[1:] for a in amounts_in(c)], "member-part")
+    figures = [a.value for c in total.cells[1:] for a in amounts_in(c)]
+    f.aside([total.i], figures, "restated" if _restates(f, figures) else "member-part")
+    return True
+
+
+_TOTAL_ROW = re.compile(
+    r"^\W*(?:sum|totalt?|i\s+alt|til\s+sa(?:man|mmen)|samla|samlet|heile|hele|alle)\b", re.I
+)
+
+
+def _restates(f: State, figures: list[int]) -> bool:
+    """Are these the measures' owner shares (and their sum), or a budget row's?"""
+    shares = [s.measure.owner_amount for s in f.slots if s.measure.owner_amount is not None]
+    known = {*shares, sum(shares)} if shares else set()
+    for b in f.report.budget:
+        known |= {v for v in (b.owner_amount, b.uh_amount, b.total_stated) if v is not None}
+    return bool(figures) and all(v in known for v in figures)
+
+
 def _money_head(f: State, head: Row, row: Row) -> bool:
     """Does a header cell name a share of money ('Eier (kr)', 'Sum') over a figure?"""
     for k, cell in enumerate(head.cells):
@@ -1408,6 +1459,42 @@ def _party_column(f: State, body: list[Row], columns) -> tuple[int, str] | None:
         if values and named * 2 >= len(values):
             return k, "row"
     return None
+
+
+def _people_table(f: State, head: Row, body: list[Row]) -> bool:
+    """'Kven | Namn | Stilling | E-post' over 'Eigar / koordinator | Ingrid … | rådgjevar |
+    ingrid@…' and 'USN | Torstein … | … | torstein@…': the contact people, a row each,
+    the first column saying whose contact (a role, or the organisation)."""
+    heads = [c.replace("**", "").strip() for c in head.cells]
+    meanings = [f.labels.meaning(c) if c else None for c in heads]
+    if not meanings or meanings[0] is None or "party_role" not in meanings[0].fields:
+        return False
+    mail = next((k for k, c in enumerate(heads) if re.search(r"e-?post|e-?mail", c, re.I)), None)
+    name = next((k for k, c in enumerate(heads) if _BARE_NAME.match(c)), None)
+    if mail is None or name is None:
+        return False
+    job = next(
+        (k for k, c in enumerate(heads) if re.match(r"(?i)stilling|funksjon|tittel", c)), None
+    )
+    tel = next((k for k, c in enumerate(heads) if re.match(r"(?i)tlf|telefon|mobil", c)), None)
+    rows = [r for r in body if _EMAIL_CELL.match(_cell(r, mail))]
+    if not rows or len(rows) * 2 < len(body):
+        return False
+    for row in rows:
+        who = _cell(row, 0).replace("**", "").strip()
+        role = _party_role(who) or ("uh" if f.ctx.orgs_in(who, UH_KINDS) else "eier")
+        function = _filled_cell(row, job)
+        phone = _filled_cell(row, tel)
+        email = _cell(row, mail).strip()
+        contact = Contact(_cell(row, name).strip(), role, function, email, phone)  # type: ignore[arg-type]
+        add_contact(f, contact, row.i)
+    return True
+
+
+def _filled_cell(row: Row, k: int | None) -> str | None:
+    """A cell's text, or None for a missing column or a blank ('', '-', '–')."""
+    text = _cell(row, k).strip() if k is not None else ""
+    return text if re.search(r"\w", text) else None
 
 
 def _party_role_column(columns) -> int | None:

@@ -819,6 +819,8 @@ class _Reader:
         if not _NAME_SEP.match(rest) or find_amounts(rest):
             return False
         name = _MEASURE_NAME_STOP.sub("", rest.strip().lstrip(":.-–— ").strip()) or None
+        if name and _GOES_ON_WORD.search(name):
+            name = self._name_goes_on(i, name)
         section = Section(i, MEASURE, level, body, number=found.number, name=name)
         self._open_section(section)
         self.measure_heads += 1
@@ -842,6 +844,21 @@ class _Reader:
         self._open_section(Section(i, MEASURE, level, body, number=int(m["n"]), name=name))
         self.measure_heads += 1
         return True
+
+    def _name_goes_on(self, i: int, name: str) -> str:
+        """'Tiltak 1: Begynneropplæring – … skriveopplæring på' over '1.–4. trinn': a
+        name hard-wrapped after a word that needs more ('på', 'og'); the next short line
+        that is no field ends it."""
+        doc = self.doc
+        j = i + 1
+        if j >= len(doc) or doc.gap(j) or doc.is_table_row(j) or doc.lines[j].heading:
+            return name
+        text = doc.plain(j).strip()
+        if not text or len(text.split()) > 6 or _COLON.match(text) or find_amounts(text):
+            return name
+        if self.labels.meaning(text) is not None or _MEASURE_HEAD.match(text):
+            return name
+        return f"{name} {text}"
 
     def _open_section(self, section: Section) -> None:
         self.open = None
@@ -917,6 +934,9 @@ class _Reader:
         known = sum(1 for c in labels if self.labels.meaning(strip_numbering(c)))
         if 2 * known < len(labels) or not self.labels.meaning(strip_numbering(labels[0])):
             return False
+        values = [cells[g[1]] for g in groups]
+        if all(self.labels.exact(strip_numbering(c)) for c in values):
+            return False  # 'Kven | Namn | | Stilling | E-post': a table's header row
         for g in groups:
             self._pair(i, cells[g[0]], cells[g[1]], raws[g[1]], "cell")
         return True
@@ -1538,8 +1558,10 @@ def _dash_label(labels: Labels, label: str) -> bool:
 def _label_like(labels: Labels, label: str) -> bool:
     if BOX.match(label.strip()):
         return False  # '(*) Annet (spesifiser): våren 2028': an option and its text
-    words = strip_numbering(label).split()
-    if not words or len(words) > 12 or _SENTENCE.search(label):
+    # 'UH-andel (Nord universitet, inkl. reise og opphold)': a remark is no sentence
+    bare = _REMARK.sub("", label) if label.endswith(")") else label
+    words = strip_numbering(bare).split()
+    if not words or len(words) > 12 or _SENTENCE.search(bare):
         return False
     if label.strip().lower().startswith(("http", "www")):
         return False
@@ -1991,7 +2013,7 @@ def _fields_of(labels: Labels, cell: str) -> tuple[str, ...]:
 
 _REMARK = re.compile(r"\([^()]*\)")
 # a cell's last word that says its text goes on: 'og', 'eller', a comma, a dash
-_GOES_ON_WORD = re.compile(r"(?:\b(?:og|eller|samt|med|i|for|til)|[,–-])\s*$", re.I)
+_GOES_ON_WORD = re.compile(r"(?:\b(?:og|eller|samt|med|i|for|til|på|av|om)|[,–-])\s*$", re.I)
 
 
 _YES_NO_CELL = re.compile(r"\W*(?:ja|nei|vet\s+ikk(?:e|je)|veit\s+ikkje|yes|no)\b", re.I)
