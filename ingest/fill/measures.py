@@ -8,7 +8,7 @@ import re
 from kompetansekart.ingest.checkboxes import BOX
 from kompetansekart.ingest.fill.header import choice_pick, first_value, value_text
 from kompetansekart.ingest.fill.institutions import institutions_in
-from kompetansekart.ingest.fill.state import Scope, Slot, State, targets
+from kompetansekart.ingest.fill.state import Scope, Slot, State, numbered, targets
 from kompetansekart.ingest.fill.values import is_placeholder, option_set, terms_found
 from kompetansekart.ingest.form.model import Pair
 from kompetansekart.ingest.terms import term_sort_key
@@ -130,6 +130,15 @@ def purpose(f: State, pair: Pair, scope: Scope) -> bool:
             pair.first_line(),
         )
         return True
+    loose = scope.kind == "report" and f.current is None and not numbered(pair)
+    if loose and not f.report.phases and not BOX.search(text):
+        # '3. Midlane skal nyttast til planlegging og gjennomføring av tiltak.' in the
+        # report's own part, no measure in sight: what the money is for is its phases
+        phases = list(dict.fromkeys(_PHASE_OF[x.value] for x in found if x.value in _PHASE_OF))
+        if phases:
+            f.report.phases = phases
+            f.evidence("phases", pair.first_line())
+        return True
     picked = choice_pick(f, pair, found, False, "measures.purpose")
     if picked is None or not picked.values:
         return True
@@ -138,6 +147,9 @@ def purpose(f: State, pair: Pair, scope: Scope) -> bool:
             slot.measure.purpose = picked.values[0]
             slot.note("purpose", pair.first_line())
     return True
+
+
+_PHASE_OF = {"vurdering": "analyse", "planlegging": "planlegging", "gjennomforing": "gjennomforing"}
 
 
 def terms(f: State, pair: Pair, scope: Scope) -> bool:

@@ -17,6 +17,7 @@ MINUTES_TEXT = [
     "Vestlandet (HVL) som UH-partnar.",
     "2. Kontaktperson eigar: Kari Prøvesen, kari@example.org. Kontaktperson HVL: Ola "
     "Testesen, ola@example.org.",
+    "3. Midlane skal nyttast til planlegging og gjennomføring av tiltak.",
     "Tiltak 1: Trygt barnehagemiljø. Leik og relasjonar. Målgruppe: alle tilsette. Periode: "
     "haust 2026.",
     "Tiltak 2: Språk i leik. Samtalar med dei yngste. Målgruppe: ped.leiarar. Periode: vår 2027.",
@@ -139,3 +140,9 @@ def test_a_name_field_under_its_heading_names_that_measure(tmp_path: Path, parse
     [m] = r.measures
     assert m.name == "Ledelse – veiledning i profesjonsfellesskapet"
     assert (m.owner_amount, m.uh_amount, m.total_stated) == (70_000, 110_000, 180_000)
+
+
+def test_what_the_money_is_for_said_of_the_whole_report_is_its_phases(tmp_path: Path, parser):
+    r = parser.parse_file(_minutes(tmp_path / "referat.docx"))
+    assert r.phases == ["planlegging", "gjennomforing"]
+    assert all(m.purpose is None for m in r.measures)  # no measure's purpose
