@@ -271,10 +271,16 @@ class Filler:
                 lines += pair.more
                 if pair.value and not pair.fields and len(pair.value.split()) > 6:
                     lines.append(pair.i)
-            elif {"section:units", "sector"} & set(pair.fields) and len(pair.value.split()) > 3:
+            elif {"section:units", "sector", "union_held"} & set(pair.fields) and len(
+                pair.value.split()
+            ) > 3:
                 # 'Omfang: 11 offentlige grunnskoler, 1 privat skole og PPT (1 tjeneste)
                 # er med.', 'Gjeld barnehage: 5 kommunale og 2 private barnehagar': the
                 # units are counted in a sentence
+                lines += [pair.i, *pair.more]
+            elif "section:contacts" in pair.fields and ":" in pair.value:
+                # '**Kontaktpersoner.** Skoleeier: Kari …, rådgiver, kari@….': each party's
+                # person in a sentence of its own
                 lines += [pair.i, *pair.more]
             elif len(pair.value.split()) > 6 and _SENTENCE_BREAK.search(pair.value):
                 # '**Medbestemmelse:** Tillitsvalgte har deltatt i arbeidet. Meldingen er

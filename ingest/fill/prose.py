@@ -215,11 +215,19 @@ def _uh(f: State, letter: bool) -> None:
         f.report.partners.append(Partner(ref, "uh", None))
 
 
+def _WRAPPED_TITLE(text: str) -> bool:
+    """The second line of a title, not the paragraph under it: short, no sentence."""
+    return len(text.split()) <= 12 and not re.search(r"[.!?]\s+\S|[.!?]$", text)
+
+
 def _title_schemes(f: State) -> None:
     title = f.form.title
     if title is None:
         return
-    text = f.doc.block(title, min(title + 2, len(f.doc)))
+    text = f.doc.plain(title)
+    after = title + 1
+    if after < len(f.doc) and not f.doc.gap(after) and _WRAPPED_TITLE(f.doc.plain(after)):
+        text = f"{text} {f.doc.plain(after)}"  # a title wrapped onto a second line
     ids = f.ctx.schemes.ids_in(text)
     if "kollektiv" in ids:
         f.diag(

@@ -73,6 +73,7 @@ _PHASES = (
     ("planlegging", re.compile(r"\bplanlegg\w*", re.I)),
     ("gjennomforing", re.compile(r"\bgjennomfør\w*", re.I)),
 )
+_PHASE_WORDS = re.compile(r"\b(?:analyse|kartlegging|planlegging|gjennomføring)\b", re.I)
 _USED_FOR = re.compile(r"\b(?:brukes|brukast|nyttes|nyttast)\s+til\s+(.{0,60})", re.I)
 # 'fase', 'fasen', 'gjennomføringsfasen'; 'For 2026 meldes behov for planlegging og
 # gjennomføring': the phases named as what the report asks for
@@ -104,7 +105,7 @@ _UNITS = (
         "offentlige_skoler",
         rf"(?:offentlege|offentlige|kommunale){_AND_PRIVATE}\s+(?:grunn)?{_SKOLE}",
     ),
-    ("private_skoler", rf"private?\s+{_SKOLE}|friskul\w*|friskol\w*"),
+    ("private_skoler", rf"private?\s+(?:grunn)?{_SKOLE}|friskul\w*|friskol\w*"),
     ("ppt", r"pp-tene\w*|pp-tjene\w*|ppt\b"),
 )
 _SECTOR = re.compile(
@@ -119,6 +120,11 @@ _CONTACT_AS = re.compile(
 _CONTACT_LABEL = re.compile(
     r"^(?:\d{1,2}[.)]\s+)?kontaktperson\w*(?:\s+(?:for\s+|hos\s+|ved\s+)?(?P<of>[^:]{1,40}?))?"
     r"\s*:\s*(?P<who>\S.{2,})$",
+    re.I,
+)
+_PARTY_PERSON = re.compile(
+    r"^(?:kontaktpersoner?\.?\s+)?(?P<of>[A-ZÆØÅ][^:,.]{1,40}):\s*(?P<who>[A-ZÆØÅ][^:]{2,80}?,"
+    r"[^:]*?[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\.?$",
     re.I,
 )
 _CONTACT = re.compile(
@@ -278,6 +284,12 @@ def _used_for(f: State, s: Sentence) -> None:
     section = f.form.section_at(s.lines[0])
     part = section.within("measure") if section is not None else None
     if part is None or part.number is None:
+        # 'Midlene skal brukes til planlegging og gjennomføring av tiltak.' said of the
+        # whole report: what the money is for is the report's phases
+        if not f.report.phases and _PHASE_WORDS.search(use.group(1)):
+            phases = [p for p, rx in _PHASES if rx.search(use.group(1))]
+            f.report.phases = phases
+            f.evidence("phases", s.lines[0])
         return
     slot = f.section_slot(part)
     found = option_set("purpose").find(use.group(1))
@@ -552,6 +564,13 @@ def _measure_money(f: State, s: Sentence) -> None:
         f.aside(s.lines, [a.value], a.why)
     for fig in money.figures:
         measure_figure(f, slot, fig.role, fig.value, s.lines)
+    if not money.figures and money.unplaced and not money.aside:
+        # 'Eier kr 180 000, Nord universitet kr 320 000, sum kr 500 000.' in the measure's
+        # own paragraph: each figure with its role, the measure's shares
+        listed = role_amounts(s.text, names, owner_names(f))
+        if listed is not None and not listed[1]:
+            for role, value in listed[0]:
+                measure_figure(f, slot, role, value, s.lines)
 
 
 # a figure's role ('owner', 'uh', 'total') and the attribute of a measure or budget row
@@ -869,6 +888,10 @@ def _partner(f: State, s: Sentence) -> None:
 def _contact(f: State, s: Sentence) -> None:
     m = _CONTACT.search(s.text)
     labelled = _CONTACT_LABEL.match(s.text) if m is None else None
+    if labelled is None and m is None:
+        # '**Kontaktpersoner.** Skoleeier: Ingrid …, rådgiver skole, ingrid@….': a party,
+        # its person and the person's address, in a sentence of its own
+        labelled = _PARTY_PERSON.match(re.sub(r"^\*\*[^*]+\*\*\s*", "", s.text))
     if labelled is not None:
         # '**UH:** Sámi allaskuvla, org.nr. … Kontaktperson: Marit …, førsteamanuensis,
         # marit@…': the contact of the party the line is about

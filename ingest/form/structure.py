@@ -109,6 +109,9 @@ _GOES_ON = re.compile(
 )
 _NAME_SEP = re.compile(r"^\s*(?:[:.)\-–—]\s*|$)")
 _SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅa-zæøå]")
+# a sentence inside what would be a label: a word's end, a stop, a new sentence; not the
+# stop of an abbreviation ('Komm. bhg', 'Off. skoler', 'Ant. deltakere')
+_LABEL_SENTENCE = re.compile(r"[.!]\s+[A-ZÆØÅ]\w")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT_OR_AT = re.compile(r"[\d@]")
 _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -150,6 +153,9 @@ def read_form(doc: Document, labels: Labels) -> Form:
     return form
 
 
+# '**1. Matematikk på småtrinnet.** Målgruppe: …': an item's bold title, then its text
+_RUN_IN_ITEM = re.compile(r"^\*\*(?P<n>\d{1,2})[.)]\s+(?P<name>[^*]{3,120}?)\*\*\s*\S")
+_MEASURES_WORD = re.compile(r"\btiltak(?:a|ene|et)?\b", re.I)
 # '3.1 Samisk begynneropplæring …' under '3 Tiltak': a measure numbered in an outline
 _OUTLINE_HEAD = re.compile(r"(?P<part>\d{1,2})\.(?P<n>\d{1,2})\.?\s+(?P<name>\w.{2,})")
 _OUTLINE_PART = re.compile(r"(?P<part>\d{1,2})\.?\s+\w")
@@ -232,6 +238,8 @@ class _Reader:
         glued = facts.glued
         if glued is not None and self._measure_heading(i, glued["head"], level=2):
             return self._rest_of_line(i, glued["rest"])
+        if raw.startswith("**") and self._run_in_item(i, raw):
+            return i + 1
         flat = self._flat_header(i, text) if facts.may_flat else None
         if flat is not None:
             return self._flat_table(i, flat)
@@ -826,6 +834,30 @@ class _Reader:
         self.measure_heads += 1
         return True
 
+    def _run_in_item(self, i: int, raw: str) -> bool:
+        """'**1. Matematikk på småtrinnet – tidlig innsats.** Målgruppe: … Eier kr 180 000
+        …' under 'Tiltak vi melder behov for': a numbered item with its title in bold and
+        the measure's paragraph after it, in a part about measures."""
+        m = _RUN_IN_ITEM.match(raw)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == MEASURE and top.run_in:
+            top = top.parent  # the item before it: the part both are items of
+        if m is None or top is None or top.kind == MEASURE:
+            return False
+        about = top.within(MEASURES) is not None or _MEASURES_WORD.search(top.title or "")
+        if not about:
+            return False
+        name = m["name"].strip(" .:")
+        if find_amounts(name) or self.labels.exact(name) is not None:
+            return False
+        level = (top.level if top.level < 9 else 2) + 1
+        section = Section(i, MEASURE, level, name, number=int(m["n"]), name=name)
+        self._open_section(section)
+        self.measure_heads += 1
+        section.run_in = True
+        self._prose(i)
+        return True
+
     def _outline_measure(self, i: int, text: str, level: int) -> bool:
         """'3 Tiltak' over '3.1 Samisk begynneropplæring', '3.2 Árbediehtu …': in a letter
         numbered as an outline, the sub-headings of the measures' part are the measures,
@@ -1246,6 +1278,11 @@ class _Reader:
             self._prose(row.i)
             return
         (label, _), (value, raw) = filled[0], filled[1]
+        heads = [self.labels.exact(c.replace("**", "").strip()) for c, _ in filled]
+        columns = [m for m in heads[1:] if m is not None and set(m.fields) & _MONEY_COLUMNS]
+        if all(heads) and columns:
+            self._prose(row.i)  # 'Tiltak | Beløp': a header whose rows are read otherwise
+            return
         parts = _labelled_parts(self.labels, value.split("; "))
         known = self.labels.meaning(label.replace("**", "").strip())
         if parts and known is not None and any(f.startswith("contact.") for f in known.fields):
@@ -1561,7 +1598,7 @@ def _label_like(labels: Labels, label: str) -> bool:
     # 'UH-andel (Nord universitet, inkl. reise og opphold)': a remark is no sentence
     bare = _REMARK.sub("", label) if label.endswith(")") else label
     words = strip_numbering(bare).split()
-    if not words or len(words) > 12 or _SENTENCE.search(bare):
+    if not words or len(words) > 12 or _LABEL_SENTENCE.search(bare):
         return False
     if label.strip().lower().startswith(("http", "www")):
         return False

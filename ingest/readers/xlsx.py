@@ -375,6 +375,17 @@ class _Package:
         return scan
 
 
+_FIELD_LINE = re.compile(r"^[^:\n]{2,40}:\s*\S")
+
+
+def _field_lines(value: str) -> list[str] | None:
+    """A cell typed as several 'Label: value' lines (Alt+Enter between them): its lines,
+    each a field; None for a cell of running text broken over lines."""
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    fields = sum(1 for line in lines if _FIELD_LINE.match(line))
+    return lines if len(lines) >= 2 and fields >= 2 else None
+
+
 def _drop_leading_blank_columns(lines: list[str], start: int) -> None:
     """A sheet laid out from column B (column A a margin): the columns empty on every row
     of the sheet are no cells of its tables, whose first column is the first one filled."""
@@ -627,6 +638,7 @@ class _Reader:
                         hidden.append(row_no)
                     continue
                 cells = []
+                packed: dict[int, list[str]] = {}  # a cell's own lines, when they are fields
                 for col_no, cell in enumerate(row, start=1):
                     if (
                         col_no in scan.hidden_cols
@@ -641,6 +653,10 @@ class _Reader:
                         continue
                     value = cell.value
                     number = type(value) in (int, float)  # only numbers need their format
+                    if isinstance(value, str) and "\n" in value:
+                        inner = _field_lines(value)
+                        if inner is not None:
+                            packed[len(cells)] = inner
                     cells.append(cell_text(value, cell.number_format if number else None))
                     if cell.data_type == "e":
                         errors.append((cells[-1], _ref(name, row_no, col_no), row_no))
@@ -660,7 +676,13 @@ class _Reader:
                         f"sheet '{name}' has more than {MAX_XLSX_ROWS} rows with values, the "
                         "limit for a report (a data export?)",
                     )
-                self.lines.append("\t".join(cells))
+                if packed:
+                    # 'Tiltak 1 | Navn: …⏎Målgruppe: … | Eier: …⏎INN: …': each field a line,
+                    # under the row's own cells, as the form it is written as
+                    self.lines += [c for k, c in enumerate(cells) if c and k not in packed]
+                    self.lines += [line for k in sorted(packed) for line in packed[k]]
+                else:
+                    self.lines.append("\t".join(cells))
                 self.rows += 1
                 rows.append(row_no)
                 row_lines[row_no] = len(self.lines)
@@ -710,7 +732,7 @@ class _Reader:
                 sheet_line,
             )
             return
-        first, last = sheet_line + 1, sheet_line + len(rows)
+        first, last = sheet_line + 1, max(sheet_line + len(rows), len(self.lines))
         lines = f"line {first} is row" if first == last else f"lines {first}–{last} are rows"
         self.note(
             "info",
