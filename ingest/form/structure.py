@@ -67,7 +67,8 @@ from kompetansekart.ingest.terms import find_terms
 
 _COLON = re.compile(r"^(?P<label>[^:]{1,90}?)\s*:(?!\d\d)(?!//)\s*(?P<value>.*)$")
 _QUESTION = re.compile(r"^(?P<label>[^?]{3,240}\?)\s*(?P<value>.*)$")
-_LEADER = re.compile(r"^(?P<label>.{1,90}?)\s*(?:\.{3,}|…+|_{3,})\s*(?P<value>.*)$")
+# 'Eier ......... Alta kommune', 'EIER................: SARPSBORG' (a colon after the dots)
+_LEADER = re.compile(r"^(?P<label>.{1,90}?)\s*(?:\.{3,}|…+|_{3,})\s*:?\s*(?P<value>.*)$")
 _EQUALS = re.compile(r"^(?P<label>[\w.\[\]\-]{2,60}?)\s*=\s*(?P<value>.*)$")
 _MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■◉☐□✖◯]|\[[xX ]?\]|\([xX* •●○]\))\s*$")
 # '**Eier** Tønsberg kommune', '**Eier**: …', '**Eier** — …' (a dash between)
@@ -103,6 +104,8 @@ _CLOSING_PAREN = re.compile(r"^((?:tiltak|tiltaket)\s*(?:nr\.?\s*)?\d{1,2})\)", 
 # 'Tiltak 1) Språkmiljø – Høgskolen i Østfold – vår 2026 – eier 120 000 / UH 250 000':
 # a measure's heading with its facts after it, a dash between each
 _FACT_SEP = re.compile(r"\s[–—]\s")
+# fields a heading may name over a 'Tiltak N: …' line per measure
+_PER_MEASURE = frozenset({"target_groups", "terms", "purpose", "description", "themes"})
 _GOES_ON = re.compile(
     r"\s*\((?:forts\.?|fortsatt|fortsettelse|framhald|frh\.?|fortset\.?|cont\.?|continued)\)\s*$",
     re.I,
@@ -826,6 +829,8 @@ class _Reader:
         rest = body[found.end :]
         if not _NAME_SEP.match(rest) or find_amounts(rest):
             return False
+        if self._field_per_measure(i, found.number, rest):
+            return True
         name = _MEASURE_NAME_STOP.sub("", rest.strip().lstrip(":.-–— ").strip()) or None
         if name and _GOES_ON_WORD.search(name):
             name = self._name_goes_on(i, name)
@@ -876,6 +881,18 @@ class _Reader:
         self._open_section(Section(i, MEASURE, level, body, number=int(m["n"]), name=name))
         self.measure_heads += 1
         return True
+
+    def _field_per_measure(self, i: int, number: int, rest: str) -> bool:
+        """'MÅLGRUPPER:' over 'TILTAK 1 : Pedagogiske ledere …', 'TILTAK 2 : …': under a
+        heading that is a measure's field, each 'Tiltak N:' line is that field for measure
+        N, not a measure named by it."""
+        top = self.stack[-1] if self.stack else None
+        title = (top.title or "").strip(" :") if top is not None and top.kind == OTHER else ""
+        found = self.labels.exact(title) if title else None
+        if found is None or found.section() or found.field not in _PER_MEASURE:
+            return False
+        value = rest.strip().lstrip(":.-–— ").strip()
+        return bool(value) and self._pair(i, f"Tiltak {number}: {title}", value, value, "colon")
 
     def _name_goes_on(self, i: int, name: str) -> str:
         """'Tiltak 1: Begynneropplæring – … skriveopplæring på' over '1.–4. trinn': a
@@ -1111,6 +1128,13 @@ class _Reader:
                 break  # (a remark among the rows may stand apart from them by a blank line)
             if aligned:
                 cells = doc.aligned[j]
+                if cells is None and rows and _RULE.match(doc.plain(j)):
+                    self.prose.append(j)  # '-------' under a printout's header row
+                    j += 1
+                    continue
+                if cells is None and rows and self._wrapped_row(j, rows[-1]):
+                    j += 1  # '    for flerspråklige barn': the name cell goes on
+                    continue
                 if cells is None or BOX.search(doc.plain(j)):
                     break
                 rows.append(Row(j, cells, list(cells)))
@@ -1153,6 +1177,24 @@ class _Reader:
             self.items.append(table)
             self.open = None
         return j
+
+    def _wrapped_row(self, j: int, row: Row) -> bool:
+        """'1   Språkmiljø og tidlig språkstimulering   HIØ   V26 - H26   220 000 …' over
+        '    for flerspråklige barn': in a printout's columns, an indented line of words
+        alone goes on with the row's longest text cell (a name wrapped in its column)."""
+        doc = self.doc
+        text = doc.plain(j).strip()
+        if not text or doc.indent[j] < 2 or find_amounts(text) or len(text.split()) > 8:
+            return False
+        if _COLON.match(text) or self.labels.meaning(text) is not None:
+            return False
+        words = [k for k, c in enumerate(row.cells) if c and not _FIGURE_CELL.match(c)]
+        if not words:
+            return False
+        k = max(words, key=lambda n: len(row.cells[n]))
+        row.cells[k] = f"{row.cells[k]} {text}"
+        row.raw[k] = f"{row.raw[k]} {text}"
+        return True
 
     def _question_row(self, j: int, rows: list[Row]) -> bool:
         """A row that asks a question of its own (its first cell a label ending in ':')
@@ -1809,7 +1851,7 @@ def _after(raw: str, sep: str) -> str:
 
 
 def _after_leader(raw: str) -> str:
-    m = re.search(r"(?:\.{3,}|…+|_{3,})\s*", raw)
+    m = re.search(r"(?:\.{3,}|…+|_{3,})\s*:?\s*", raw)
     return raw[m.end() :] if m else ""
 
 
@@ -2049,6 +2091,7 @@ def _fields_of(labels: Labels, cell: str) -> tuple[str, ...]:
 
 
 _REMARK = re.compile(r"\([^()]*\)")
+_FIGURE_CELL = re.compile(r"^[\d\s.,:%/–-]+$")
 # a cell's last word that says its text goes on: 'og', 'eller', a comma, a dash
 _GOES_ON_WORD = re.compile(r"(?:\b(?:og|eller|samt|med|i|for|til|på|av|om)|[,–-])\s*$", re.I)
 
