@@ -510,6 +510,12 @@ _UNIT_STATED = re.compile(
 )
 
 
+def not_budget_reason(text: str, year: int | None) -> str | None:
+    """Why a label or a sentence names no budget figure ('own-contribution', 'earlier-grant',
+    …), or None."""
+    return _not_budget(text, year)
+
+
 def _not_budget(sentence: str, year: int | None) -> str | None:
     if _EXAMPLE.search(sentence):
         return "example"  # 'fordel beløpet …, f.eks. 150 000 til eier': the form's instruction

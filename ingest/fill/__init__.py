@@ -282,7 +282,7 @@ class Filler:
                 # '**Kontaktpersoner.** Skoleeier: Kari …, rådgiver, kari@….': each party's
                 # person in a sentence of its own
                 lines += [pair.i, *pair.more]
-            elif len(pair.value.split()) > 6 and _SENTENCE_BREAK.search(pair.value):
+            elif len(pair.value.split()) > 4 and _SENTENCE_BREAK.search(pair.value):
                 # '**Medbestemmelse:** Tillitsvalgte har deltatt i arbeidet. Meldingen er
                 # drøftet med …': a letter's run-in heading over a paragraph, whose other
                 # sentences say more than the field its first words answer

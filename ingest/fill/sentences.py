@@ -57,7 +57,11 @@ _UNDECIDED = re.compile(
     r"vet\s+(?:vi\s+)?ikke|veit\s+(?:vi\s+)?ikkje|ikke\s+bestemt|ikkje\s+bestemt)\b",
     re.I,
 )
-_NOT_RELEVANT = re.compile(r"\b(?:ikkje|ikke)\s+(?:relevant\w*|aktuel\w*)", re.I)
+_NOT_RELEVANT = re.compile(
+    r"\b(?:ikkje|ikke)\s+(?:funnet\s+|funne\s+|sett\s+på\s+som\s+|vurdert\s+som\s+)?"
+    r"(?:relevant\w*|aktuel\w*)",
+    re.I,
+)
 _MEASURE = re.compile(r"^tiltak(?:et)?\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{3,120})[»\"”]")
 _SUMMARY = re.compile(
@@ -216,6 +220,7 @@ def read_sentences(f: State, lines: list[int]) -> None:
             measures_named(f, s.text, s.lines[0])
         _measure_money(f, s)
         _run_in_facts(f, s)
+        _measure_period(f, s)
         _used_for(f, s)
         _network_named(f, s)
         _breakdown(f, s)
@@ -223,6 +228,24 @@ def read_sentences(f: State, lines: list[int]) -> None:
         _units(f, s)
         _contact(f, s)
         _partner(f, s)
+
+
+def _measure_period(f: State, s: Sentence) -> None:
+    """'**Tiltak 1 – Språkmiljø.** Målgruppe: … Periode: vår og haust 2026.': the period a
+    sentence of a measure's own paragraph gives, when its fields gave none."""
+    m = _PERIOD.match(s.text)
+    section = f.form.section_at(s.lines[0]) if m else None
+    part = section.within("measure") if section is not None else None
+    if m is None or part is None or part.number is None:
+        return
+    slot = f.section_slot(part)
+    found = sorted({t[1] for t in find_terms(m["value"])}, key=term_sort_key)
+    if found and not slot.measure.terms:
+        slot.measure.terms = found
+        slot.note("terms", s.lines[0])
+
+
+_PERIOD = re.compile(r"^(?:periode|tidsrom|tidsperiode|når)\s*:\s*(?P<value>.+)$", re.I)
 
 
 def _run_in_facts(f: State, s: Sentence) -> None:

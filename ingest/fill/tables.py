@@ -47,6 +47,7 @@ from kompetansekart.ingest.labels import LabelMatch, split_note
 from kompetansekart.ingest.money import (
     COORDINATOR,
     amounts_in,
+    not_budget_reason,
     prose_money,
     read_money,
     roles_in,
@@ -757,27 +758,38 @@ def _post_table(f: State, head: Row, body: list[Row]) -> bool:
     )
     if role_col is None:
         return False
-    amount_col = next(
-        (
-            k
-            for k in range(role_col + 1, len(head.cells))
-            if sum(read_money(_cell(r, k)).value is not None for r in body) * 2 >= len(body)
-        ),
-        None,
-    )
-    if amount_col is None:
+    money_cols = [
+        k
+        for k in range(role_col + 1, len(head.cells))
+        if sum(read_money(_cell(r, k)).value is not None for r in body) * 2 >= len(body)
+    ]
+    if not money_cols:
         return False
+    # 'Vår 2026 | Høst 2026 | Sum': a share per term, then its sum; the sum is the share
+    heads = {k: head.cells[k].replace("**", "").strip() for k in money_cols}
+    totals = [k for k in money_cols if _TOTAL_HEAD.fullmatch(heads[k])]
+    amount_col = totals[0] if totals else money_cols[0]
+    term_cols = {k: find_terms(heads[k]) for k in money_cols if k != amount_col}
+    term_cols = {k: t[0][1] for k, t in term_cols.items() if len(t) == 1}
     items: list[tuple[str, int, list[tuple[Row, str, int]]]] = []
+    terms: dict[int, list[str]] = {}  # an item's terms: the term columns that hold money
     for row in body:
         item = _cell(row, 0).replace("**", "").strip()
         if item or not items:
             items.append((item, row.i, []))
+        for k, term in term_cols.items():
+            value = read_money(_cell(row, k)).value
+            if value:
+                have = terms.setdefault(len(items) - 1, [])
+                if term not in have:
+                    have.append(term)
+                f.use(row.i, value)
         value = read_money(_cell(row, amount_col)).value
         attr = _share_of(f, _cell(row, role_col))
         if value is not None and attr is not None:
             items[-1][2].append((row, attr, value))
-    for item, i, figures in items:
-        _post_item(f, item, i, figures)
+    for n, (item, i, figures) in enumerate(items):
+        _post_item(f, item, i, figures, sorted(terms.get(n, []), key=_term_key))
     return True
 
 
@@ -807,13 +819,18 @@ def _share_column(f: State, cells: list[str]) -> bool:
     return len(filled) >= 3 and None not in shares and len(shares) >= 2
 
 
-def _post_item(f: State, item: str, i: int, figures: list[tuple[Row, str, int]]) -> None:
+def _post_item(
+    f: State, item: str, i: int, figures: list[tuple[Row, str, int]], terms: list[str]
+) -> None:
     if not figures:
         return
     m = _POST_ITEM.match(item)
     if m is not None:
         name = m["name"].strip(" .;:") or None
         slot = f.measure(int(m["n"]), name)
+        if terms and not slot.measure.terms:
+            slot.measure.terms = terms
+            slot.note("terms", i)
         for row, attr, value in figures:
             if getattr(slot.measure, attr) is None:
                 setattr(slot.measure, attr, value)
@@ -822,7 +839,19 @@ def _post_item(f: State, item: str, i: int, figures: list[tuple[Row, str, int]])
                 f.use(row.i, value)
         return
     values = {attr: value for _, attr, value in figures}
+    why = not_budget_reason(item, f.report.year)
+    if why is not None:
+        # 'Egeninnsats (ikke omsøkt)', 'Tildelt 2025': an item whose figures the report
+        # names as no part of what it asks for
+        for row, _, value in figures:
+            f.aside([row.i], [value], why)
+        return
     schemes = [s for s in f.ctx.schemes.ids_in(item) if s != "kollektiv"]
+    restated = _restates(f, list(values.values()))
+    if not schemes and _TOTAL_ROW.search(item) and f.report.budget and restated:
+        for row, _, value in figures:  # 'Totalt': the budget rows above, added up
+            f.aside([row.i], [value], "restated")
+        return
     budget = BudgetRow(
         schemes[0] if len(schemes) == 1 else None,
         values.get("owner_amount"),
@@ -880,9 +909,11 @@ _TOTAL_ROW = re.compile(
 
 
 def _restates(f: State, figures: list[int]) -> bool:
-    """Are these the measures' owner shares (and their sum), or a budget row's?"""
-    shares = [s.measure.owner_amount for s in f.slots if s.measure.owner_amount is not None]
-    known = {*shares, sum(shares)} if shares else set()
+    """Are these the measures' shares (and their sums), or a budget row's?"""
+    known: set[int] = set()
+    for attr in ("owner_amount", "uh_amount", "total_stated"):
+        shares = [v for s in f.slots if (v := getattr(s.measure, attr)) is not None]
+        known |= {*shares, sum(shares)} if shares else set()
     for b in f.report.budget:
         known |= {v for v in (b.owner_amount, b.uh_amount, b.total_stated) if v is not None}
     return bool(figures) and all(v in known for v in figures)
@@ -1705,6 +1736,8 @@ def money_row(
     said = f.labels.meaning(label.replace("**", "").strip()) if label else None
     aside = {"earlier_grant": "earlier-grant", "own_contribution": "own-contribution"}
     why = next((aside[x] for x in (said.fields if said else ()) if x in aside), None)
+    if why is not None and not values:
+        return  # 'Eigeninnsats (timar) | ca. 1 400 t': hours of own work, no measure
     if why is not None and values:
         # 'Tildelt tilskudd Rekomp 2025 | 380 000 | …' among the schemes' rows: last year's
         # grant (or the owner's own work), named as such, never a budget row
@@ -2012,7 +2045,8 @@ def _cell_choice(f: State, i: int, cell: str, set_name: str) -> tuple[str, ...]:
 def _clean_name(name: str | None) -> str | None:
     if not name:
         return None
-    return " ".join(name.replace("**", "").split()).strip(" :") or None
+    # 'Profesjonsfellesskap …*': a footnote's mark after the name is no part of it
+    return " ".join(name.replace("**", "").split()).strip(" :").rstrip("*¹²³†") or None
 
 
 def _term_key(term: str):

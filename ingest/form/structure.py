@@ -345,6 +345,8 @@ class _Reader:
         return pair is not None and not pair.value and not pair.more and bool(_HINT.match(text))
 
     def _prose(self, i: int) -> None:
+        if _CLOSING.match(self.doc.plain(i)):
+            self.open = None  # 'Med vennlig hilsen': the letter's end, no field's value
         pair = self.open
         free = bool(set(pair.fields) & _FREE_TEXT) if pair is not None else False
         qa = pair is not None and pair.more and self.doc.gap(i) and not free
@@ -1997,7 +1999,10 @@ def _without_numbers(rows: list[Row]) -> list[Row]:
     head = " ".join(filled[0].cells[1:]).replace("**", "").casefold()
     asks = re.search(r"\b(?:spørsmål|sporsmal|svar|question|answer)\b", head) is not None
     dotted = all("." in c.rstrip(".") for c in firsts if c[:1].isdigit())
-    if not (asks or dotted):
+    # '7. | Hvilket universitet … samarbeider dere med? | Vi samarbeider med UiT …': the
+    # numbers of questions, most of them asked with a question mark
+    questions = sum(r.cells[1].replace("**", "").strip().endswith("?") for r in filled)
+    if not (asks or dotted or questions * 2 >= len(filled)):
         return rows  # 'Nr | Tiltak | UH | Periode': the numbers are the measures'
     return [Row(r.i, r.cells[1:], r.raw[1:]) for r in rows]
 
@@ -2091,6 +2096,12 @@ def _fields_of(labels: Labels, cell: str) -> tuple[str, ...]:
 
 
 _REMARK = re.compile(r"\([^()]*\)")
+# a letter's closing formula: what follows is its signature, no field's value
+_CLOSING = re.compile(
+    r"^\W*(?:med\s+vennlig\s+hilsen|vennlig\s+hilsen|med\s+venleg\s+helsing|venleg\s+helsing"
+    r"|med\s+hilsen|hilsen|helsing|mvh|dearvvuođaiguin)\b",
+    re.I,
+)
 _FIGURE_CELL = re.compile(r"^[\d\s.,:%/–-]+$")
 # a cell's last word that says its text goes on: 'og', 'eller', a comma, a dash
 _GOES_ON_WORD = re.compile(r"(?:\b(?:og|eller|samt|med|i|for|til|på|av|om)|[,–-])\s*$", re.I)
