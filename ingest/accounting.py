@@ -140,6 +140,13 @@ def _restated(f: State, text: str, unread: list[int]) -> list[int]:
     (kr 40 000) ligger i eiers andel for tiltak 1': a line about one measure that says a
     figure of that measure again; it needs no reading."""
     named = {int(n) for n in _ONE_MEASURE.findall(text)}
+    r = f.report
+    for b in (*r.budget, r.budget_sum):
+        said = {v for v in (b.owner_amount, b.uh_amount, b.total_stated) if v} if b else set()
+        if not named and len(unread) >= 2 and set(unread) <= said:
+            # 'Samla behov 2026 (Rekomp) | Eigar 420.000,- / HVL 730.000,- / totalt …': one
+            # budget row's figures, all of them, said again in the report's summary
+            return list(unread)
     if not named and REQUEST.search(text):
         # 'Kort oppsummert melder vi eit behov på NOK 1,2 mill.': the budget said again
         r = f.report

@@ -120,3 +120,26 @@ Samiske perspektiver er vurdert og ikke funnet relevante for tiltakene i år.
 """
     r = parse_text(parser, tmp_path, text)
     assert r.sami_perspective == "ikke_relevant"
+
+
+RESTATED = """\
+| | |
+|---|---|
+| **Eigar** | Sunnfjord kommune |
+| **Ordning** | Regional ordning (Rekomp) |
+| **Samla behov 2026 (Rekomp)** | Eigar 420.000,- / HVL 730.000,- / totalt 1.150.000,- |
+
+## Budsjett
+
+| Ordning | Eigar | UH | Sum |
+|---|---|---|---|
+| Rekomp | kr 420 000 | kr 730 000 | kr 1 150 000 |
+"""
+
+
+def test_a_budget_rows_figures_said_again_in_the_summary_are_read(tmp_path: Path, parser):
+    r = parse_text(parser, tmp_path, RESTATED, "melding.md")
+    [row] = r.budget
+    assert (row.owner_amount, row.uh_amount, row.total_stated) == (420_000, 730_000, 1_150_000)
+    assert not unread(r)
+    assert any("said again" in m for m in reasons(r))
