@@ -26,7 +26,7 @@ from kompetansekart.ingest.fill.values import (
     yes_no,
 )
 from kompetansekart.ingest.form.model import Pair
-from kompetansekart.ingest.money import PEOPLE
+from kompetansekart.ingest.money import PEOPLE, roles_in
 from kompetansekart.ingest.records import UNIT_KEYS, Contact, OrgRef, Partner
 
 _ORGNR = re.compile(r"(?<!\d)(\d{3})[ .\u00a0]?(\d{3})[ .\u00a0]?(\d{3})(?!\d)")
@@ -999,9 +999,38 @@ def contact_field(role: str | None, part: str):
             return part == "name"  # an empty 'Kontaktperson' row keeps its place
         if part == "name":
             text = entry_text(f, pair, text)
+            if _several_people(f, text, j):
+                return True
         return set_contact(f, role, part, text, j)
 
     return handle
+
+
+# 'for skoleeier spesialrådgiver Ingrid … (ingrid@…); for OsloMet førsteamanuensis …': each
+# party's person, after 'for' and the party
+_FOR_PARTY = re.compile(
+    r"^\s*for\s+(?P<party>\S+(?:\s+universitet)?)\s+(?P<who>[^;]+?\([\w.+-]+@[\w.-]+\))\s*\.?$",
+    re.I,
+)
+
+
+def _several_people(f: State, text: str, j: int) -> bool:
+    """A contacts field naming one person per party, each after 'for' and its party."""
+    parts = [p for p in text.split(";") if p.strip()]
+    if len(parts) < 2:
+        return False
+    found = [_FOR_PARTY.match(p) for p in parts]
+    if not all(found):
+        return False
+    for m in found:
+        assert m is not None
+        party = m["party"]
+        uh = "uh" in roles_in(party) or bool(f.ctx.orgs_in(party, UH_KINDS))
+        who = re.sub(r"\s*\(([^()]+)\)\s*$", r", \1", m["who"].strip())
+        p = person(who)
+        if p.name:
+            add_contact(f, Contact(p.name, "uh" if uh else "eier", p.function, p.email), j)
+    return True
 
 
 _ROLE_NOTE = {"eier": "eier", "eigar": "eier", "owner": "eier", "uh": "uh", "kompetansemiljø": "uh"}

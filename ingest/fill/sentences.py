@@ -275,12 +275,15 @@ _FACT_SEP = re.compile(r"\s[–—]\s")
 # 'sendes fra kompetansenettverket **Region Nord** på Haugalandet': the network by its name
 # capitalised words that start a line or a sentence, not a network's name
 _NOT_A_NAME = frozenset({"Til", "Fra", "Frå", "For", "Med", "Og", "I", "Som", "Det", "Den", "Vi"})
+# 'kompetansenettverket Vesterålen og Lødingen (RKK Vesterålen)': capitalised words, 'og'
+# between two of them, and the short name in brackets after them
+_NAME_WORDS = r"[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3}"
+_SHORT_NAME = r"(?:\s\([A-ZÆØÅ]{2,6}(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*)?\))?"
 _THE_NETWORK = re.compile(
-    r"\b(?:kompetanse)?nettverket\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3})"
+    rf"\b(?:kompetanse)?nettverket\s+({_NAME_WORDS}{_SHORT_NAME})"
     # 'Ålesund er med i Kompetansenettverk Sunnmøre': the name is the whole
     r"|\b((?:Kompetansenettverk|Kompetanseregion|Kompetansenettverket|Barnehagenettverk(?:et)?|"
-    r"Skolenettverk(?:et)?|Skulenettverk(?:et)?)\s+[A-ZÆØÅ][\wæøåÆØÅ-]*"
-    r"(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,2})"
+    rf"Skolenettverk(?:et)?|Skulenettverk(?:et)?)\s+{_NAME_WORDS})"
     # 'Vi deltar i kompetansenettverket «Kompetansenettverk for private barnehager …»'
     r"|\b(?:kompetanse)?nettverket\s+«([^«»]{3,80})»"
 )

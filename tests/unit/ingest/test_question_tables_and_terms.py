@@ -143,3 +143,28 @@ def test_a_budget_rows_figures_said_again_in_the_summary_are_read(tmp_path: Path
     assert (row.owner_amount, row.uh_amount, row.total_stated) == (420_000, 730_000, 1_150_000)
     assert not unread(r)
     assert any("said again" in m for m in reasons(r))
+
+
+LETTER = """\
+Behovsmelding for 2026 – desentralisert ordning (Dekomp)
+
+Sortland er med i kompetansenettverket Vesterålen og Lødingen (RKK Vesterålen), og meldingen
+ble lagt fram for nettverkets styringsgruppe.
+
+Kontaktpersoner: for skoleeier spesialrådgiver Kari Prøvesen (kari@example.org);
+for OsloMet førsteamanuensis Per Prøve (per@example.org).
+"""
+
+
+def test_a_network_named_with_og_and_its_short_name_is_one_name(tmp_path: Path, parser):
+    r = parse_text(parser, tmp_path, LETTER)
+    assert r.network is not None
+    assert r.network.name == "Vesterålen og Lødingen (RKK Vesterålen)"
+
+
+def test_one_person_per_party_after_for_and_the_party(tmp_path: Path, parser):
+    r = parse_text(parser, tmp_path, LETTER)
+    assert {(c.name, c.role, c.function, c.email) for c in r.contacts} == {
+        ("Kari Prøvesen", "eier", "spesialrådgiver", "kari@example.org"),
+        ("Per Prøve", "uh", "førsteamanuensis", "per@example.org"),
+    }
