@@ -149,7 +149,6 @@ def _restated(f: State, text: str, unread: list[int]) -> list[int]:
             return list(unread)
     if not named and REQUEST.search(text):
         # 'Kort oppsummert melder vi eit behov på NOK 1,2 mill.': the budget said again
-        r = f.report
         rows = [b for b in (*r.budget, r.budget_sum) if b is not None]
         said = {v for b in rows for v in (b.owner_amount, b.uh_amount, b.total_stated) if v}
         return [v for v in unread if v in said]

@@ -82,6 +82,9 @@ _LEADING_X = re.compile(rf"(?:^|\t)[ \u00a0]*{_X_MARK}[ \u00a0]+(?=[^\W\d_])")
 _TRAILING_X = re.compile(rf"[^\W\d_][ \u00a0]+{_X_MARK}[ \u00a0]*(?=\t|$)")
 # 'Ja **X** Nei': a lone X between two words, and what it may tick after it
 _X_BEFORE = re.compile(rf"(?<![\w*\[(])[ \u00a0]*{_X_MARK}[ \u00a0]+(?=[^\W\d_])")
+_X_ALONE = re.compile(_X_MARK)
+_WORD = re.compile(r"\S+")
+_NEXT_WORD = re.compile(r"[ \u00a0]+(?P<w>\S+)")
 
 
 def marks_lead(texts: list[str]) -> bool:
@@ -117,17 +120,16 @@ def marks_after_options(text: str) -> str:
 def _option_end(text: str, start: int) -> int:
     """Where the option that starts at `start` ends: after its first word, and after the
     words that go on in lower case or after a comma, up to a tab, an X or a capital."""
-    word = re.compile(r"[^\s\t]+")
-    m = word.match(text, start)
+    m = _WORD.match(text, start)
     end = m.end() if m else start
     while True:
-        rest = re.match(r"[ \u00a0]+(?P<w>[^\s\t]+)", text[end:])
+        rest = _NEXT_WORD.match(text, end)
         if rest is None:
             return end
         w = rest["w"]
-        if re.fullmatch(_X_MARK, w) or not (w[:1].islower() or text[end - 1] == ","):
+        if _X_ALONE.fullmatch(w) or not (w[:1].islower() or text[end - 1] == ","):
             return end
-        end += rest.end()
+        end = rest.end()
 
 
 def spelled_marks(text: str) -> str:

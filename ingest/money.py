@@ -299,18 +299,14 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 # a sentence that corrects figures: 'Beklager, … riktig er', 'Rettelse:', '… (ikke 270 000)'
+# 'UH-andelen i tiltak 2 er justert til 210 000': a figure changed, the new one named
+_CHANGED_VERB = r"\b(?:justert|endret|endra|oppdatert|rettet|retta)\s+(?:opp\s+|ned\s+)?til\b"
 CORRECTS = re.compile(
     r"\b(?:beklager|rettelse|retting|korriger\w*|riktig(?:e)?\s+(?:er|beløp)|rett\s+er)\b|"
-    r"\((?:ikke|ikkje)\s+\d|"
-    + r"\b(?:justert|endret|endra|oppdatert|rettet|retta)\s+(?:opp\s+|ned\s+)?til\b",
+    rf"\((?:ikke|ikkje)\s+\d|{_CHANGED_VERB}",
     re.I,
 )
-# 'UH-andelen i tiltak 2 er justert til 210 000': a figure changed, the new one named
-CHANGED_TO = re.compile(
-    r"\b(?:justert|endret|endra|oppdatert|rettet|retta)\s+(?:opp\s+|ned\s+)?til\b"
-    r"|\bny(?:e|tt)?\s+(?:sum|beløp|tal|tall)\b",
-    re.I,
-)
+CHANGED_TO = re.compile(rf"{_CHANGED_VERB}|\bny(?:e|tt)?\s+(?:sum|beløp|tal|tall)\b", re.I)
 _EXAMPLE = re.compile(
     r"(?<!\w)(?:f\.\s?eks\.?|for\s+eksempel|til\s+dømes|t\.\s?d\.|eksempelvis|døme:)(?!\w)", re.I
 )
@@ -449,7 +445,7 @@ def _prose_money(
         amounts = find_amounts(sentence)
         if not amounts:
             continue
-        why = _not_budget(sentence, year)
+        why = not_budget_reason(sentence, year)
         if why is None and CORRECTS.search(sentence):
             # a correction's figures: applied by fill/corrections.py, named by the
             # accounting; never a budget row of their own
@@ -510,13 +506,9 @@ _UNIT_STATED = re.compile(
 )
 
 
-def not_budget_reason(text: str, year: int | None) -> str | None:
-    """Why a label or a sentence names no budget figure ('own-contribution', 'earlier-grant',
-    …), or None."""
-    return _not_budget(text, year)
-
-
-def _not_budget(sentence: str, year: int | None) -> str | None:
+def not_budget_reason(sentence: str, year: int | None) -> str | None:
+    """Why a sentence (or a row's label) names no budget figure ('own-contribution',
+    'earlier-grant', …), or None."""
     if _EXAMPLE.search(sentence):
         return "example"  # 'fordel beløpet …, f.eks. 150 000 til eier': the form's instruction
     if _PART_START.match(sentence):

@@ -52,10 +52,10 @@ def apply_corrections(f: State, lines: list[int]) -> None:
         # '… er justert til 210 000 …. Samlet for Dekomp blir da: eier 370 000 / …': the
         # sentences right after a change, in its paragraph, give its consequences
         follows = s.lines[0] <= after + 1 and not f.doc.gap(s.lines[0]) and _BECOMES.search(s.text)
-        if not CORRECTS.search(s.text) and not CHANGED_TO.search(s.text) and not follows:
+        changed = CHANGED_TO.search(s.text) is not None or bool(follows)  # 'justert til'
+        if not changed and not CORRECTS.search(s.text):
             continue
         fixes = [fix for clause in _clauses(s.text) if (fix := _fix(clause, s.lines[0]))]
-        changed = CHANGED_TO.search(s.text) is not None or bool(follows)  # 'justert til'
         if not changed and not any(fix.old is not None for fix in fixes):
             continue  # no clause names the figure it replaces: not a correction of ours
         if changed:

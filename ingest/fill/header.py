@@ -27,7 +27,7 @@ from kompetansekart.ingest.fill.values import (
 )
 from kompetansekart.ingest.form.model import Pair
 from kompetansekart.ingest.money import PEOPLE, roles_in
-from kompetansekart.ingest.records import UNIT_KEYS, Contact, OrgRef, Partner
+from kompetansekart.ingest.records import UNIT_KEYS, Contact, OrgRef, Partner, Role
 
 _ORGNR = re.compile(r"(?<!\d)(\d{3})[ .\u00a0]?(\d{3})[ .\u00a0]?(\d{3})(?!\d)")
 _NAMED_AFTER = re.compile(r"\w+\s+[A-ZÆØÅ]")  # 'nettverket Lister'
@@ -654,16 +654,15 @@ def yes_no_field(f: State, pair: Pair, fld: str) -> bool | str | None:
     """A yes/no answer: True/False, None when unanswered; 'skip' when it is not one."""
     raw = pair.raw_text(f.doc) or (pair.note or "")
     found = [x for x in option_set("yesno").find(raw.replace("**", "")) if x.value in ("ja", "nei")]
+    bare = raw.replace("**", "").strip()
     if not found:
         # 'Videreført fra 2025?: ❌', 'Flere UH?: ✅': one mark alone answers yes or no
-        lone = raw.replace("**", "").strip()
-        if lone in _LONE_YES or lone in _LONE_NO:
-            if lone in _LONE_YES:
+        if bare in _LONE_YES or bare in _LONE_NO:
+            if bare in _LONE_YES:
                 f.marks[pair.i if pair.raw else pair.first_line()] += 1  # the tick, read
-            return lone in _LONE_YES
+            return bare in _LONE_YES
         return "skip"
     words = {x.value for x in found}
-    bare = raw.replace("**", "").strip()
     if len(words) == 1 and bare[:1] in _LONE_NO and not BOX.search(bare[1:]):
         # 'Videreføring: ❌ Nei – ny behovsmelding': the one answer written, its cross no
         # unticked box of a list of options
@@ -1014,6 +1013,15 @@ _FOR_PARTY = re.compile(
 )
 
 
+def party_named(f: State, text: str) -> Role | None:
+    """'Kontaktperson HVL:', 'Kontaktperson eigar:', 'for OsloMet': the party the words
+    name, by its role word or by an organisation of its kind."""
+    roles = roles_in(text)
+    if "uh" in roles or f.ctx.orgs_in(text, UH_KINDS):
+        return "uh"
+    return "eier" if "owner" in roles or f.ctx.orgs_in(text, OWNER_KINDS) else None
+
+
 def _several_people(f: State, text: str, j: int) -> bool:
     """A contacts field naming one person per party, each after 'for' and its party."""
     parts = [p for p in text.split(";") if p.strip()]
@@ -1024,12 +1032,11 @@ def _several_people(f: State, text: str, j: int) -> bool:
         return False
     for m in found:
         assert m is not None
-        party = m["party"]
-        uh = "uh" in roles_in(party) or bool(f.ctx.orgs_in(party, UH_KINDS))
+        role: Role = "uh" if party_named(f, m["party"]) == "uh" else "eier"
         who = re.sub(r"\s*\(([^()]+)\)\s*$", r", \1", m["who"].strip())
         p = person(who)
         if p.name:
-            add_contact(f, Contact(p.name, "uh" if uh else "eier", p.function, p.email), j)
+            add_contact(f, Contact(p.name, role, p.function, p.email), j)
     return True
 
 

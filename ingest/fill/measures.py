@@ -181,7 +181,7 @@ def target_groups(f: State, pair: Pair, scope: Scope) -> bool:
         return True
     if BOX.search(text):
         # '☒ Styrarar; ☐ PPT / andre; …': the groups ticked, and what is written after
-        ticked = [part for part in _TICKED_PART.findall(text)]
+        ticked = _TICKED_PART.findall(text)
         f.marks[pair.first_line()] += len(ticked)
         text = " ; ".join([*ticked, _BOX_PART.sub("", text)])
     found = f.ctx.target_groups.ids_in(text)

@@ -215,7 +215,7 @@ def _uh(f: State, letter: bool) -> None:
         f.report.partners.append(Partner(ref, "uh", None))
 
 
-def _WRAPPED_TITLE(text: str) -> bool:
+def _wrapped_title(text: str) -> bool:
     """The second line of a title, not the paragraph under it: short, no sentence."""
     return len(text.split()) <= 12 and not re.search(r"[.!?]\s+\S|[.!?]$", text)
 
@@ -226,7 +226,7 @@ def _title_schemes(f: State) -> None:
         return
     text = f.doc.plain(title)
     after = title + 1
-    if after < len(f.doc) and not f.doc.gap(after) and _WRAPPED_TITLE(f.doc.plain(after)):
+    if after < len(f.doc) and not f.doc.gap(after) and _wrapped_title(f.doc.plain(after)):
         text = f"{text} {f.doc.plain(after)}"  # a title wrapped onto a second line
     ids = f.ctx.schemes.ids_in(text)
     if "kollektiv" in ids:

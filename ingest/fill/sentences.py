@@ -25,13 +25,14 @@ import re
 from dataclasses import dataclass
 
 from kompetansekart.ingest.checkboxes import BOX, count_boxes
-from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
+from kompetansekart.ingest.context import UH_KINDS
 from kompetansekart.ingest.fill.header import (
     add_contact,
     add_uh,
     add_unions,
     measures_named,
     network_text,
+    party_named,
     union_names,
 )
 from kompetansekart.ingest.fill.state import Slot, State
@@ -43,7 +44,6 @@ from kompetansekart.ingest.money import (
     amounts_in,
     prose_money,
     role_amounts,
-    roles_in,
 )
 from kompetansekart.ingest.records import BudgetRow, Contact, Role, UhShare
 from kompetansekart.ingest.terms import find_terms, term_sort_key
@@ -922,7 +922,7 @@ def _contact(f: State, s: Sentence) -> None:
         # '**UH:** Sámi allaskuvla, org.nr. … Kontaktperson: Marit …, førsteamanuensis,
         # marit@…': the contact of the party the line is about
         of = labelled["of"]
-        role = _party_named(f, of) if of else _party_on_line(f, s.lines[0])
+        role = party_named(f, of) if of else _party_on_line(f, s.lines[0])
         p = person(re.sub(r"\s*\.\s*$", "", labelled["who"]))
         if role is not None and p.name:
             add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), s.lines[0])
@@ -941,15 +941,6 @@ def _contact(f: State, s: Sentence) -> None:
     p = person(re.sub(r"\s*\.\s*$", "", who))
     if p.name:
         add_contact(f, Contact(p.name, role, p.function, p.email, p.phone), s.lines[0])  # type: ignore[arg-type]
-
-
-def _party_named(f: State, text: str) -> Role | None:
-    """'Kontaktperson HVL:', 'Kontaktperson eigar:': whose contact the label says."""
-    roles = roles_in(text)
-    if "uh" in roles or f.ctx.orgs_in(text, UH_KINDS):
-        return "uh"
-    owner = {"eier", "owner"} & set(roles)
-    return "eier" if owner or f.ctx.orgs_in(text, OWNER_KINDS) else None
 
 
 def _party_on_line(f: State, i: int) -> Role | None:

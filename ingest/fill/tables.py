@@ -769,8 +769,8 @@ def _post_table(f: State, head: Row, body: list[Row]) -> bool:
     heads = {k: head.cells[k].replace("**", "").strip() for k in money_cols}
     totals = [k for k in money_cols if _TOTAL_HEAD.fullmatch(heads[k])]
     amount_col = totals[0] if totals else money_cols[0]
-    term_cols = {k: find_terms(heads[k]) for k in money_cols if k != amount_col}
-    term_cols = {k: t[0][1] for k, t in term_cols.items() if len(t) == 1}
+    found_terms = {k: find_terms(heads[k]) for k in money_cols if k != amount_col}
+    term_cols = {k: t[0][1] for k, t in found_terms.items() if len(t) == 1}
     items: list[tuple[str, int, list[tuple[Row, str, int]]]] = []
     terms: dict[int, list[str]] = {}  # an item's terms: the term columns that hold money
     for row in body:
@@ -794,7 +794,6 @@ def _post_table(f: State, head: Row, body: list[Row]) -> bool:
 
 
 _POST_ITEM = re.compile(r"\s*tiltak\s*(?:nr\.?\s*)?(?P<n>\d{1,2})\b[\s;:.,–-]*(?P<name>.*)", re.I)
-_SHARE_ATTRS = {"owner_amount": "owner_amount", "uh_amount": "uh_amount"}
 
 
 def _share_of(f: State, cell: str) -> str | None:
@@ -1165,11 +1164,11 @@ def _term_parts(f: State, body: list[Row]) -> dict[int, str]:
         meaning = f.labels.exact(rest) if rest else None
         money = [x for x in meaning.fields if x in _SPLIT_SHARES] if meaning else []
         if money:
-            out[row.i] = _SPLIT_SHARES[money[0]]
+            out[row.i] = money[0]
     return out if len(set(out.values())) < len(out) else {}  # a split has two terms or more
 
 
-_SPLIT_SHARES = {"owner_amount": "owner_amount", "uh_amount": "uh_amount"}
+_SPLIT_SHARES = ("owner_amount", "uh_amount")  # the shares a term's row may hold
 
 
 def _add_term_parts(

@@ -68,7 +68,9 @@ from kompetansekart.ingest.terms import find_terms
 _COLON = re.compile(r"^(?P<label>[^:]{1,90}?)\s*:(?!\d\d)(?!//)\s*(?P<value>.*)$")
 _QUESTION = re.compile(r"^(?P<label>[^?]{3,240}\?)\s*(?P<value>.*)$")
 # 'Eier ......... Alta kommune', 'EIER................: SARPSBORG' (a colon after the dots)
-_LEADER = re.compile(r"^(?P<label>.{1,90}?)\s*(?:\.{3,}|…+|_{3,})\s*:?\s*(?P<value>.*)$")
+_DOTS = r"(?:\.{3,}|…+|_{3,})\s*:?\s*"
+_LEADER = re.compile(rf"^(?P<label>.{{1,90}}?)\s*{_DOTS}(?P<value>.*)$")
+_LEADER_DOTS = re.compile(_DOTS)
 _EQUALS = re.compile(r"^(?P<label>[\w.\[\]\-]{2,60}?)\s*=\s*(?P<value>.*)$")
 _MARK_CELL = re.compile(r"^\s*(?:[xX✓✔☒☑■◉☐□✖◯]|\[[xX ]?\]|\([xX* •●○]\))\s*$")
 # '**Eier** Tønsberg kommune', '**Eier**: …', '**Eier** — …' (a dash between)
@@ -774,8 +776,7 @@ class _Reader:
             return False
         parent = part if part.kind == MEASURES else part.parent
         level = (parent.level if parent is not None else 2) + 1
-        self._open_section(Section(i, MEASURE, level, text, number=number, name=name))
-        self.measure_heads += 1
+        self._open_measure(Section(i, MEASURE, level, text, number=number, name=name))
         return True
 
     def _fields_follow(self, i: int) -> bool:
@@ -836,9 +837,7 @@ class _Reader:
         name = _MEASURE_NAME_STOP.sub("", rest.strip().lstrip(":.-–— ").strip()) or None
         if name and _GOES_ON_WORD.search(name):
             name = self._name_goes_on(i, name)
-        section = Section(i, MEASURE, level, body, number=found.number, name=name)
-        self._open_section(section)
-        self.measure_heads += 1
+        self._open_measure(Section(i, MEASURE, level, body, number=found.number, name=name))
         return True
 
     def _run_in_item(self, i: int, raw: str) -> bool:
@@ -859,8 +858,7 @@ class _Reader:
             return False
         level = (top.level if top.level < 9 else 2) + 1
         section = Section(i, MEASURE, level, name, number=int(m["n"]), name=name)
-        self._open_section(section)
-        self.measure_heads += 1
+        self._open_measure(section)
         section.run_in = True
         self._prose(i)
         return True
@@ -880,8 +878,7 @@ class _Reader:
         if find_amounts(name) or self.labels.exact(name) is not None:
             return False
         body = strip_numbering(text.replace("**", "").strip())
-        self._open_section(Section(i, MEASURE, level, body, number=int(m["n"]), name=name))
-        self.measure_heads += 1
+        self._open_measure(Section(i, MEASURE, level, body, number=int(m["n"]), name=name))
         return True
 
     def _field_per_measure(self, i: int, number: int, rest: str) -> bool:
@@ -910,6 +907,14 @@ class _Reader:
         if self.labels.meaning(text) is not None or _MEASURE_HEAD.match(text):
             return name
         return f"{name} {text}"
+
+    def _in_measure(self) -> bool:
+        """Is the innermost open section one measure's own?"""
+        return bool(self.stack) and self.stack[-1].kind == MEASURE
+
+    def _open_measure(self, section: Section) -> None:
+        self._open_section(section)
+        self.measure_heads += 1
 
     def _open_section(self, section: Section) -> None:
         self.open = None
@@ -999,8 +1004,7 @@ class _Reader:
         if i + 1 >= len(doc) or doc.gap(i + 1) or not doc.is_table_row(i + 1):
             return False
         rows = [Row(j, doc.cells(j), doc.raw_cells(j)) for j in (i, i + 1)]
-        in_measure = bool(self.stack) and self.stack[-1].kind == MEASURE
-        return _side_by_side(rows, self.labels, in_measure)
+        return _side_by_side(rows, self.labels, self._in_measure())
 
     def _wrapped_cell(self, j: int) -> int:
         """'Utdanningsforbundet, Skolelederforbundet og | 14.01.2026' over 'Fagforbundet':
@@ -1153,8 +1157,7 @@ class _Reader:
                     break  # a sheet's fields, then its table of measures: a new table
                 if rows and self._question_row(j, rows):
                     break  # 'Tiltak 1 – midlene brukes til: | ☐ Vurdering | …' under a table
-                in_measure = bool(self.stack) and self.stack[-1].kind == MEASURE
-                pair_done = len(rows) == 2 and _side_by_side(rows, self.labels, in_measure)
+                pair_done = len(rows) == 2 and _side_by_side(rows, self.labels, self._in_measure())
                 if pair_done and _label_cells(_trimmed(doc.cells(j)), self.labels):
                     break  # the next fields side by side: their own labels and values
                 narrow = narrow and filled <= 2
@@ -1163,8 +1166,7 @@ class _Reader:
         question = self.open if self.open is not None and not self.open.text(doc) else None
         rows = _without_numbers(rows)
         table = Table(rows, aligned, question)
-        in_measure = bool(self.stack) and self.stack[-1].kind == MEASURE
-        table.side_by_side = _side_by_side(rows, self.labels, in_measure)
+        table.side_by_side = _side_by_side(rows, self.labels, self._in_measure())
         if _pairs_table(table, self.labels):
             k = 0
             while k < len(rows):
@@ -1853,7 +1855,7 @@ def _after(raw: str, sep: str) -> str:
 
 
 def _after_leader(raw: str) -> str:
-    m = re.search(r"(?:\.{3,}|…+|_{3,})\s*:?\s*", raw)
+    m = _LEADER_DOTS.search(raw)
     return raw[m.end() :] if m else ""
 
 
@@ -2107,7 +2109,8 @@ _FIGURE_CELL = re.compile(r"^[\d\s.,:%/–-]+$")
 _GOES_ON_WORD = re.compile(r"(?:\b(?:og|eller|samt|med|i|for|til|på|av|om)|[,–-])\s*$", re.I)
 
 
-_YES_NO_CELL = re.compile(r"\W*(?:ja|nei|vet\s+ikk(?:e|je)|veit\s+ikkje|yes|no)\b", re.I)
+# a cell that starts with a yes/no option ('Ja', 'Nei x', 'Vet ikke'), among others
+_YES_NO_START = re.compile(r"\W*(?:ja|nei|vet\s+ikk(?:e|je)|veit\s+ikkje|yes|no)\b", re.I)
 
 
 def _share_out(cells: list[tuple[str, str]], n: int) -> list[list[tuple[str, str]]] | None:
@@ -2117,7 +2120,7 @@ def _share_out(cells: list[tuple[str, str]], n: int) -> list[list[tuple[str, str
     starts = [k for k, (c, _) in enumerate(cells) if c.split() and c.split()[0].casefold() == first]
     if len(starts) != n:
         # 'Ja | Nei x | Analyse | Planlegging x': a yes/no question's cells, then another's
-        kinds = [bool(_YES_NO_CELL.match(c)) for c, _ in cells]
+        kinds = [bool(_YES_NO_START.match(c)) for c, _ in cells]
         starts = [k for k in range(len(cells)) if k == 0 or kinds[k] != kinds[k - 1]]
     if len(starts) == n:
         bounds = [*starts[1:], len(cells)]
