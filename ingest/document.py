@@ -19,7 +19,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from re import Pattern
 
 from kompetansekart.ingest.checkboxes import BOX, marks_after_options, marks_lead, spelled_marks
@@ -120,6 +120,18 @@ def aligned_cells(text: str) -> list[str] | None:
     return cells
 
 
+_CELL_RUN = re.compile(r"(?:(?![ \u00a0\u2007\u202f]{2}).)+")
+
+
+def aligned_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each of `aligned_cells`' cells stands on its line (start, end), so that a row
+    with fewer cells than its header ('SUM ALLE TILTAK   500 000   850 000') can be set
+    under the columns it stands under."""
+    body = text.strip()
+    offset = len(text) - len(text.lstrip())
+    return tuple((offset + m.start(), offset + m.end()) for m in _CELL_RUN.finditer(body))
+
+
 @dataclass
 class Document:
     path: str
@@ -131,6 +143,9 @@ class Document:
     aligned: list[list[str] | None] = field(default_factory=list, repr=False)
     indent: list[int] = field(default_factory=list, repr=False)
     blank_before: list[bool] = field(default_factory=list, repr=False)
+    aligned_at: list[tuple[tuple[int, int], ...] | None] = field(default_factory=list, repr=False)
+    # 'Tiltak A', 'Tiltak B' read as 'Tiltak 1', 'Tiltak 2': each number's letter
+    letters: dict[int, str] = field(default_factory=dict, repr=False)
     # Plain text of every line, computed once: the parsers ask for it hundreds of times per
     # document (every `find` scans the lines), and `lines` never change after construction.
     _plain: list[str] = field(init=False, repr=False, compare=False)
@@ -141,6 +156,8 @@ class Document:
         self._cells = {}
         if not self.aligned:
             self.aligned = [None] * len(self.lines)
+        if len(self.aligned_at) != len(self.aligned):
+            self.aligned_at = [None] * len(self.aligned)
             self.indent = [0] * len(self.lines)
         if not self.blank_before:
             before = [*self.lines[:1], *self.lines]
@@ -153,6 +170,7 @@ class Document:
     def from_lines(cls, path: str, fmt: str, lines: list[Line], raw: bytes = b"") -> Document:
         kept: list[Line] = []
         aligned: list[list[str] | None] = []
+        aligned_at: list[tuple[tuple[int, int], ...] | None] = []
         indent: list[int] = []
         blank: list[bool] = []
         dropped = True
@@ -166,15 +184,24 @@ class Document:
             if parts is None:
                 dropped = True
                 continue
-            text, heading, cells, spaces = parts
+            text, heading, cells, spaces, at = parts
             file = line.file or path
             blank.append(dropped or (bool(kept) and kept[-1].file != file))
             dropped = False
             same = text == line.text and heading == line.heading and file == line.file
             kept.append(line if same else Line(line.no, text, file, heading))
             aligned.append(None if cells is None else list(cells))
+            aligned_at.append(at)
             indent.append(spaces)
-        return cls(path, fmt, kept, raw, aligned, indent, blank)
+        kept, letters = _lettered_measures(kept)
+        return cls(path, fmt, kept, raw, aligned, indent, blank, aligned_at, letters)
+
+    def as_written(self, text: str) -> str:
+        """A label with a lettered measure's number as the document writes it ('Tiltak 1'
+        back to 'Tiltak A')."""
+        if not self.letters:
+            return text
+        return _NUMBERED.sub(lambda m: f"{m[1]} {self.letters.get(int(m[2]), m[2])}", text)
 
     @functools.cached_property
     def normalised_text(self) -> str:
@@ -261,10 +288,42 @@ def _marks_moved(line: Line) -> Line:
     return line if text == line.text else Line(line.no, text, line.file, line.heading)
 
 
+# 'Tiltak A: Språk og kommunikasjon', '**Tiltak B**', a header cell 'Tiltak C': measures
+# named by a capital letter where others number them
+_LETTERED = re.compile(r"\b([Tt]iltak)\s+([A-J])(?=\s*[:.)\-–—*\t]|\s*$|\s+og\b)")
+_NUMBERED = re.compile(r"\b([Tt]iltak)\s+(\d{1,2})\b")
+_NUMBERED_HEAD = re.compile(r"^[\W_]*tiltak\s+\d{1,2}\b", re.I)
+
+
+def _lettered_measures(lines: list[Line]) -> tuple[list[Line], dict[int, str]]:
+    """A document that names its measures 'Tiltak A', 'Tiltak B', …, as 'Tiltak 1',
+    'Tiltak 2', … for the readers, which number measures; only when it names at least two
+    letters from A on, and no measure by a number (a stray 'Tiltak B' is left alone)."""
+    found = {m[2] for line in lines if "iltak" in line.text for m in _LETTERED.finditer(line.text)}
+    if "A" not in found or len(found) < 2:
+        return lines, {}
+    if any(_NUMBERED_HEAD.match(line.text) for line in lines if "iltak" in line.text):
+        return lines, {}  # measures numbered too: the letters are something else
+
+    def number(m: re.Match[str]) -> str:
+        return f"{m[1]} {ord(m[2]) - ord('A') + 1}"
+
+    out = [
+        replace(line, text=_LETTERED.sub(number, line.text))
+        if _LETTERED.search(line.text)
+        else line
+        for line in lines
+    ]
+    return out, {ord(x) - ord("A") + 1: x for x in found}
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same lines recur in every report of a form
-def _line_parts(text: str, heading: int) -> tuple[str, int, tuple[str, ...] | None, int] | None:
+def _line_parts(
+    text: str, heading: int
+) -> tuple[str, int, tuple[str, ...] | None, int, tuple[tuple[int, int], ...] | None] | None:
     """One source line as `from_lines` keeps it: its cleaned text, heading level, aligned
-    cells and indent; None for a blank line, `_SEPARATOR_ROW` for a '|---|' row."""
+    cells, indent and where the cells stand; None for a blank line, `_SEPARATOR_ROW` for a
+    '|---|' row."""
     if "|" in text:
         if _PIPE_SEPARATOR.match(text) and "-" in text:
             return _SEPARATOR_ROW
@@ -281,7 +340,9 @@ def _line_parts(text: str, heading: int) -> tuple[str, int, tuple[str, ...] | No
         return None
     cells = aligned_cells(text) if "  " in text else None
     spaces = len(text) - len(text.lstrip(" \u00a0"))
-    return cleaned, heading, None if cells is None else tuple(cells), spaces
+    if cells is None:
+        return cleaned, heading, None, spaces, None
+    return cleaned, heading, tuple(cells), spaces, aligned_spans(text)
 
 
 def spans(starts: list[int], end: int) -> list[tuple[int, int]]:

@@ -151,9 +151,19 @@ def partners(ctx: Context) -> None:
         owners = [c.name for c in r.contacts if c.role == "eier"]
         uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
         r.partners.append(Partner(r.owner, "eier", owners[0] if owners else None))
+        named = _contacts_by_uh(ctx)
+        if named:
+            _one_left(named, uh_contacts, r.uh)
+        taken: set[str] = set()
         for k, u in enumerate(r.uh):
             contact: str | None
-            if len(uh_contacts) == len(r.uh):
+            if named:
+                # the person whose entry names this UH, for one partner only (not for a
+                # unit and its university both)
+                contact = named.get(_org_key(u))
+                contact = None if contact in taken else contact
+                taken.add(contact or "")
+            elif len(uh_contacts) == len(r.uh):
                 contact = uh_contacts[k]
             else:
                 contact = uh_contacts[0] if uh_contacts and k == 0 else None
@@ -171,6 +181,42 @@ def partners(ctx: Context) -> None:
             r.partners.append(Partner(u, "uh", contact))
     if not listed:
         _contacts_of_list(r, uh_contacts)
+
+
+def _org_key(ref: OrgRef) -> str:
+    return ref.parent or ref.id or ref.name
+
+
+def _contacts_by_uh(ctx: Context) -> dict[str, str]:
+    """'Torbjørn Moe Kvaløy, førsteamanuensis, Nord universitet' and 'Kari Helene Ørsnes,
+    rådgiver, Skrivesenteret, NTNU': each UH contact whose entry names one UH of the
+    report, by that UH (its university, for a unit); empty unless each names a different
+    one, so two people are never matched to their universities by their order alone."""
+    r = ctx.report
+    mine = {_org_key(u) for u in r.uh}
+    found: dict[str, str] = {}
+    for c in r.contacts:
+        if c.role != "uh":
+            continue
+        orgs = ctx.orgs_in(c.function, ("uh", "uh_enhet")) if c.function else []
+        if not orgs:
+            continue  # an entry that names no UH: matched by elimination, if at all
+        keys = {_org_key(o) for o in orgs} & mine
+        if len(keys) != 1:
+            return {}
+        key = keys.pop()
+        if key in found:
+            return {}
+        found[key] = c.name
+    return found
+
+
+def _one_left(named: dict[str, str], uh_contacts: list[str], uh: list[OrgRef]) -> None:
+    """One UH contact whose entry names no UH, and one UH no entry names: theirs."""
+    people = [c for c in uh_contacts if c not in named.values()]
+    left = [key for key in dict.fromkeys(_org_key(u) for u in uh) if key not in named]
+    if len(people) == 1 and len(left) == 1:
+        named[left[0]] = people[0]
 
 
 def _contacts_of_list(r: NeedsReport, uh_contacts: list[str]) -> None:

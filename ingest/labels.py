@@ -30,7 +30,7 @@ import io
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -126,6 +126,8 @@ def key(label: str) -> str:
     punctuation and æ/ø/å written as ae/o/a do not matter; years become {year} and small
     numbers {n}."""
     text = unicodedata.normalize("NFC", label).replace("**", "").replace("\u00ad", "")
+    if "- " in text:
+        text = _BROKEN_WORD.sub(r"\1", text)  # 'Kompetanse- miljø': a cell's word broken
     if not text.isascii():
         text = _PICTOGRAPHS.sub("", text)  # 'Eier 🏛️', 'Nettverk 🕸️': a wiki's icons
     text = machine_label(_INSTRUCTION.sub("", text).rstrip(" *"))  # 'Org.nr.*': required
@@ -317,7 +319,8 @@ class Labels:
         """'ANT KOMM BARNEHAGER', 'DRØFTET TILLITSV', 'EIER-KR': a printout's short form
         of a label, with abbreviated words (abbreviations.csv), the label's small words
         left out ('med'), or 'antall' before a count's label ('Antall PPT')."""
-        longer = " ".join(self._short.get(w, self._short.get(w.rstrip("."), w)) for w in k.split())
+        words = _GLUED_SHORT.sub(r"\1/ ", k).split()  # 'm/videreutdanning': 'm/' is a word
+        longer = " ".join(self._short.get(w, self._short.get(w.rstrip("."), w)) for w in words)
         fields = self._exact.get(longer) or self._without_small.get(longer)
         if fields is None and longer.startswith(_COUNTED):
             counted = self._exact.get(longer.split(" ", 1)[1].removeprefix("pa "))
@@ -412,6 +415,10 @@ class Labels:
         groups = found.groupdict()
         year = int(groups["year"]) if groups.get("year") else _captured(text)[0]
         number = int(groups["n"]) if groups.get("n") else None
+        if number is None:
+            # 'Tiltak 1 - hvilken ordning gjelder tiltaket?': a question about measure 1
+            measure = _MEASURE_FIRST.match(text)
+            number = int(measure.group(1)) if measure else None
         # where the phrase ends, when it starts the text (offsets of the folded text match
         # the original's as long as no 'æ' came before it)
         at_start = found.start() == 0 and not moved
@@ -420,13 +427,44 @@ class Labels:
 
     def meaning(self, label: str) -> LabelMatch | None:
         """A delimited label's meaning: the whole label, else a phrase inside it."""
-        found = self.exact(label) or self.phrase(label)
+        found = None
+        if "?." in label:
+            # 'Hvor mange enheter er inkludert …?.Offentlige skoler': a survey grid's
+            # question and, after '.', the row of the grid the column answers
+            found = self.exact(label.rsplit("?.", 1)[1])
+        found = found or self.exact(label) or self.phrase(label)
         if found is None and "; " in label:
             # '**UH (kr)**; Inkl. reise og opphald': a cell's label, and a paragraph of
             # help under it (a Word cell's paragraphs are joined with '; ')
             head = label.split("; ", 1)[0]
             found = self.exact(head)
+        return _contact_part(found, label) if found is not None else None
+
+
+# 'Kontaktperson hos UH: e-post', 'Kontaktperson hos eier - stilling': a contact's label
+# and, last, which part of the contact the field holds
+_CONTACT_PART = re.compile(
+    r"[\s:,(–-]\s*(?P<part>e-?post(?:adresse)?|e-mail|telefon(?:nummer)?|tlf\.?|mobil|"
+    r"stilling|funksjon|tittel|navn|namn)\)?\s*[?:]?\s*$",
+    re.IGNORECASE,
+)
+_ANY_PART = re.compile(
+    r"\b(?:e-?post|e-mail|telefon|tlf|mobil|stilling|funksjon|tittel|navn|namn)\b", re.I
+)
+_PART_FIELD = {"e": "email", "t": "phone", "m": "phone", "s": "function", "f": "function"}
+
+
+def _contact_part(found: LabelMatch, label: str) -> LabelMatch:
+    fields = found.fields
+    if not fields or not all(f.startswith("contact.") for f in fields):
         return found
+    m = _CONTACT_PART.search(label)
+    if m is None or len(_ANY_PART.findall(label)) > 1:
+        return found  # 'Kontaktperson (navn, e-post)': the parts the value holds
+    word = m["part"].lower()
+    part = "function" if word == "tittel" else _PART_FIELD.get(word[0], "name")
+    moved = tuple(dict.fromkeys(f.rsplit(".", 1)[0] + "." + part for f in fields))
+    return replace(found, fields=moved)
 
 
 _WORDS = re.compile(r"[^\s:?]+")
@@ -449,6 +487,12 @@ _MEASURE_KEY = re.compile(r"^tiltak(?:et)? (?:nr )?\{n\}[ :.\-]+(?P<rest>.+)$")
 _MEASURE_KEY_END = re.compile(
     r"^(?P<rest>.+?) (?:for |i |til )?tiltak(?:et)?(?: (?:nr )?\{n\})?$"
 )  # 'Målgruppe for tiltak 2', and inside a measure's part 'UH tiltak', 'Ordning tiltak'
+
+
+_MEASURE_FIRST = re.compile(r"^\s*tiltak(?:et)?\s+(?:nr\.?\s*)?(\d{1,2})\s*[:.\-–]\s", re.I)
+# a word broken over two lines of a narrow cell; not 'barnehage- og skoleeier'
+_BROKEN_WORD = re.compile(r"(?<=\w)(\w)- (?!(?:og|eller|til|samt|and|or)\b)(?=[a-zæøå])")
+_GLUED_SHORT = re.compile(r"\b([a-z])/(?=\w)")
 
 
 def _without_small_words(k: str) -> str:

@@ -130,12 +130,18 @@ def amounts_in(text: str) -> list[Amount]:
 
 
 _DIGIT = re.compile(r"\d")
+# a link's address or a file's path: its numbers are no sums
+_PATH = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w/])(?=[\w.%/-]*[a-zA-Z])[\w.%-]+(?:/[\w.%-]+){2,}"
+)
 
 
 @lru_cache(maxsize=1 << 16)  # the same lines are read by several passes; Amount is frozen
 def _amounts_in(text: str) -> tuple[Amount, ...]:
     phones = [m.span() for m in _PHONE.finditer(text)]
     ranges = [(s, e) for *_, s, e in find_ranges(text)]  # read as ranges, not as amounts
+    if "/" in text:
+        ranges += [m.span() for m in _PATH.finditer(text)]  # 'attachments/884213/…'
     out = []
     for a in find_amounts(text):
         if any(a.start < e and s < a.end for s, e in ranges):
@@ -451,8 +457,13 @@ def _prose_money(
             # accounting; never a budget row of their own
             out.unplaced += [a.value for a in amounts]
             continue
-        if _UNIT_STATED.search(sentence) and all(a.value == 1000 for a in amounts):
-            why = "unit"  # 'Alle beløp er oppgitt i hele 1 000 kroner.'
+        if _UNIT_STATED.search(sentence) and all(
+            a.value == 1000 or _UNIT_EXAMPLE.match(sentence[max(0, a.start - 12) : a.start])
+            for a in amounts
+        ):
+            # 'Alle beløp er oppgitt i hele 1 000 kroner.', 'i hele 1000 kr (250 = kr
+            # 250 000)': the unit of the figures, and its example
+            why = "unit"
         if why is not None:
             out.aside += [Aside(a.value, why) for a in amounts]
             continue
@@ -501,6 +512,7 @@ def _prose_money(
     return out
 
 
+_UNIT_EXAMPLE = re.compile(r".*\d\s*=\s*(?:kr\.?\s*)?$", re.I)
 _UNIT_STATED = re.compile(
     r"\bi\s+(?:hele\s+|heile\s+)?1[\s\u00a0\u202f.]?000\s*(?:kr\.?|kroner|nok)(?!\w)", re.I
 )

@@ -54,7 +54,7 @@ from kompetansekart.ingest.money import (
     role_amounts,
     sum_difference,
 )
-from kompetansekart.ingest.records import Contact, Diagnostic, Measure
+from kompetansekart.ingest.records import BudgetRow, Contact, Diagnostic, Measure
 
 Handler = Callable[[State, Pair, Scope], bool]
 _SENTENCE_BREAK = re.compile(r"[a-zæøå)\d][.!?]\s+[A-ZÆØÅ]")
@@ -208,6 +208,15 @@ class Filler:
 
     def run(self) -> None:
         f = self.f
+        if f.doc.letters:
+            letters = ", ".join(f"{x} = {n}" for n, x in sorted(f.doc.letters.items()))
+            f.diag(
+                "info",
+                "measures-lettered",
+                f"the measures are lettered; read as numbered by their letters ({letters})",
+                "measures",
+                None,
+            )
         for item in f.form.items:
             if _first_line(item) in f.outside:
                 continue
@@ -523,6 +532,21 @@ def _measure_roles(f: State, pair: Pair, scope: Scope) -> bool:
     return True
 
 
+# 'av dette reise …', 'Tiltak 1 - herav reise og opphold for UH': a part of the figure
+# before, said again
+_PART_OF = re.compile(
+    r"^(?:tiltak\s+\d{1,2}\s*[-–:.]\s*)?"
+    r"(?:av dette|av desse|herav|hvorav|derav|inkludert|inkl\.?)\b",
+    re.I,
+)
+
+
+_CONTACT_OF = re.compile(
+    r"^(kontaktperson|kontakt|e-post|epost|telefon|tlf\.?|stilling)\s+(?:hos\s+|for\s+|i\s+|ved\s+)?(.+)$",
+    re.I,
+)
+
+
 def unknown(f: State, pair: Pair, scope: Scope) -> None:
     """A label the vocabulary does not know: an organisation's amount or contact
     ('Høgskulen i Volda / HVO: kr 300 000', 'Kontaktperson DMMH'), a part of the amount
@@ -533,17 +557,13 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
     if scheme_line(f, pair, text, j):
         return
     label = pair.label
-    if re.match(
-        r"^(?:av dette|av desse|herav|hvorav|derav|inkludert|inkl\.?)\b", machine_label(label), re.I
-    ):
+    if _PART_OF.match(machine_label(label)):
         money = read_money(text)
         f.aside([j], list(money.read))
         return
-    contact = re.match(
-        r"^(kontaktperson|kontakt|e-post|epost|telefon|tlf\.?|stilling)\s+(?:hos\s+|for\s+|i\s+|ved\s+)?(.+)$",
-        label,
-        re.I,
-    )
+    # 'Kontaktperson UiA', and 'Koordinator (kontaktperson eigar)': a person by their
+    # note's words
+    contact = _CONTACT_OF.match(label) or _CONTACT_OF.match(pair.note or "")
     if contact:
         part = {
             "kontaktperson": "name",
@@ -813,9 +833,11 @@ def _sum_of_measures(f: State) -> None:
     """'Samla 2026; alle tiltak' under the measures of a report of one scheme and no
     budget of its own: the sum of its measures is that scheme's row."""
     r = f.report
+    sums = [(row, i) for scheme, row, i in f.part_sums if scheme is None]
+    if len(sums) == 1 and len(r.budget) == 1 and r.budget_sum is None:
+        _complete_from_sum(f, r.budget[0], *sums[0])
     if r.budget or r.budget_sum is not None or f.parts or len(r.schemes) != 1:
         return
-    sums = [(row, i) for scheme, row, i in f.part_sums if scheme is None]
     if len(sums) != 1:
         return
     row, i = sums[0]
@@ -823,6 +845,18 @@ def _sum_of_measures(f: State) -> None:
     f.evidence(f"budget[{len(r.budget)}]", i)
     r.budget.append(row)
     f.diag("info", "budget-from-measures", "the budget is the sum row of the measures", "budget", i)
+
+
+def _complete_from_sum(f: State, budget: BudgetRow, row: BudgetRow, i: int) -> None:
+    """'Totalt omsøkt for 2027 tilsvarer kr 1 370 000' and, in the table of measures,
+    'Sum omsøkt … | 500 | 870 | 1 370' (in thousands): the same total, so the Sum row's
+    owner and UH figures are the budget row's where it states none."""
+    if budget.total_stated is None or budget.total_stated != row.total_stated:
+        return
+    for attr in ("owner_amount", "uh_amount"):
+        if getattr(budget, attr) is None and getattr(row, attr) is not None:
+            setattr(budget, attr, getattr(row, attr))
+            f.evidence(f"budget[0].{attr}", i)
 
 
 def _summary(f: State) -> None:

@@ -18,6 +18,7 @@ from kompetansekart.ingest.fill.values import (
     count,
     emails_in,
     is_placeholder,
+    new_or_continued,
     option_set,
     person,
     pick,
@@ -201,7 +202,7 @@ def uh(f: State, pair: Pair, scope: Scope) -> bool:
     numbered = org_by_number(f, text, UH_KINDS) if text else None
     if not text or (numbered is None and _amounts(pair.value or text)):
         return False
-    if scope.section is not None and scope.section.kind == "contacts":
+    if scope.section is not None and scope.section.kind == "contacts" and not _names_uh(f, text):
         return contact_of_role(f, pair, "uh")
     refs: list[OrgRef] = []
     for j in pair.value_lines():
@@ -679,6 +680,9 @@ def continuation(f: State, pair: Pair, scope: Scope) -> bool:
     about_report = re.search(r"behovsmelding|partnerskap|partnarskap", pair.label, re.IGNORECASE)
     of_measure = (scope.kind == "measure" or numbered(pair)) and not about_report
     answer = yes_no_field(f, pair, "measures.continued" if of_measure else "continuation")
+    if answer is None or answer == "skip":
+        said = new_or_continued(value_text(f, pair))  # 'Nytt / vidareført: Nytt tiltak'
+        answer = answer if said is None else said
     if answer == "skip":
         return False
     if of_measure:
@@ -696,6 +700,8 @@ def continuation(f: State, pair: Pair, scope: Scope) -> bool:
         year = year or year_in(pair.label)
         if answer and year is None:
             year = _from_year(value_text(f, pair))
+        if year and r.year and year >= r.year:
+            year = None  # a report goes on from an earlier year's, never its own or a later
         if answer and year:
             r.continues_year = year
             f.evidence("continues_year", pair.first_line())
@@ -728,15 +734,20 @@ def continues_year(f: State, pair: Pair, scope: Scope) -> bool:
     return True
 
 
-def _from_year(text: str) -> int | None:
-    m = re.search(
-        r"\b(?:fra|frå|from)\s+(?:(?:behovså\w*|året|år)\s+)?((?:19|20)\d{2})\b", text, re.I
-    )  # 'fra 2026', 'FRA BEHOVSÅR 2026'
+_FROM_YEAR = re.compile(
+    # 'fra 2026', 'FRA BEHOVSÅR 2026'; not 'Tiltak 3 og 4 er nye fra 2027'
+    r"(?<!\bny )(?<!\bnye )(?<!\bnytt )\b(?:fra|frå|from)\s+(?:(?:behovså\w*|året|år)\s+)?"
+    r"((?:19|20)\d{2})\b"
     # 'viderefører behovsmeldingen for 2025': the report it continues is that year's
-    m = m or re.search(
-        r"\b(?:behovsmelding\w*|meldinga|meldingen)\s+(?:for|i)\s+((?:19|20)\d{2})\b", text, re.I
-    )
-    return int(m.group(1)) if m else None
+    r"|\b(?:behovsmelding\w*|meldinga|meldingen)\s+(?:for|i)\s+((?:19|20)\d{2})\b",
+    re.I,
+)
+
+
+def _from_year(text: str) -> int | None:
+    """The year of the report a continuation goes on from, the first the text names."""
+    m = _FROM_YEAR.search(text)
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 _NAMED = re.compile(
@@ -1132,6 +1143,14 @@ def _contact_index(f: State, role: str | None) -> int | None:
         if r.contacts[k].role == role:
             return k
     return None
+
+
+def _names_uh(f: State, text: str) -> bool:
+    """'UH: HØGSKOLEN I ØSTFOLD (HIØ), org.nr 971 567 376' among the contacts names the
+    institution; 'UH: Ragnhild Tøsdal, NTNU, ragnhild@…' is its contact person."""
+    if emails_in(text):
+        return False
+    return org_by_number(f, text, UH_KINDS) is not None or bool(f.ctx.orgs_in(text, UH_KINDS))
 
 
 def contact_of_role(f: State, pair: Pair, role: str) -> bool:

@@ -36,8 +36,11 @@ _CONTINUE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_FOR = re.compile(
+    # not 'viderefører behovsmeldingen for 2026': the year of the report it goes on from
+    r"(?<!viderefører )(?<!vidarefører )(?<!videreføring av )(?<!vidareføring av )"
     r"(?:behovsmelding(?:a|en)?|behov\s+for|midler\s+for|midlar\s+for|midlar\s+i|midler\s+i|"
-    r"tilskudd\s+for|tilskot\s+for|budsjett(?:et)?|søknad(?:en)?|for\s+året|i\s+året)"
+    r"tilskudd\s+for|tilskot\s+for|budsjettår(?:et)?|budsjett(?:et)?|søknad(?:en)?|"
+    r"for\s+året|i\s+året|meldes\s+for|meldast\s+for)"
     r"\s*(?:[-–:]\s*|for\s+|til\s+)?((?:19|20)\d{2})\b(?![-/–]\d)",
     re.IGNORECASE,
 )

@@ -821,8 +821,15 @@ def unit_counts(text: str) -> tuple[tuple[str, int], ...]:
     """The units a sentence counts: 'sju kommunale barnehagar', 'private skoler (3)',
     'ingen friskoler' (none)."""
     found = []
-    for key, counted, bracketed, none in _UNIT_RES:
-        m = counted.search(text) or bracketed.search(text)
+    # 'Offentlige skoler: 38 Private skoler: 0': a figure after a kind's label is its count,
+    # and not the count of the kind named after it
+    labelled = [m.span(1) for *_, after_label in _UNIT_RES for m in after_label.finditer(text)]
+    for key, counted, bracketed, none, after_label in _UNIT_RES:
+        m = (
+            after_label.search(text)
+            or next((c for c in counted.finditer(text) if c.span(1) not in labelled), None)
+            or bracketed.search(text)
+        )
         if m:
             found.append((key, _count(m.group(1))))
         elif none.search(text):
@@ -860,6 +867,7 @@ _UNIT_RES = tuple(
             re.I,
         ),
         re.compile(rf"\b(?:ingen|inga)\s+(?:{pattern})", re.I),
+        re.compile(rf"(?:{pattern})\s*:\s*({_N})\b", re.I),
     )
     for key, pattern in _UNITS
 )

@@ -41,7 +41,7 @@ from kompetansekart.ingest.fill.measures import measure_ref
 from kompetansekart.ingest.fill.money_fields import ATTR, _shares, _uh_of
 from kompetansekart.ingest.fill.sentences import owner_names, uh_names
 from kompetansekart.ingest.fill.state import Scope, State
-from kompetansekart.ingest.fill.values import option_set, person, terms_found
+from kompetansekart.ingest.fill.values import new_or_continued, option_set, person, terms_found
 from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
 from kompetansekart.ingest.money import (
@@ -82,6 +82,12 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         # example, whose figures are never the report's (each is named as an example)
         for r in rows:
             f.aside([r.i], [a.value for cell in r.cells for a in amounts_in(cell)], "example")
+        return
+    if _earlier_measures(f, rows):
+        # 'Nr | Tiltak 2025 | Eier | UH | Sum | Status': last year's measures, told as
+        # history; their figures are no part of this year's need
+        for r in rows[1:]:
+            f.aside([r.i], [a.value for cell in r.cells for a in amounts_in(cell)], "earlier-grant")
         return
     rows = _marks_under(f, rows)
     segments = _question_rows(f, rows)
@@ -145,6 +151,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     measures = _measure_columns(f, head)
     if measures is not None:
         _by_measure(f, head, body, measures, dispatch)
+        if table.section is not None and table.section.within(BUDGET) is not None:
+            _budget_by_measure(f, head, body, measures)
         return
     columns = [_column(f, c) for c in head.cells]
     if _is_contact_table(columns, body, f):
@@ -342,6 +350,21 @@ def _example_table(f: State, table: Table) -> bool:
     return len(above.split()) <= 12 and bool(_EXAMPLE_TITLE.search(above))
 
 
+_MEASURES_OF_YEAR = re.compile(r"^tiltak(?:ene)?\s+(?:i\s+|for\s+)?(?P<year>(?:19|20)\d\d)$", re.I)
+
+
+def _earlier_measures(f: State, rows: list[Row]) -> bool:
+    """A table of measures whose header names them for a year before the report's."""
+    year = f.report.year
+    if year is None or len(rows) < 2:
+        return False
+    for cell in rows[0].cells:
+        m = _MEASURES_OF_YEAR.match(cell.replace("**", "").strip())
+        if m is not None:
+            return int(m["year"]) < year
+    return False
+
+
 def _marks_under(f: State, rows: list[Row]) -> list[Row]:
     """'Fase | | Analyse | Planlegging | Gjennomføring' over ' | | | X | X': a question's
     options in a row and their marks in the row under it (a sheet's X under the option
@@ -449,6 +472,8 @@ def _full_header_under(f: State, row: Row, below: Row) -> bool:
     upper = [c for c in row.cells if c.strip()]
     if len(filled) <= len(upper) or len(filled) < len(below.cells):
         return False
+    if any(BOX.search(c) or _MARK.match(c) for c in below.raw):
+        return False  # ' | Ja | Nei' over a question and its boxes: the answers' header
     return all(
         (f.labels.meaning(c) is not None or _term_header(c) is not None) and not _amounty(c)
         for c in filled
@@ -1150,6 +1175,28 @@ def _by_measure(
     _add_term_parts(f, body, columns, by_term, totals)
 
 
+def _budget_by_measure(f: State, head: Row, body: list[Row], columns: dict[int, int]) -> None:
+    """' | Tiltak A | Tiltak B | Sum' over 'Eigarmidlar', 'UH-midlar', 'Totalt' in the
+    budget part: the summary of the report, one budget row per measure's column."""
+    rows = []
+    for row in body:
+        label = row.cells[0].replace("**", "").strip() if row.cells else ""
+        meaning = f.labels.meaning(label) or f.labels.meaning(split_note(label)[0])
+        money = [x for x in meaning.fields if x in ATTR] if meaning else []
+        if money and money[0] != "coordinator_amount":
+            rows.append((row, ATTR[money[0]]))
+    for k in columns:
+        values: dict[str, int] = {}
+        for row, attr in rows:
+            value = read_money(row.cells[k]).value if k < len(row.cells) else None
+            if value is not None:
+                values.setdefault(attr, value)
+        if values:
+            label = head.cells[k].replace("**", "").strip()
+            f.evidence(f"budget[{len(f.report.budget)}]", head.i)
+            f.report.budget.append(_budget_row(f, rows[0][0], label, values, []))
+
+
 def _term_parts(f: State, body: list[Row]) -> dict[int, str]:
     """'Eier V2026', 'Eier H2026', 'UH V2026' …: rows of a share split by term, each
     row's label a money field and a term. Returns the measure attribute of each such row."""
@@ -1664,11 +1711,15 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
     scale = 1000 if _in_thousands(table, f.doc, f.form.prose) else 1
     for row in body:
         cells = [row.cells[k] if k < len(row.cells) else "" for k in range(len(kinds))]
+        if _example_row(cells, kinds):
+            # 'Eks. | Eksempel: Navn på tiltaket | … | kr 100 000': the template's example
+            f.aside([row.i], [a.value for c in cells for a in amounts_in(c)], "example")
+            continue
         values, shares = _money_values(f, row, cells, kinds)
         if scale != 1:  # 'Samla budsjett for 2025 (i 1000 kr)': the cells count thousands
             values = {k: v * scale for k, v in values.items()}
             shares = [UhShare(s.uh, s.amount * scale) for s in shares]
-        label = _row_label(cells, kinds)
+        label = _row_label(cells, kinds, row.raw)
         number = _row_number(cells, kinds)
         scheme_cell = next(
             (c for c, k in zip(cells, kinds, strict=True) if k.kind == "scheme" and c.strip()), ""
@@ -1682,6 +1733,17 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
                 # a remark cell ('Forprosjektet i 2024 kostet kr 95 000', 'hvorav 45 000 til
                 # reise'): its figures are named when its words say they are not budget
                 f._classify(c, [row.i])
+
+
+_EXAMPLE_CELL = re.compile(r"^(?:eks\.|eksempel\b|døme\b|f\.\s?eks\.)", re.I)
+
+
+def _example_row(cells: list[str], kinds: list[Column]) -> bool:
+    """A row the template fills in as an example: its number or name says so."""
+    return any(
+        k.kind in ("name", "number") and _EXAMPLE_CELL.match(c.replace("*", "").strip())
+        for c, k in zip(cells, kinds, strict=True)
+    )
 
 
 _THOUSANDS = re.compile(
@@ -1701,8 +1763,10 @@ def _in_thousands(table: Table, doc: Document, prose: list[int]) -> bool:
     if table.question is not None:
         texts.append(table.question.label)
     first = table.rows[0].i if table.rows else 0
-    if first and first - 1 in prose:
-        texts.append(doc.plain(first - 1))  # '*Alle beløp er i hele 1 000 kroner.*' above it
+    if first and (first - 1 in prose or not doc.is_table_row(first - 1)):
+        # '*Alle beløp er i hele 1 000 kroner.*' above it (a line of text, whatever the
+        # reader made of it: a paragraph, or the lines after a field's answer)
+        texts.append(doc.plain(first - 1))
     return any(_THOUSANDS.search(t) for t in texts)
 
 
@@ -1914,15 +1978,24 @@ def _read_remark(f: State, slot, row: Row, remark: str) -> None:
 
 # '…; Målgruppe: lærarar …': a cell's next paragraph, a label and its value
 _LABELLED_PART = re.compile(r";\s+[A-ZÆØÅ][\w/ -]{0,30}:\s")
+# a cell that starts with its name in bold and describes the measure after it
+# (not 'Tiltak 1' in bold over the name: the measure's number)
+_BOLD_LEAD = re.compile(
+    r"^\s*\*\*(?!\s*tiltak\s*\d+\W*\*\*)(?P<name>[^*]{3,}?)\*\*\s*[;.:–-]?\s+(?=[A-ZÆØÅ(])\S",
+    re.I,
+)
 
 
-def _row_label(cells: list[str], kinds: list[Column]) -> str:
+def _row_label(cells: list[str], kinds: list[Column], raw: list[str]) -> str:
     for want in ("name", "scheme", "text"):
-        for cell, col in zip(cells, kinds, strict=True):
+        for k, (cell, col) in enumerate(zip(cells, kinds, strict=True)):
             if col.kind == want and cell.strip():
                 # 'Fådeltskuledidaktikk; Målgruppe: lærarar …': the name is the cell's
                 # first paragraph, not the labelled ones under it
                 cell = _LABELLED_PART.split(cell, maxsplit=1)[0]
+                lead = _BOLD_LEAD.match(raw[k]) if want == "name" and k < len(raw) else None
+                if lead is not None:
+                    cell = lead["name"]  # '**Lesing i alle fag** Målgruppe: …': the bold name
                 return _name_remark(cell.replace("**", "").strip())[0]
     # 'Nr | Tiltak | … ' over 'Sum |  | … | 700000': the Sum row's word in the number column
     words = [
@@ -1951,7 +2024,7 @@ def _budget_row(f: State, row: Row, label: str, values: dict[str, int], shares) 
         values.get("owner_amount"),
         values.get("uh_amount"),
         values.get("total_stated"),
-        label=label or None,
+        label=f.doc.as_written(label) or None,
         uh_breakdown=list(shares),
     )
     budget.line = f.doc.no(row.i)
@@ -1964,8 +2037,13 @@ def _measure_cells(
     m = slot.measure
     slot.named_by = slot.named_by or "table"
     slot.note("name", row.i)
-    for col, cell in zip(kinds, cells, strict=False):
-        remark = _name_remark(cell.replace("**", "").strip())[1] if col.kind == "name" else None
+    for k, (col, cell) in enumerate(zip(kinds, cells, strict=False)):
+        raw = row.raw[k] if k < len(row.raw) else cell
+        lead = _BOLD_LEAD.match(raw) if col.kind == "name" else None
+        if lead is not None:
+            remark: str | None = raw[lead.end() - 1 :]  # the description after the name
+        else:
+            remark = _name_remark(cell.replace("**", "").strip())[1] if col.kind == "name" else None
         if remark:
             _read_remark(f, slot, row, remark)
     for attr in ("owner_amount", "uh_amount", "total_stated", "coordinator_amount"):
@@ -2026,8 +2104,12 @@ def _measure_cells(
                 slot.note("purpose", row.i)
         elif col.kind == "continued":
             chosen = _cell_choice(f, row.i, cell, "yesno")
+            said = new_or_continued(cell) if not chosen else None
             if chosen and chosen[0] in ("ja", "nei") and m.continued is None:
                 m.continued = chosen[0] == "ja"
+                slot.note("continued", row.i)
+            elif said is not None and m.continued is None:
+                m.continued = said
                 slot.note("continued", row.i)
 
 

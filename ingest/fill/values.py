@@ -189,6 +189,14 @@ _CAPITAL = "A-ZÆØÅÁÀÂÄÉÈÊËÍÌÎÏÓÒÔÖÚÙÛÜČĐŊŠŦŽ"
 _NAME = re.compile(rf"^[{_CAPITAL}][\w.'-]*(?:\s+[{_CAPITAL}][\w.'-]*){{1,4}}$")
 
 
+_SURNAME = re.compile(rf"^[{_CAPITAL}][\w'-]+$")
+_GIVEN = re.compile(rf"^[{_CAPITAL}][\w'-]+(?:\s+[{_CAPITAL}][\w'-]+){{0,2}}$")
+_FUNCTION_WORD = re.compile(
+    r"rådgi|rådgje|lektor|leder|leiar|koordinator|konsulent|professor|amanuensis|dosent|"
+    r"rektor|styr[ea]r|sjef|direktør|assistent|pedagog",
+    re.I,
+)
+_ORG_WORD = re.compile(r"universitet|høgsk[uo]le|kommune|fylke|senter|institutt", re.I)
 _TITLE_FIRST = re.compile(r"^((?:[a-zæøå][\wæøå-]*\s+){1,3})([A-ZÆØÅ].*)$")
 
 
@@ -214,6 +222,18 @@ def person(text: str) -> Person:
     if lead and _NAME.match(lead.group(2)):
         # 'fagleder Hanne Solberg Krogh': the function written before the name
         parts = [lead.group(2), lead.group(1).strip(), *parts[1:]]
+    if (
+        len(parts) > 1
+        and parts[0].isupper()
+        and parts[1].isupper()
+        and _SURNAME.match(parts[0])
+        and _GIVEN.match(parts[1])
+        and not _ORG_WORD.search(parts[1])
+        and not _FUNCTION_WORD.search(parts[0])
+    ):
+        # 'TVETER, HILDE MARIE': a register's printout, in capitals, the surname first
+        # (not 'Universitetslektor, ILU': a function and a unit)
+        parts = [f"{parts[1]} {parts[0]}", *parts[2:]]
     name = parts[0] if parts and _NAME.match(parts[0]) else None
     function = ", ".join(parts[1:] if name else parts) or None
     return Person(
@@ -245,3 +265,18 @@ def split_people(text: str) -> list[str]:
     if len(listed) > 1 and all(_NAME.match(p.split(",")[0].strip()) for p in listed):
         return listed
     return [text.strip()]
+
+
+_NEW = re.compile(r"^(?:ny|nytt|nye)\b", re.I)
+_GOES_ON = re.compile(
+    r"^(?:videreført|videreføres|vidareført|vidareførast|fortsetter|held\s+fram)\b", re.I
+)
+
+
+def new_or_continued(text: str) -> bool | None:
+    """'Nytt (tiltak)' or 'Videreført fra 2025 (tiltak 2)', the answer to 'Nytt /
+    videreført': False for a new measure, True for one continued, None for anything else."""
+    bare = text.replace("*", "").strip()
+    if _NEW.match(bare):
+        return False
+    return True if _GOES_ON.match(bare) else None

@@ -1143,6 +1143,8 @@ class _Reader:
                     continue
                 if cells is None or BOX.search(doc.plain(j)):
                     break
+                if rows and len(cells) < len(rows[0].cells):
+                    cells = _placed(cells, doc.aligned_at[j], doc.aligned_at[rows[0].i])
                 rows.append(Row(j, cells, list(cells)))
             else:
                 if self._beside_table(j, rows, side):
@@ -1466,6 +1468,9 @@ def _facts(labels: Labels, text: str, raw: str) -> _Facts:
     )
 
 
+_LEADER_END = re.compile(r"\s*(?:\.{2,}|…)$")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _pair_parts(
     labels: Labels, label: str, value: str, raw_value: str
@@ -1473,6 +1478,7 @@ def _pair_parts(
     """A pair's label as the record keeps it (no numbering, bold or ':', its parenthesis
     as a note), its meaning, and its value; None for a label without a letter."""
     label = strip_numbering(label.replace("**", "").strip()).strip(" :")
+    label = _LEADER_END.sub("", label)  # 'FASE GJENNOMFØRING..: J': the rest of a leader
     if not label or not _LETTER.search(label):
         return None
     bare, note = split_note(label)
@@ -1638,14 +1644,37 @@ def _dash_label(labels: Labels, label: str) -> bool:
     return _CONTACT_LABEL.match(label) is not None and len(label.split()) <= 5
 
 
+def _placed(
+    cells: list[str],
+    at: tuple[tuple[int, int], ...] | None,
+    header: tuple[tuple[int, int], ...] | None,
+) -> list[str]:
+    """A row with fewer cells than its header ('SUM ALLE TILTAK   500 000   850 000 …'
+    under 'NR  TILTAK  UH  PERIODE  EIER KR  UH KR  SUM KR'), each cell under the header
+    column it overlaps most; the row as it is when a cell stands under none, or two under
+    one."""
+    if at is None or header is None or len(at) != len(cells):
+        return cells
+    out = [""] * len(header)
+    for cell, (start, end) in zip(cells, at, strict=True):
+        overlap = [min(end, e) - max(start, s) for s, e in header]
+        best = max(range(len(header)), key=overlap.__getitem__)
+        if overlap[best] <= 0 or out[best]:
+            return cells
+        out[best] = cell
+    return out
+
+
 def _label_like(labels: Labels, label: str) -> bool:
     if BOX.match(label.strip()):
         return False  # '(*) Annet (spesifiser): våren 2028': an option and its text
     # 'UH-andel (Nord universitet, inkl. reise og opphold)': a remark is no sentence
     bare = _REMARK.sub("", label) if label.endswith(")") else label
     words = strip_numbering(bare).split()
-    if not words or len(words) > 12 or _LABEL_SENTENCE.search(bare):
+    if not words or len(words) > 12:
         return False
+    if _LABEL_SENTENCE.search(bare) and labels.exact(label) is None:
+        return False  # 'ANT. KOMMUNALE BARNEHAGER': a short form's dot ends no sentence
     if label.strip().lower().startswith(("http", "www")):
         return False
     return len(words) <= 7 or labels.meaning(label) is not None

@@ -109,6 +109,7 @@ def strip_furniture(pages: list[list[Item]]) -> list[list[Item]]:
     edges = [_edges_dropped(before, after) for before, after in zip(pages, once, strict=True)]
     pages = _drop_repeats(once, first=True)
     pages = _drop_repeats(pages, first=False)
+    pages = _drop_repeated_head(pages)
     return [
         _drop_page_numbers(items, no, top=not top, bottom=not bottom)
         for no, (items, (top, bottom)) in enumerate(zip(pages, edges, strict=True), start=1)
@@ -214,6 +215,31 @@ def _drop_repeats(pages: list[list[Item]], *, first: bool) -> list[list[Item]]:
         return pages
     keep = filled[0]
     return [items if items is keep or not items else _without(items, end) for items in pages]
+
+
+HEAD_LINES = 4  # how many of the first page's top lines a later page's header may repeat
+
+
+def _drop_repeated_head(pages: list[list[Item]]) -> list[list[Item]]:
+    """'Namsos kommune <tab> Arkivkode: A20' over 'Nåavmesjenjaelmien tjïelte <tab>
+    Saksbehandler: …' at the top of every page, under a first page that has one more
+    line ('Vår ref.: …') above them: a later page's top lines that are among the first
+    page's top lines are its running header, and go (a table's header row repeated on the
+    next page is no line of the first page's top, and stays)."""
+    first = next((items for items in pages if items), None)
+    if first is None:
+        return pages
+    top = {plain(item.text) for item in first[:HEAD_LINES]}
+    out = []
+    for items in pages:
+        if items is first:
+            out.append(items)
+            continue
+        k = 0
+        while k < min(len(items) - 1, HEAD_LINES) and plain(items[k].text) in top:
+            k += 1
+        out.append(items[k:])
+    return out
 
 
 def _without(items: list[Item], end: int) -> list[Item]:
