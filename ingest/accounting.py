@@ -135,6 +135,13 @@ def _is_rate(text: str, a) -> bool:
 _ONE_MEASURE = re.compile(r"\btiltak\s+(?:nr\.?\s*)?(\d{1,2})\b", re.I)
 
 
+_GRAND = re.compile(
+    r"\b(?:samlet|samla|samlede|totalt?|til\s+sammen|til\s+saman|i\s+alt|begge\s+ordning\w*|"
+    r"alle\s+ordning\w*)\b",
+    re.I,
+)
+
+
 def _restated(f: State, text: str, unread: list[int]) -> list[int]:
     """'Merknad til tiltak 2: … Beløpet i tabellen (230 000) er avklart', 'Koordinatoren
     (kr 40 000) ligger i eiers andel for tiltak 1': a line about one measure that says a
@@ -147,6 +154,12 @@ def _restated(f: State, text: str, unread: list[int]) -> list[int]:
             # 'Samla behov 2026 (Rekomp) | Eigar 420.000,- / HVL 730.000,- / totalt …': one
             # budget row's figures, all of them, said again in the report's summary
             return list(unread)
+    totals = [b.total_stated for b in r.budget if b.total_stated]
+    if not named and len(totals) >= 2 and _GRAND.search(text):
+        # 'Samlet behov for 2026 (begge ordninger): 1 200 000 kr': the schemes' rows added
+        grand = [v for v in unread if v == sum(totals)]
+        if grand:
+            return grand
     if not named and REQUEST.search(text):
         # 'Kort oppsummert melder vi eit behov på NOK 1,2 mill.': the budget said again
         rows = [b for b in (*r.budget, r.budget_sum) if b is not None]

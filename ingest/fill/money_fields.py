@@ -154,7 +154,7 @@ def place(
             f.diag(
                 "warning",
                 "amount-unclear",
-                f"{_what(attr)}: '{f.doc.plain(j)[:80]}' is a {money.problem.replace('-', ' ')} "
+                f"{_what(attr)}: '{f.doc.plain(j)[:80]}' is {_an(money.problem)} "
                 "figure, not one amount; left unknown",
                 "budget" if scope.kind in ("budget", "report") else "measures",
                 j,
@@ -358,6 +358,12 @@ def _shares(f: State, money: Money, uh: OrgRef | None, j: int) -> list[UhShare]:
 def _resolve_share(f: State, note: str, j: int) -> OrgRef:
     found = f.ctx.units_first(f.ctx.orgs_in(note, UH_KINDS))
     return found[0] if found else f.ctx.org(note, UH_KINDS, "budget", j)
+
+
+def _an(problem: str) -> str:
+    """'an approximate', 'a range': the problem's words with their article."""
+    words = problem.replace("-", " ")
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
 
 
 def _what(attr: str) -> str:

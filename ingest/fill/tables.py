@@ -38,7 +38,7 @@ from kompetansekart.ingest.fill.header import (
     union_names,
 )
 from kompetansekart.ingest.fill.measures import measure_ref
-from kompetansekart.ingest.fill.money_fields import ATTR, _shares, _uh_of
+from kompetansekart.ingest.fill.money_fields import ATTR, _an, _shares, _uh_of
 from kompetansekart.ingest.fill.sentences import owner_names, uh_names
 from kompetansekart.ingest.fill.state import Scope, State
 from kompetansekart.ingest.fill.values import new_or_continued, option_set, person, terms_found
@@ -726,6 +726,27 @@ def _grid(
             pair.meaning = LabelMatch((_KIND_FIELD.get(kind, kind),), "label")
         if pair.meaning is not None:
             dispatch(pair)
+            _grid_remark(f, row, cols, pair, dispatch)
+
+
+def _grid_remark(f: State, row: Row, cols: dict[int, str], pair: Pair, dispatch: Dispatch) -> None:
+    """'Er behovene drøftet med de ansattes organisasjoner? | X | | Drøftet med
+    Utdanningsforbundet og Fagforbundet': the remark beside a question's marks says more
+    of the same answer: the unions that took part, the measures that go on, and figures
+    named for what they are ('jf. tildeling 2025: 300 000')."""
+    remark = " ".join(c for k, c in enumerate(row.cells) if k and k not in cols and c.strip())
+    if not remark:
+        return
+    fields = set(pair.fields)
+    if "union_held" in fields:
+        unions = Pair(row.i, pair.label, LabelMatch(("unions",), "label"), remark, remark, "grid")
+        unions.section = pair.section
+        dispatch(unions)
+    if "continuation" in fields:
+        from kompetansekart.ingest.fill.header import measures_named
+
+        measures_named(f, remark, row.i)
+    f._classify(remark, [row.i])
 
 
 _KIND_FIELD = {
@@ -1900,6 +1921,16 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
         f.use_in([row.i], money.read)
         f.aside_money([row.i], money)
         if money.value is None:
+            if money.problem and col.attr in _WHAT:
+                # 'ca. 150 000' in the UH column: no one amount, said so on its row
+                f.diag(
+                    "warning",
+                    "amount-unclear",
+                    f"{_WHAT[col.attr]}: '{cell.strip()[:60]}' is {_an(money.problem)} "
+                    "figure, not one amount; left unknown",
+                    "budget",
+                    row.i,
+                )
             continue
         coordinator = [a.value for a in money.aside] if COORDINATOR.search(cell) else []
         if col.attr == "owner_amount" and len(coordinator) == 1:
@@ -1916,6 +1947,9 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
             values[col.attr] = money.value
     _owner_shares(f, row, cells, kinds, values)
     return values, shares
+
+
+_WHAT = {"owner_amount": "owner amount", "uh_amount": "UH amount", "total_stated": "total"}
 
 
 def _owner_shares(f: State, row: Row, cells: list[str], kinds: list[Column], values) -> None:
