@@ -133,6 +133,7 @@ _DIGIT = re.compile(r"\d")
 # a link's address or a file's path: its numbers are no sums
 _PATH = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w/])(?=[\w.%/-]*[a-zA-Z])[\w.%-]+(?:/[\w.%-]+){2,}"
+    r"|(?<=\]\()[^)\s]+"  # a Markdown link's target: '[Referat](Referat%20UiT%2014%2001%202027.md)'
 )
 
 
@@ -140,7 +141,7 @@ _PATH = re.compile(
 def _amounts_in(text: str) -> tuple[Amount, ...]:
     phones = [m.span() for m in _PHONE.finditer(text)]
     ranges = [(s, e) for *_, s, e in find_ranges(text)]  # read as ranges, not as amounts
-    if "/" in text:
+    if "/" in text or "](" in text:
         ranges += [m.span() for m in _PATH.finditer(text)]  # 'attachments/884213/…'
     out = []
     for a in find_amounts(text):
@@ -359,8 +360,8 @@ _ROLE_TOTAL = re.compile(
 _ROLE_SUM = re.compile(
     r"\b(?:sum|summen|totalt?|samla|samlet|i\s+alt|til\s+sammen|til\s+saman|tilsammen)\b", re.I
 )
-# "eier 120 000 / UH 250 000" too; not the comma of '0,25 mill.'
-_ROLE_PIECES = re.compile(r"(?<!\d),|,(?!\d)|[;()]|\bog\b|\s/\s")
+# "eier 120 000 / UH 250 000" and "Eigar 60 000 | UH 180 000" too; not the comma of '0,25 mill.'
+_ROLE_PIECES = re.compile(r"(?<!\d),|,(?!\d)|[;()|]|\bog\b|\s/\s")
 _RESULT_SIGN = re.compile(r"\s*(?:=|→|->|⇒)\s*")
 
 

@@ -75,11 +75,11 @@ def parse_term(label: str) -> str | None:
 # 'V-26, H-26' and 'H-26 og videre' too, and the seasons written out with the short year
 # ('haust 26 og vår 27', 'H26 + V27', 'H26–V27': from one term to the other, both named).
 _SHORT_SEASON = r"(?i:v[åa]r(?:en)?|h[øo]st(?:en)?|haust(?:en)?)"
-_CODE = rf"(?:[VH]-?\d{{2}}|{_SHORT_SEASON}\s+[-–]?\d{{2}}|VID|VIDERE|videre|vidare)"  # 'høst -26'
+_CODE = rf"(?:[VH]-?\d{{2}}|{_SHORT_SEASON}\s+[-–]?\d{{2}}|VID|(?i:videre|vidare))"  # 'høst -26'
 _CODES_RE = re.compile(rf"^\s*{_CODE}(?:(?:\s*[,;/+&]\s*|\s*[-–→]\s*|\s+og\s+|\s+){_CODE})*\s*$")
 _CODE_RE = re.compile(
     rf"(?P<letter>[VH])-?(?P<yy>\d{{2}})|(?P<season>{_SHORT_SEASON})\s+[-–]?(?P<syy>\d{{2}})"
-    r"|VID(?:ERE)?|vid[ae]re"
+    r"|VID(?:ERE)?|(?i:vid[ae]re)"
 )
 
 

@@ -50,6 +50,7 @@ from kompetansekart.ingest.money import (
     COORDINATOR,
     Money,
     amounts_in,
+    not_budget_reason,
     read_money,
     role_amounts,
     sum_difference,
@@ -175,6 +176,20 @@ def _outside(f: State) -> None:
     is read, and their figures are named as such."""
     doc = f.doc
     logs: set[int] = set()
+    for start, end in _unnamed_parts(f):
+        f.outside.update(range(start, end))
+    comments: set[int] = set()
+    for s in f.form.sections:
+        end = s.end or len(doc)
+        if _COMMENTS.match(s.title or "") and any(
+            _POSTED.search(doc.plain(j)) for j in range(s.start, end)
+        ):
+            # '## 💬 Kommentarer' with 'Per-Arne Karlsen · 15. jan. 2027 14:02': the page's
+            # discussion ('Skal vi øke UH-delen … til 500?'), not the report
+            comments.update(range(s.start, end))
+    f.outside |= comments
+    drafts = _draft_blocks(f)
+    f.outside |= drafts
     for s in f.form.sections:
         opening = [j for j in (s.start, s.start + 1) if j < len(doc)]
         if any(_NOT_PART.search(doc.plain(j)) for j in opening) or (
@@ -187,7 +202,53 @@ def _outside(f: State) -> None:
             logs.update(range(s.start, s.end or len(doc)))
     f.outside |= logs
     for j in sorted(f.outside):
-        f.aside([j], [a.value for a in f._amounts(j)], "change-log" if j in logs else "outside")
+        why = "change-log" if j in logs else "comments" if j in comments else "outside"
+        why = "draft" if j in drafts else why
+        f.aside([j], [a.value for a in f._amounts(j)], why)
+
+
+_COMMENTS = re.compile(r"^\W*(?:kommentarer|kommentarar|comments|diskusjon)\W*$", re.I)
+# an author's line of a comment: a date and a time ('· 15. jan. 2027 14:02', '20.01.2027 11:15')
+_POSTED = re.compile(
+    r"(?:\d{1,2}\.\s*[a-zæøå]{3,9}\.?\s+(?:19|20)\d{2}|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
+    r"\s+(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b",
+    re.I,
+)
+
+
+# an item marked as a draft, or as not applied for: '- ▸ (Utkast) KI og vurdering'
+_DRAFT_ITEM = re.compile(r"^\W*\((?:utkast|kladd)\)", re.I)
+
+
+def _draft_blocks(f: State) -> set[int]:
+    """'- ▸ (Utkast) KI og vurdering for læring' over its indented sub-items ('Skisse:
+    eier kr 100 000, …'): a draft the report does not apply for, and nothing under it is
+    read as the report's."""
+    doc = f.doc
+    out: set[int] = set()
+    for i in range(len(doc)):
+        if not _DRAFT_ITEM.match(doc.plain(i)):
+            continue
+        out.add(i)
+        k = i + 1
+        while k < len(doc) and doc.indent[k] > doc.indent[i]:
+            out.add(k)
+            k += 1
+    return out
+
+
+def _unnamed_parts(f: State) -> list[tuple[int, int]]:
+    """'**Til informasjon (ikkje ein del av søknaden)**' alone on its line, read as a
+    label over the lines under it rather than as a heading: the part it opens, to the next
+    label alone or heading, is no part of the report."""
+    alone = [p for p in f.form.pairs() if p.style in ("heading", "label") and not p.value]
+    starts = sorted({p.i for p in alone} | {s.start for s in f.form.sections})
+    out = []
+    for p in alone:
+        if _NOT_PART.search(f.doc.plain(p.i)):
+            end = next((k for k in starts if k > p.i), len(f.doc))
+            out.append((p.i, end))
+    return out
 
 
 def _first_line(item: Pair | Table | FlatTable) -> int | None:
@@ -547,6 +608,13 @@ _CONTACT_OF = re.compile(
 )
 
 
+_MEASURE_NEW = re.compile(r"\b(?:nytt|nye)\s+tiltak\b", re.I)
+_MEASURE_GOES_ON = re.compile(
+    r"\b(?:videreføring|vidareføring)\s+av\s+tiltak\b|\b(?:videreført|vidareført)\s+(?:fra|frå)\b",
+    re.I,
+)
+
+
 def unknown(f: State, pair: Pair, scope: Scope) -> None:
     """A label the vocabulary does not know: an organisation's amount or contact
     ('Høgskulen i Volda / HVO: kr 300 000', 'Kontaktperson DMMH'), a part of the amount
@@ -554,9 +622,22 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
     text, j = h.first_value(f, pair)
     if not text:
         return
+    why = not_budget_reason(f"{pair.label}: {text}", f.report.year)
+    if why in ("earlier-grant", "other-year") and amounts_in(text):
+        # 'Tildelt Sunnfjord kommune for 2025, Dekomp: kr 960 000 (…)': last year's grant
+        # under a label naming the owner and the scheme, never this year's row
+        f.aside([j], [a.value for a in amounts_in(text)], why)
+        return
     if scheme_line(f, pair, text, j):
         return
     label = pair.label
+    if scope.kind == "measure" and scope.slot is not None and scope.slot.measure.continued is None:
+        # 'Status: Aktiv (nytt tiltak 2027)', 'Status: Aktiv – videreføring av tiltak 2 i
+        # behovsmeldingen for 2026': whether the measure goes on, said in another field
+        said = _MEASURE_NEW.search(text) or _MEASURE_GOES_ON.search(text)
+        if said is not None:
+            scope.slot.measure.continued = said.re is _MEASURE_GOES_ON
+            scope.slot.note("continued", j)
     if _PART_OF.match(machine_label(label)):
         money = read_money(text)
         f.aside([j], list(money.read))
@@ -970,8 +1051,10 @@ def _orgnrs(f: State) -> None:
 
 # '(utgår)', '(trukket)' after a measure's name; 'Tiltak 3 er trukket' in a sentence
 _WITHDRAWN = re.compile(
-    r"\((?:utgår|utgått|utgjekk|trukket|trekt|strøket|stroke|faller bort|fell bort|avlyst)\)", re.I
-)
+    r"\((?:utgår|utgått|utgjekk|trukket|trekt|strøket|stroke|faller bort|fell bort|avlyst|"
+    r"utkast|avsluttet|avslutta)\)",
+    re.I,
+)  # '(Utkast) KI og vurdering', '(Avsluttet) Klasseledelse': a draft, a finished measure
 _WITHDRAWN_SAID = re.compile(
     r"\btiltak\s+(\d{1,2})\s+(?:er|blir|vert)\s+(?:trukket|trekt|strøket|stroke|avlyst|"
     r"tatt\s+ut)\b|\btiltak\s+(\d{1,2})\s+(?:utgår|fell\s+bort|faller\s+bort)\b",
@@ -1000,6 +1083,11 @@ def _blank_blocks(f: State) -> None:
         money = (m.owner_amount, m.uh_amount, m.total_stated, m.coordinator_amount)
         if _WITHDRAWN.search(m.name or "") or (m.number is not None and m.number in withdrawn):
             figures = ", ".join(format_nok(v) for v in money if v)
+            if slot.section is not None and slot.section.kind == "measure":
+                # '▸ (Utkast) KI og vurdering' over 'Skisse: eier kr 100 000, …': the
+                # figures of its own part are its, not counted either
+                for j in range(slot.section.start, slot.section.end or len(f.doc)):
+                    f.aside([j], [a.value for a in f._amounts(j)], "withdrawn")
             f.diag(
                 "info",
                 "measure-withdrawn",

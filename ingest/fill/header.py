@@ -835,7 +835,9 @@ def union_names(f: State, text: str) -> list[str]:
 # a sentence ends at its stop, at a blank line, where a form's next line starts,
 # or where a line starts with a box: an item of a list of options is a statement of its own
 _SENTENCE_SPLIT = re.compile(
-    rf"(?<=[.!?])\s+|\n\s*\n|(?<![,\w])\n(?=[A-ZÆØÅ])|(?<=[☐☒□■✓✔])\n|\n(?=\s*(?:{BOX.pattern}))"
+    # (a line ending in 'og' or ',' goes on: 'Utdanningsforbundet og' over 'Fagforbundet')
+    rf"(?<=[.!?])\s+|\n\s*\n|(?<!,)(?<!\bog)(?<!\beller)(?<!\bsamt)\n(?=(?:[-–•*]\s+)?[A-ZÆØÅ])"
+    rf"|(?<=[☐☒□■✓✔])\n|\n(?=\s*(?:{BOX.pattern}))"
     r"|\s(?=\()"  # '… og Delta (PBL er orientert, men er ikke part)': the remark of its own
 )
 # answer options that hold a negation ('Veit ikkje', 'Vurdert ikke relevant')

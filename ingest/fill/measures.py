@@ -8,7 +8,7 @@ import re
 from kompetansekart.ingest.checkboxes import BOX
 from kompetansekart.ingest.fill.header import choice_pick, first_value, value_text
 from kompetansekart.ingest.fill.institutions import institutions_in
-from kompetansekart.ingest.fill.state import Scope, Slot, State, numbered, targets
+from kompetansekart.ingest.fill.state import Scope, Slot, State, norm_name, numbered, targets
 from kompetansekart.ingest.fill.values import is_placeholder, option_set, terms_found
 from kompetansekart.ingest.form.model import Pair
 from kompetansekart.ingest.terms import term_sort_key
@@ -43,6 +43,9 @@ def measure_name(f: State, pair: Pair, scope: Scope) -> bool:
         # veiledning</summary>' over '**Tiltaksnavn:** Ledelse – veiledning'): the field's
         # wording is the measure's name, and no second measure starts
         heading = slot.named_by == "heading" and slot.section is pair.section
+        if norm_name(slot.measure.name or "") == norm_name(name):
+            slot.evidence.setdefault("name", j)  # the name its overview gave it, again
+            return True
         if not slot.measure.name or slot.named_by in ("", "position", "title") or heading:
             slot.measure.name = name
             slot.named_by = "field"

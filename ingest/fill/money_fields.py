@@ -11,6 +11,7 @@ is decided by `kompetansekart.ingest.money.read_money`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kompetansekart.ingest.amounts import format_nok
 from kompetansekart.ingest.context import UH_KINDS
@@ -58,7 +59,7 @@ def amount(fld: str):
             return True
         if _by_role(f, pair, scope, text, j):
             return True
-        money = read_money(text)
+        money = _scaled(read_money(text), pair.scale)
         _parts_below(f, pair, scope, fld)
         f.text_amounts([k for k in pair.more if not _PART_LINE.match(f.doc.plain(k))])
         if not money.read and money.problem is None:
@@ -78,6 +79,15 @@ def amount(fld: str):
 
 
 _CURRENCY_ONLY = re.compile(r"(?i:kr\.?|kroner|nok)")
+
+
+def _scaled(money: Money, scale: int) -> Money:
+    """The figure of a row under 'kNOK' in kroner; what the line shows (`read`, the
+    figures set aside) stays as written, for the accounting."""
+    if scale == 1 or money.value is None:
+        return money
+    shares = tuple((name, value * scale) for name, value in money.shares)
+    return replace(money, value=money.value * scale, shares=shares)
 
 
 def _coordinator_part(f: State, pair: Pair, scope: Scope, text: str, money: Money, j: int) -> None:

@@ -116,6 +116,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         return
     if _member_breakdown(f, rows[0], rows[1:]):
         return
+    if _years_as_columns(f, table, rows[0], rows[1:]):
+        return
     head, body = _split_header(f, rows)
     if head is not None:
         # the header again over the rest of a table that runs over a page break
@@ -1196,6 +1198,58 @@ def _by_measure(
     _add_term_parts(f, body, columns, by_term, totals)
 
 
+_YEAR_CELL = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_GRANTED = re.compile(r"\b(?:tildelt|tildeling|innvilget|innvilga|vedtak|fjor)", re.I)
+
+
+def _years_as_columns(f: State, table: Table, head: Row, body: list[Row]) -> bool:
+    """'Post | Tildelt 2025 | Behov 2026 | Prognose 2027' over 'Eier', 'UH', 'Sum': a
+    budget with the years as columns. The column of the report's year is its budget row
+    (of the scheme the part or the report names); last year's grant and the forecast
+    beside it are named for what they are."""
+    year = f.report.year
+    if body and not _YEAR_CELL.search(" ".join(head.cells)):
+        head, body = body[0], body[1:]  # 'Vedtak SF | Denne meldingen' over the years' row
+    years = {k: int(m[1]) for k, c in enumerate(head.cells) if k and (m := _YEAR_CELL.search(c))}
+    if year is None or len(years) < 2 or list(years.values()).count(year) != 1:
+        return False
+    rows = []
+    for row in body:
+        label = row.cells[0].replace("**", "").strip() if row.cells else ""
+        meaning = f.labels.exact(label)
+        money = [x for x in meaning.fields if x in ATTR] if meaning else []
+        if money and money[0] != "coordinator_amount":
+            rows.append((row, ATTR[money[0]]))
+    if len(rows) < 2 or len(rows) < len(body) - 1:
+        return False
+    # the scheme the part's heading names ('Budsjett – Rekomp (kr)'); else the report's
+    # summary row, whose scheme is the report's one scheme
+    scheme = _part_scheme(table, f.ctx.schemes)
+    summary = f.summary_row(scheme)
+    for row, attr in rows:
+        for k, y in years.items():
+            money = read_money(row.cells[k]) if k < len(row.cells) else None
+            if money is None or money.value is None:
+                continue
+            if y == year and not _GRANTED.search(head.cells[k]):
+                if summary.put(attr, money.value, row.i):
+                    f.use_in([row.i], (money.value,))
+            else:
+                why = "earlier-grant" if _GRANTED.search(head.cells[k]) else "other-year"
+                f.aside([row.i], [money.value], why)
+    return True
+
+
+def _part_scheme(table: Table, schemes) -> str | None:
+    s = table.section
+    while s is not None:
+        found = [x for x in schemes.ids_in(s.title or "") if x != "kollektiv"]
+        if len(found) == 1:
+            return s.title
+        s = s.parent
+    return None
+
+
 def _budget_by_measure(f: State, head: Row, body: list[Row], columns: dict[int, int]) -> None:
     """' | Tiltak A | Tiltak B | Sum' over 'Eigarmidlar', 'UH-midlar', 'Totalt' in the
     budget part: the summary of the report, one budget row per measure's column."""
@@ -1632,7 +1686,9 @@ def _union_table(f: State, table: Table, head: Row, body: list[Row]) -> bool:
 class Column:
     """What one column of a row table holds."""
 
-    kind: str  # number | name | money | terms | continued | purpose | uh | target | scheme | text
+    # number | name | money | terms | continued | purpose | uh | target | scheme | breakdown
+    # | text
+    kind: str
     attr: str | None = None  # for money: owner_amount | uh_amount | total_stated | ...
     uh: OrgRef | None = None  # the UH a money column is headed by ('HVL', 'UH (SePU)')
     header: str = ""
@@ -1659,6 +1715,8 @@ def _classify(f: State, col, values: list[str]) -> Column:
     term = _term_header(header) if meaning is None else None
     if term is not None and all(_MARK.match(v) or _EMPTY_MARK.match(v) for v in values):
         return Column("term", term, header=header)  # 'Vår 2026' over its ☒ / x per measure
+    if "uh_breakdown" in fields:
+        return Column("breakdown", header=header)  # 'Fordeling UH': each unit's share
     amounts = sum(
         1 for v in filled if read_money(v).read and not _digits_only_small(v) and not _wordy(v)
     )
@@ -1732,6 +1790,12 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
     scale = 1000 if _in_thousands(table, f.doc, f.form.prose) else 1
     for row in body:
         cells = [row.cells[k] if k < len(row.cells) else "" for k in range(len(kinds))]
+        status = _status_not_applied(kinds, cells)
+        if status is not None:
+            # 'KI og vurdering for læring | Utkast | … | 100': a draft, or last year's
+            # ended measure, in a database view of all rows: no measure of this report
+            f.aside([row.i], [a.value for c in cells for a in amounts_in(c)], status)
+            continue
         if _example_row(cells, kinds):
             # 'Eks. | Eksempel: Navn på tiltaket | … | kr 100 000': the template's example
             f.aside([row.i], [a.value for c in cells for a in amounts_in(c)], "example")
@@ -1756,6 +1820,25 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
                 f._classify(c, [row.i])
 
 
+_STATUS_HEAD = re.compile(r"^\W*(?:status|tilstand)\W*$", re.I)
+_DRAFT = re.compile(
+    r"^\W*(?:utkast|kladd|ikke\s+søkt|ikkje\s+søkt|forkastet|forkasta|avvist)\b", re.I
+)
+_ENDED = re.compile(r"^\W*(?:avsluttet|avslutta|ferdig|gjennomført|fullført)\b", re.I)
+
+
+def _status_not_applied(kinds: list[Column], cells: list[str]) -> str | None:
+    """The reason a row is no measure applied for, by its 'Status' column: 'draft' or
+    'ended'; None for an active row or a table without such a column."""
+    for cell, col in zip(cells, kinds, strict=True):
+        if col.kind == "text" and _STATUS_HEAD.match(col.header or ""):
+            if _DRAFT.match(cell):
+                return "draft"
+            if _ENDED.match(cell):
+                return "ended"
+    return None
+
+
 _EXAMPLE_CELL = re.compile(r"^(?:eks\.|eksempel\b|døme\b|f\.\s?eks\.)", re.I)
 
 
@@ -1768,7 +1851,8 @@ def _example_row(cells: list[str], kinds: list[Column]) -> bool:
 
 
 _THOUSANDS = re.compile(
-    r"\(?\s*(?:i\s+)?(?:1\s?000|tusen)\s*(?:kr\.?|kroner|nok)\s*\)?|\bi\s+hele\s+tusen|\bi\s+heile\s+tusen",
+    r"\(?\s*(?:i\s+)?(?:1\s?000|tusen)\s*(?:kr\.?|kroner|nok)\s*\)?|\bi\s+hele\s+tusen|\bi\s+heile\s+tusen"
+    r"|\bk\s?nok\b|\btnok\b|\bkkr\b",  # 'Eier (kNOK)
     re.IGNORECASE,
 )
 
@@ -1946,7 +2030,30 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
         elif col.attr is not None and col.attr not in values:
             values[col.attr] = money.value
     _owner_shares(f, row, cells, kinds, values)
+    for cell, col in zip(cells, kinds, strict=True):
+        if col.kind == "breakdown" and cell.strip():
+            shares = _breakdown(f, row, cell, values.get("uh_amount"), shares)
     return values, shares
+
+
+def _breakdown(
+    f: State, row: Row, cell: str, uh_amount: int | None, shares: list[UhShare]
+) -> list[UhShare]:
+    """'FLKI, campus Sogndal 540 000; Senter for mat, helse og fysisk aktivitet 180 000'
+    under 'Fordeling UH': the row's UH amount split by unit. Its figures are read when
+    they add up to that amount; the split is kept when each names a known UH or unit."""
+    amounts = amounts_in(cell)
+    if not amounts or uh_amount is None or sum(a.value for a in amounts) != uh_amount:
+        return shares  # left for the accounting to name
+    f.use_in([row.i], tuple(a.value for a in amounts))
+    split, cursor = [], 0
+    for a in amounts:
+        found = f.ctx.units_first(f.ctx.orgs_in(cell[cursor : a.start], UH_KINDS))
+        if not found:
+            return shares
+        split.append(UhShare(found[-1], a.value))
+        cursor = a.end
+    return shares or split
 
 
 _WHAT = {"owner_amount": "owner amount", "uh_amount": "UH amount", "total_stated": "total"}

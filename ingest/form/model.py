@@ -67,6 +67,9 @@ class Pair:
     note: str | None = None  # a parenthesis after the label: 'UH (SePU)' -> 'SePU'
     more: list[int] = field(default_factory=list)
     section: Section | None = None
+    # 1000 for a row of a table whose header says its figures are in thousands ('Post |
+    # kNOK'): the figure as written times this is the amount
+    scale: int = 1
 
     @property
     def fields(self) -> tuple[str, ...]:

@@ -716,7 +716,11 @@ class _Reader:
         if line.heading:
             return line.heading
         cells = self.doc.aligned[i]
-        celled = (cells is not None and len(cells) >= 2) or self.doc.is_table_row(i)
+        # '5  SAMLA BEHOV FOR 2026': a part's number and its title two spaces apart, no row
+        numbered_title = cells is not None and len(cells) == 2 and _PART_NO.fullmatch(cells[0])
+        celled = (
+            cells is not None and len(cells) >= 2 and not numbered_title
+        ) or self.doc.is_table_row(i)
         level, numbered = _text_level(self.labels, text, raw, celled)
         if numbered and self._list_item(i, text):
             return None  # '3 Nasjonalt senter' under '1 …' and '2 …': the list goes on
@@ -1177,7 +1181,12 @@ class _Reader:
                     self._options_answered(rows[k : k + n])
                     k += n
                     continue
+                before = len(self.items)
                 self._row_pair(rows[k])
+                if k and _THOUSANDS_HEAD.match(rows[0].cells[-1] if rows[0].cells else ""):
+                    for item in self.items[before:]:
+                        if isinstance(item, Pair):
+                            item.scale = 1000  # 'Post | kNOK' over 'Eier | 550'
                 k += 1
         else:
             self.items.append(table)
@@ -1468,6 +1477,13 @@ def _facts(labels: Labels, text: str, raw: str) -> _Facts:
     )
 
 
+# a header cell that is only the unit of the figures under it, in thousands
+_THOUSANDS_HEAD = re.compile(
+    r"^\W*(?:beløp\s*)?\(?\s*(?:i\s+)?(?:hele\s+|heile\s+)?(?:k\s?nok|tnok|kkr|1\s?000\s*(?:kr\.?|kroner|nok)"
+    r"|tusen\s*(?:kr\.?|kroner|nok)?)\s*\)?\W*$",
+    re.I,
+)
+_PART_NO = re.compile(r"\*{0,2}\d{1,2}(?:\.\d{1,2})*\.?")
 _LEADER_END = re.compile(r"\s*(?:\.{2,}|…)$")
 
 

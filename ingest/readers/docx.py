@@ -467,7 +467,10 @@ class _Walker:
         # a table with a table inside one of its cells is the form's frame ('C Tiltak'
         # beside the part's text and its table of measures): its cells' paragraphs and
         # tables are the form's own lines, cell after cell
-        frame = any(_holds_table(tc) for row in cells for tc in row)
+        # A table of three columns or more with a small table in one cell ('Fordeling UH'
+        # holding each unit's share) is a table of data: the inner table is that cell's text.
+        width = max((len(row) for row in cells), default=0)
+        frame = width <= 2 and any(_holds_table(tc) for row in cells for tc in row)
         for row in cells:  # (a deleted row, a tracked change, is left out above)
             if frame:
                 for tc in row:
