@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from re import Pattern
 
+from kompetansekart.ingest.cell_lines import joined_cell_lines
 from kompetansekart.ingest.checkboxes import BOX, marks_after_options, marks_lead, spelled_marks
 from kompetansekart.ingest.records import Line
 
@@ -168,6 +169,7 @@ class Document:
 
     @classmethod
     def from_lines(cls, path: str, fmt: str, lines: list[Line], raw: bytes = b"") -> Document:
+        lines = joined_cell_lines(lines)  # a table pasted one cell per line: its rows again
         kept: list[Line] = []
         aligned: list[list[str] | None] = []
         aligned_at: list[tuple[tuple[int, int], ...] | None] = []

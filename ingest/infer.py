@@ -170,7 +170,9 @@ def partners(ctx: Context) -> None:
             r.partners.append(Partner(u, "uh", contact))
         return
     if not any(p.role == "eier" and _same(p.org, r.owner) for p in r.partners):
-        r.partners.insert(0, Partner(r.owner, "eier", None))
+        # the owner, with the first of the owner's contacts (a list of the UH partners only)
+        owners = [c.name for c in r.contacts if c.role == "eier"]
+        r.partners.insert(0, Partner(r.owner, "eier", owners[0] if owners else None))
     uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
     listed = any(p.contact is not None for p in r.partners)
     if not any(p.role == "uh" for p in r.partners):

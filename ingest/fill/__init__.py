@@ -745,6 +745,7 @@ def finish(f: State) -> None:
     _parts_of_schemes(f)
     _summary(f)
     _sum_of_measures(f)
+    _measure_rows_said_again(f)
     _orgnrs(f)
     _measures_into_record(f)
     _uh_from_partners(f)
@@ -926,6 +927,43 @@ def _sum_of_measures(f: State) -> None:
     f.evidence(f"budget[{len(r.budget)}]", i)
     r.budget.append(row)
     f.diag("info", "budget-from-measures", "the budget is the sum row of the measures", "budget", i)
+
+
+def _measure_rows_said_again(f: State) -> None:
+    """'Budsjett per tiltak' over 'Samlet behov per ordning': with the schemes' rows in the
+    budget, a row per measure whose figures are that measure's says the measures again;
+    the budget is the schemes' rows (an info says so)."""
+    r = f.report
+    if not any(b.scheme is not None for b in r.budget):
+        return
+    figures = {(m.owner_amount, m.uh_amount, m.total_stated) for m in (s.measure for s in f.slots)}
+    drop = {
+        k
+        for k, b in enumerate(r.budget)
+        if b.scheme is None and b.label and (b.owner_amount, b.uh_amount, b.total_stated) in figures
+    }
+    if not drop:
+        return
+    line = min((b.line for k, b in enumerate(r.budget) if k in drop and b.line), default=None)
+    keep = [k for k in range(len(r.budget)) if k not in drop]
+    for table in (r.evidence, r.evidence_files):
+        old = {key: v for key, v in table.items() if key.startswith("budget[")}
+        for key in old:
+            del table[key]
+        for new_k, k in enumerate(keep):
+            prefix = f"budget[{k}]"
+            for key, v in old.items():
+                if key == prefix or key.startswith(prefix + "."):
+                    table[f"budget[{new_k}]{key[len(prefix) :]}"] = v  # type: ignore[assignment]
+    r.budget = [r.budget[k] for k in keep]
+    f.diag(
+        "info",
+        "budget-per-measure",
+        "the rows of each measure's figures say the measures again; the budget is the "
+        "schemes' rows",
+        "budget",
+        _index_of(f, line),
+    )
 
 
 def _complete_from_sum(f: State, budget: BudgetRow, row: BudgetRow, i: int) -> None:

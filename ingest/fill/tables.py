@@ -118,6 +118,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         return
     if _years_as_columns(f, table, rows[0], rows[1:]):
         return
+    if _unit_matrix(f, rows[0], rows[1:]):
+        return
     head, body = _split_header(f, rows)
     if head is not None:
         # the header again over the rest of a table that runs over a page break
@@ -1198,6 +1200,50 @@ def _by_measure(
     _add_term_parts(f, body, columns, by_term, totals)
 
 
+def _unit_matrix(f: State, head: Row, body: list[Row]) -> bool:
+    """'Enhetstype | Kommunal/offentlig | Privat' over 'Barnehager | 9 | 6', 'Grunnskoler |
+    11 | 1', 'PP-tjeneste | 1 |': the units counted by kind (the rows) and owner (the
+    columns); each count is the field its column's and row's words name together."""
+    if len(head.cells) < 3 or len(body) < 2:
+        return False
+    found: list[tuple[Row, str, int]] = []
+    for row in body:
+        kind = row.cells[0].replace("**", "").strip() if row.cells else ""
+        for k in range(1, len(head.cells)):
+            cell = row.cells[k].strip() if k < len(row.cells) else ""
+            if not cell:
+                continue
+            if not re.fullmatch(r"\d{1,4}", cell):
+                return False
+            fld = _unit_field(f, head.cells[k], kind)
+            if fld is None:
+                return False
+            found.append((row, fld, int(cell)))
+    if not found:
+        return False
+    units = f.report.units
+    for row, fld, value in found:
+        attr = fld.split(".", 1)[1]
+        if getattr(units, attr) is None:
+            setattr(units, attr, value)
+            f.evidence(fld, row.i)
+    return True
+
+
+def _unit_field(f: State, column: str, kind: str) -> str | None:
+    """The units field of a count under an owner's column in a kind's row ('Privat' and
+    'Barnehager': private_barnehager); a kind with one field ('PP-tjeneste') is that one."""
+    for owner in re.split(r"\s*/\s*", column.replace("**", "").strip()):
+        for word in (owner, f"{owner}e"):  # 'Privat' -> 'Private barnehager'
+            found = f.labels.exact(f"{word} {kind}")
+            if found is not None and found.fields[0].startswith("units."):
+                return found.fields[0]
+    found = f.labels.exact(kind)
+    if found is not None and len(found.fields) == 1 and found.fields[0] == "units.ppt":
+        return found.fields[0]
+    return None
+
+
 _YEAR_CELL = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _GRANTED = re.compile(r"\b(?:tildelt|tildeling|innvilget|innvilga|vedtak|fjor)", re.I)
 
@@ -1800,6 +1846,12 @@ def _rows(f: State, table: Table, body: list[Row], kinds: list[Column], scope: S
             # 'Eks. | Eksempel: Navn på tiltaket | … | kr 100 000': the template's example
             f.aside([row.i], [a.value for c in cells for a in amounts_in(c)], "example")
             continue
+        why = _aside_row(f, _row_label(cells, kinds, row.raw))
+        if why is not None:
+            # 'Egeninnsats (ikke omsøkt) | ca. kr 600 000': the owner's own work, or last
+            # year's grant, whatever the figure's form
+            f.aside([row.i], [a.value for c in cells for a in amounts_in(c)], why)
+            continue
         values, shares = _money_values(f, row, cells, kinds)
         if scale != 1:  # 'Samla budsjett for 2025 (i 1000 kr)': the cells count thousands
             values = {k: v * scale for k, v in values.items()}
@@ -1837,6 +1889,14 @@ def _status_not_applied(kinds: list[Column], cells: list[str]) -> str | None:
             if _ENDED.match(cell):
                 return "ended"
     return None
+
+
+def _aside_row(f: State, label: str) -> str | None:
+    said = f.labels.meaning(label.replace("**", "").strip()) if label else None
+    fields = said.fields if said else ()
+    if "own_contribution" in fields:
+        return "own-contribution"
+    return "earlier-grant" if "earlier_grant" in fields else None
 
 
 _EXAMPLE_CELL = re.compile(r"^(?:eks\.|eksempel\b|døme\b|f\.\s?eks\.)", re.I)
@@ -1923,11 +1983,15 @@ def money_row(
     listed = listed or (_known_numbered(f, name) if name and number is None else None)
     if listed:  # '1. Inkluderende læringsmiljø' in the name column: its number and name
         number, name = int(listed["n"]), listed["name"]
+    name, uh = _uh_after_name(f, name)
     if number is not None or (name and not schemes):
         slot = f.measure(number, _clean_name(name))
         if slot is None:
             return
         m = slot.measure
+        if uh is not None and m.uh is None:
+            m.uh = uh
+            slot.note("uh", row.i)
         known = {v for v in (m.owner_amount, m.uh_amount, m.total_stated) if v is not None}
         _measure_cells(f, slot, row, cells or [], kinds or [], values, shares)
         if known and set(values.values()) <= known:
@@ -1948,6 +2012,18 @@ def money_row(
             f.marks[row.i] += count_boxes(scheme_cell or label)[0]
         f.evidence(f"budget[{len(f.report.budget)}]", row.i)
         f.report.budget.append(budget)
+
+
+_NAME_NOTE = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
+
+
+def _uh_after_name(f: State, name: str | None) -> tuple[str | None, OrgRef | None]:
+    """'Tidlig innsats i barnehagen (DMMH)': the measure's name, and its UH in brackets."""
+    m = _NAME_NOTE.search(name or "")
+    if name is None or m is None or m.start() == 0:
+        return name, None
+    found = f.ctx.units_first(f.ctx.orgs_in(m.group(1), UH_KINDS))
+    return (name[: m.start()], found[0]) if found else (name, None)
 
 
 def _known_numbered(f: State, name: str) -> re.Match[str] | None:

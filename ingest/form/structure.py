@@ -1181,6 +1181,11 @@ class _Reader:
                     self._options_answered(rows[k : k + n])
                     k += n
                     continue
+                n = self._chosen_under(rows, k)
+                if n:
+                    self._options_chosen(rows[k], rows[k + 1 : k + n])
+                    k += n
+                    continue
                 before = len(self.items)
                 self._row_pair(rows[k])
                 if k and _THOUSANDS_HEAD.match(rows[0].cells[-1] if rows[0].cells else ""):
@@ -1323,6 +1328,34 @@ class _Reader:
         options = [[c for c in r.cells if c.strip()][-2:] for r in rows]
         value = "\n".join(f"{'☒' if _YES_CELL.match(yes) else '☐'} {opt}" for opt, yes in options)
         self._pair(rows[0].i, rows[0].cells[0], value, value, "options")
+
+    def _chosen_under(self, rows: list[Row], k: int) -> int:
+        """'Fase | Valgt' over 'Analyse av kompetansebehov | Ja', 'Planlegging av tiltak |
+        (empty)': a question with a column saying which of its options are chosen. The
+        number of rows it takes (the question's and its options'), 0 for none."""
+        cells = [c.strip() for c in rows[k].cells]
+        if len(cells) != 2 or cells[1].casefold() not in _ANSWER_HEADS:
+            return 0
+        meaning = self.labels.meaning(cells[0].rstrip(" *"))
+        if meaning is None or not any(f.startswith(_CHOICE_FIELDS) for f in meaning.fields):
+            return 0
+        n = 1
+        while k + n < len(rows):
+            option = [c.strip() for c in rows[k + n].cells]
+            if len(option) > 2 or not _is_option(option[0]):
+                break
+            if len(option) == 2 and option[1] and not _YES_NO_CELL.match(option[1]):
+                break
+            n += 1
+        return n if n > 2 else 0
+
+    def _options_chosen(self, question: Row, rows: list[Row]) -> None:
+        marks = []
+        for r in rows:
+            answer = r.cells[1].strip() if len(r.cells) > 1 else ""
+            marks.append(f"{'☒' if _YES_CELL.match(answer) else '☐'} {r.cells[0].strip()}")
+        value = "\n".join(marks)
+        self._pair(question.i, question.cells[0], value, value, "options")
 
     def _row_pair(self, row: Row) -> None:
         filled = [(c, r) for c, r in zip(row.cells, row.raw, strict=True) if c]
@@ -2054,6 +2087,8 @@ def _without_numbers(rows: list[Row]) -> list[Row]:
     return [Row(r.i, r.cells[1:], r.raw[1:]) for r in rows]
 
 
+# a column's heading saying its cells answer the row's question or option
+_ANSWER_HEADS = frozenset({"svar", "valgt", "verdi", "kryss", "answer", "value"})
 _YES_CELL = re.compile(r"^\s*(?:ja|yes|sann|true|x)\s*$", re.I)
 _YES_NO_CELL = re.compile(r"^\s*(?:ja|nei|yes|no|sann|usann|true|false|x)\s*$", re.I)
 
