@@ -158,6 +158,10 @@ _NOT_PART = re.compile(
 )
 
 
+_PART_CHOICES = ("phases", "sector", "schemes")
+_YES_NO = re.compile(r"\s*(ja|nei|yes|no|x)\s*\.?", re.I)
+
+
 # a workbook's sheet (or a document's part) of instructions for filling in the form, with
 # its example rows ('Eksempel: Tiltak 0 – Lesing, eier 100 000'): no part of the report
 _INSTRUCTIONS = re.compile(
@@ -362,6 +366,9 @@ class Filler:
     def pair(self, pair: Pair) -> None:
         f = self.f
         scope = f.scope(pair)
+        chosen = self._option_of_part(pair)
+        if chosen is not None:
+            pair = chosen
         if pair.note and BOX.search(pair.note):
             self._note_question(pair)
         fields = self._meaning(pair)
@@ -379,6 +386,29 @@ class Filler:
         if not done:
             unknown(f, pair, scope)
         self.previous = pair
+
+    def _option_of_part(self, pair: Pair) -> Pair | None:
+        """'# C. Fase' over '**Planlegging av tiltak:** Ja', '**Analyse/vurdering av
+        behov:** Nei': under a part named for a choice, a label that is one of its options
+        with a yes or a no says whether that option is chosen (one pair of the choice, its
+        option ticked or not)."""
+        s = pair.section
+        answer = _YES_NO.fullmatch(pair.value.strip()) if pair.value else None
+        if s is None or not s.title or answer is None or pair.more:
+            return None
+        found = self.f.labels.exact(s.title)
+        fields = [x for x in (found.fields if found else ()) if x in _PART_CHOICES]
+        hits = h.option_set(fields[0]).find(pair.label) if fields else []
+        if not hits:
+            return None
+        hit = hits[0]
+        if hit.start != 0 or hit.end < len(pair.label.rstrip(" :?")):
+            return None
+        box = "☒" if answer.group(1).casefold() in ("ja", "yes", "x") else "☐"
+        raw = f"{box} {pair.label}"
+        chosen = Pair(pair.i, s.title, LabelMatch((fields[0],), "label"), raw, raw, "options")
+        chosen.section = pair.section
+        return chosen
 
     def _note_question(self, pair: Pair) -> None:
         """'Skriv her (leverer budsjett i vedlegg ja☐ Nei☒ ):' — a question with its

@@ -53,7 +53,7 @@ from kompetansekart.ingest.money import (
     roles_in,
 )
 from kompetansekart.ingest.records import BudgetRow, Contact, OrgRef, Partner, Role, UhShare
-from kompetansekart.ingest.terms import find_terms
+from kompetansekart.ingest.terms import find_terms, parse_term
 
 Dispatch = Callable[[Pair], None]
 _MARK = re.compile(r"^\s*(?:[xX✓✔☒☑■]|\*\*[xX]\*\*)\s*$")
@@ -125,6 +125,10 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
         # the header again over the rest of a table that runs over a page break
         again = [_plain_cells(head.cells)]
         body = [r for r in body if _plain_cells(r.cells) not in again]
+    if head is not None and _posts_by_term(f, head, body):
+        return
+    if head is not None and _questions_answered(f, table, head, body, dispatch):
+        return
     if head is not None:
         head, body = _one_row_per_item(f, head, body)
     if head is not None and _post_table(f, head, body):
@@ -236,6 +240,143 @@ def _one_row_per_item(f: State, head: Row, body: list[Row]) -> tuple[Row, list[R
     if amount < len(cells):
         cells[amount] = raw[amount] = "UH"
     return Row(head.i, cells, raw), out
+
+
+def _posts_by_term(f: State, head: Row, body: list[Row]) -> bool:
+    """'Tiltak | Post | Vår 2026 | Høst 2026 | Totalt 2026 | Tildelt 2025 | Merknad' with
+    the rows 'Eier', 'UH (UiS)', 'Sum' under each measure's name (merged down its rows):
+    each measure's shares are its rows' totals, its terms the term columns its rows fill,
+    its UH the one its UH row names; 'Totalt alle tiltak' is the budget. A row of hours
+    ('Egeninnsats (timer)') and last year's column are named for what they are."""
+    post = next((k for k in range(1, len(head.cells)) if _post_column(f, body, k)), None)
+    if post is None:
+        return False
+    terms = {k: t for k, c in enumerate(head.cells) if k > post and (t := parse_term(c))}
+    total = next((k for k, c in enumerate(head.cells) if k > post and _SUM.match(c.strip())), None)
+    if not terms or total is None:
+        return False
+    aside = {
+        k: "earlier-grant"
+        for k, c in enumerate(head.cells)
+        if k > post and k not in terms and k != total and _GRANTED.search(c)
+    }
+    groups: list[list[Row]] = []
+    for row in body:
+        if (row.cells and row.cells[0].strip()) or not groups:
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    for group in groups:
+        _post_group(f, group, post, terms, total, aside)
+    return True
+
+
+def _post_group(f: State, group: list[Row], post: int, terms, total: int, aside) -> None:
+    label = group[0].cells[0].replace("**", "").strip()
+    figures: dict[str, int] = {}
+    used_terms: set[str] = set()
+    uh: OrgRef | None = None
+    for row in group:
+        cell = row.cells[post] if post < len(row.cells) else ""
+        roles = roles_in(cell)
+        own = _aside_row(f, cell)
+        for k, why in aside.items():
+            if k < len(row.cells):
+                f.aside([row.i], list(read_money(row.cells[k]).read), why)
+        if own is not None or len(roles) != 1:
+            f.aside([row.i], [a.value for c in row.cells for a in amounts_in(c)], own or "part")
+            continue
+        value = read_money(row.cells[total]).value if total < len(row.cells) else None
+        shown = [read_money(row.cells[k]).value for k in terms if k < len(row.cells)]
+        used_terms |= {
+            t for k, t in terms.items() if k < len(row.cells) and read_money(row.cells[k]).value
+        }
+        f.use_in([row.i], tuple(v for v in [value, *shown] if v is not None))
+        attr = {"owner": "owner_amount", "uh": "uh_amount", "total": "total_stated"}[roles[0]]
+        if value is not None:
+            figures.setdefault(attr, value)
+        if roles[0] == "uh" and uh is None:
+            found = f.ctx.units_first(f.ctx.orgs_in(cell, UH_KINDS))
+            uh = found[0] if found else None
+    if not figures:
+        return
+    if _SUM.match(label) or _GRAND_LABEL.match(label):
+        summary = f.summary_row()
+        for attr, value in figures.items():
+            summary.put(attr, value, group[0].i)
+        return
+    ref = measure_ref(label + (":" if not re.search(r"[:.\-–;]", label) else ""))
+    number, name = (ref[0][0], ref[1]) if ref else (None, label)
+    slot = f.measure(number, _clean_name(name))
+    if slot is None:
+        return
+    m = slot.measure
+    slot.named_by = slot.named_by or "table"
+    slot.note("name", group[0].i)
+    for attr, value in figures.items():
+        if getattr(m, attr) is None:
+            setattr(m, attr, value)
+            slot.note(attr, group[0].i)
+    if uh is not None and m.uh is None:
+        m.uh = uh
+        slot.note("uh", group[0].i)
+    for t in sorted(used_terms, key=_term_key):
+        if t not in m.terms:
+            m.terms.append(t)
+            slot.note("terms", group[0].i)
+    remark = " ".join(c for row in group for c in row.cells[max(terms) + 1 :] if c.strip())
+    if m.continued is None and _CONTINUES.search(remark):
+        m.continued = True
+        slot.note("continued", group[0].i)
+    elif m.continued is None and re.search(r"\bnytt\s+tiltak\b", remark, re.I):
+        m.continued = False
+        slot.note("continued", group[0].i)
+
+
+_QUESTION_HEAD = re.compile(r"^\W*(?:spørsmål|sporsmal|spm\.?|felt|question|field)\W*$", re.I)
+_ANSWER_HEAD = re.compile(r"^\W*(?:svar|valgt|verdi|answer|value)\W*$", re.I)
+
+
+def _questions_answered(
+    f: State, table: Table, head: Row, body: list[Row], dispatch: Dispatch
+) -> bool:
+    """'Nr | Spørsmål | Svar | Kommentar': each row a question and its answer (a pair),
+    the comment beside it saying more of the same answer (the unions that took part)."""
+    q = next((k for k, c in enumerate(head.cells) if _QUESTION_HEAD.match(c)), None)
+    a = next((k for k, c in enumerate(head.cells) if _ANSWER_HEAD.match(c)), None)
+    if q is None or a is None or a <= q or _yes_no_columns(f, head) is not None:
+        return False  # ('Spørsmål | Svar | Ja | Nei': the marks under Ja and Nei answer)
+    for row in body:
+        question = row.cells[q].replace("**", "").strip() if q < len(row.cells) else ""
+        answer = row.cells[a].strip() if a < len(row.cells) else ""
+        if not question:
+            continue
+        meaning = f.labels.meaning(question.rstrip(":"))
+        raw = row.raw[a] if a < len(row.raw) else answer
+        pair = Pair(row.i, question, meaning, answer, raw, "column")
+        pair.section = f.form.section_at(row.i)
+        dispatch(pair)
+        if pair.meaning is not None:
+            cols = {k: "" for k in range(len(row.cells)) if k in (q, a) or _number_cell(row, k)}
+            _grid_remark(f, row, cols, pair, dispatch)
+    return True
+
+
+def _number_cell(row: Row, k: int) -> bool:
+    return bool(re.fullmatch(r"\s*\d{1,2}[a-z]?\.?\s*", row.cells[k]))
+
+
+def _post_column(f: State, body: list[Row], k: int) -> bool:
+    """Column k names each row's post: the owner's, the UH's and the sum, or a row of
+    the owner's own work; two measures at least (an owner's row and a UH's in each)."""
+    cells = [r.cells[k] for r in body if k < len(r.cells) and r.cells[k].strip()]
+    roles = [roles_in(c) for c in cells]
+    if sum(r == ["owner"] for r in roles) < 2 or sum(r == ["uh"] for r in roles) < 2:
+        return False
+    return all(len(r) == 1 or _aside_row(f, c) for r, c in zip(roles, cells, strict=True))
+
+
+_GRAND_LABEL = re.compile(r"^\W*(?:totalt|samlet|samla)\b", re.I)
 
 
 def _role_column_of(body: list[Row], k: int) -> bool:
