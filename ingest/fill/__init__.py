@@ -56,6 +56,7 @@ from kompetansekart.ingest.money import (
     sum_difference,
 )
 from kompetansekart.ingest.records import BudgetRow, Contact, Diagnostic, Measure
+from kompetansekart.ingest.terms import find_terms, term_sort_key
 
 Handler = Callable[[State, Pair, Scope], bool]
 _SENTENCE_BREAK = re.compile(r"[a-zæøå)\d][.!?]\s+[A-ZÆØÅ]")
@@ -462,6 +463,8 @@ class Filler:
             lines = list(range(s.start + 1, s.end))
             if s.kind == "units" and all(v is None for v in vars(r.units).values()):
                 units_read = read_units(f, lines) or units_read
+            elif s.kind == "measure" and id(s) in f.by_section:
+                self._terms_in_text(f.by_section[id(s)], [j for j in lines if j in f.form.prose])
             elif s.kind == "partners":
                 # rows a text export flattened (a table's rows were read with the table)
                 flat = [
@@ -482,6 +485,20 @@ class Filler:
                 # 'Fagforbundet: Nei' among 'Utdanningsforbundet: Ja': a union answered no
                 said = [j for j in span if not _ANSWERED_NO.match(f.doc.plain(j))]
                 h.add_unions(f, h.union_names(f, "\n".join(f.doc.plain(j) for j in said)), span[0])
+
+    def _terms_in_text(self, slot: Slot, lines: list[int]) -> None:
+        """'Tiltaket går over vår og haust 2026.' in a measure's own paragraphs: its terms,
+        when no field gave them; a term before the report's year is history, no term."""
+        f = self.f
+        if slot.measure.terms or not lines:
+            return
+        year = f.report.year
+        text = " ".join(f.doc.plain(j) for j in lines)
+        found = {t for _, t, *_ in find_terms(text)}
+        found = {t for t in found if t == "videre" or year is None or int(t[1:]) >= year}
+        if found:
+            slot.measure.terms = sorted(found, key=term_sort_key)
+            slot.note("terms", lines[0])
 
     def _prose_money(self) -> None:
         """A report whose money is only in sentences (a letter, a prose budget)."""

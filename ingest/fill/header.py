@@ -616,6 +616,11 @@ def _three(f: State, pair: Pair, attr: str, fld: str, allowed: tuple[str, ...]) 
                 setattr(f.report, attr, "ja" if lead in _LONE_YES else "nei")
                 f.evidence(fld, pair.first_line())
             return True
+        if not pair.value and pair.more:
+            # 'Samiske perspektiv og vidareutdanning' over 'Tiltaka er ikkje knytte til
+            # vidareutdanning': a title over its paragraph, whose sentences say the answers
+            f.prose_lines += pair.more
+            return True
         return False
     picked = choice_pick(f, pair, _first_group(found), False, fld)
     if picked is not None and picked.values:
@@ -753,7 +758,8 @@ def _from_year(text: str) -> int | None:
 _NAMED = re.compile(
     r"tiltak\s+(\d+(?:\s*(?:,|og|&)\s*\d+)*)\s+(?:er\s+|blir\s+|vert\s+)?"
     r"(videreføres|vidareførast|vidareført|videreført|viderefører|vidarefører|fortsetter|"
-    r"held\s+fram|bygger\s+(?:videre\s+)?på|bygg\s+(?:vidare\s+)?på|"
+    r"held\s+fram|bygger\s+(?:likevel\s+|også\s+)?(?:videre\s+)?på|"
+    r"byggjer\s+(?:likevel\s+|òg\s+|også\s+)?(?:vidare\s+)?på|bygg\s+(?:vidare\s+)?på|"
     r"er\s+nytt|er\s+nye|nytt|ny|nye)",
     re.IGNORECASE,
 )

@@ -81,7 +81,8 @@ _PHASE_WORDS = re.compile(r"\b(?:analyse|kartlegging|planlegging|gjennomføring)
 _USED_FOR = re.compile(r"\b(?:brukes|brukast|nyttes|nyttast)\s+til\s+(.{0,60})", re.I)
 # 'fase', 'fasen', 'gjennomføringsfasen'; 'For 2026 meldes behov for planlegging og
 # gjennomføring': the phases named as what the report asks for
-_FASE = re.compile(r"fase|\bbehov\s+for\s+(?:analys|kartlegg|planlegg|gjennomfør)", re.I)
+# (nynorsk 'fasane', 'fasar')
+_FASE = re.compile(r"fas(?:e|a)|\bbehov\s+for\s+(?:analys|kartlegg|planlegg|gjennomfør)", re.I)
 # 'analysefasen er dermed avsluttet', 'Kommunen gjennomførte analysefasen høsten 2025': a
 # phase that is over is not one the partnership is in
 _DONE = re.compile(
@@ -132,7 +133,8 @@ _PARTY_PERSON = re.compile(
     re.I,
 )
 _CONTACT = re.compile(
-    r"\bkontaktperson\w*\s+(hos\s+oss|hos\s+\S+|ved\s+[^,]+?|for\s+[^,]+?)\s+er\s+(.+)$", re.I
+    r"\bkontaktperson\w*\s+(hos\s+oss|hos\s+\S+|ved\s+[^,]+?|for\s+[^,]+?|i\s+\S+)\s+er\s+(.+)$",
+    re.I,
 )
 
 
@@ -175,6 +177,14 @@ def _sentences(f: State, lines: tuple[int, ...]) -> list[Sentence]:
                 # '6' over 'Antall private skoler som er med': a form's answer alone on its
                 # line ends its question's statement; the next line is never its sentence
                 or _ANSWER_LINE.match(before) is not None
+                # 'Analyse og fase' over 'Behovsmeldinga byggjer på …': a title after a
+                # blank line, above its paragraph, is no part of its first sentence
+                or (
+                    len(block) == 1
+                    and f.doc.gap(block[0])
+                    and _TITLE_LINE.match(before) is not None
+                    and f.doc.plain(j)[:1].isupper()
+                )
             )
         ):
             out += _split_block(f, block)
@@ -183,6 +193,9 @@ def _sentences(f: State, lines: tuple[int, ...]) -> list[Sentence]:
     if block:
         out += _split_block(f, block)
     return out
+
+
+_TITLE_LINE = re.compile(r"^[A-ZÆØÅ][^.!?:;,]{0,40}$")  # a few words, no stop or comma
 
 
 def _split_block(f: State, block: list[int]) -> list[Sentence]:
@@ -379,7 +392,9 @@ def _fields(f: State, s: Sentence) -> None:
             r.linked_to_further_education = "nei" if negated else "ja"
         f.evidence("linked_to_further_education", i)
         _marks_read(f, s, boxed)
-    if not r.phases and _FASE.search(s.text) and not _DONE.search(s.text):
+    # ('Analyse og fase' over a paragraph: a title, which states no phase)
+    said = len(s.text.split()) >= 5
+    if not r.phases and said and _FASE.search(s.text) and not _DONE.search(s.text):
         phases = [p for p, rx in _PHASES if rx.search(s.text)]
         if phases:
             r.phases = phases

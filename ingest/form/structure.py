@@ -2186,7 +2186,11 @@ _CLOSING = re.compile(
 )
 _FIGURE_CELL = re.compile(r"^[\d\s.,:%/–-]+$")
 # a cell's last word that says its text goes on: 'og', 'eller', a comma, a dash
-_GOES_ON_WORD = re.compile(r"(?:\b(?:og|eller|samt|med|i|for|til|på|av|om)|[,–-])\s*$", re.I)
+_GOES_ON_WORD = re.compile(
+    r"(?:\b(?:og|eller|samt|med|i|for|til|på|av|om|rundt|ved|mot|fra|frå|over|under|mellom|"
+    r"etter|hos|gjennom|uten|utan)|[,–-])\s*$",
+    re.I,
+)
 
 
 # a cell that starts with a yes/no option ('Ja', 'Nei x', 'Vet ikke'), among others
