@@ -1015,6 +1015,11 @@ def contact_field(role: str | None, part: str):
                 return set_contact(f, who, part, text, j) if text else part == "name"
         if not text:
             return part == "name"  # an empty 'Kontaktperson' row keeps its place
+        if part == "name" and pair.value and pair.more and person(text).name is None:
+            # 'Kontaktperson UH – HVL' over 'Torbjørn Sandal Vereide, førsteamanuensis, …':
+            # the words after the dash say whose; the person is on the line under it
+            j = pair.more[0]
+            text = f.doc.plain(j)
         if part == "name":
             text = entry_text(f, pair, text)
             if _several_people(f, text, j):

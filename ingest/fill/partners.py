@@ -42,10 +42,16 @@ def read_flat_list(f: State, lines: list[int]) -> None:
     """Numbered rows that end with their role, over as many lines as they need."""
     rows: list[tuple[int, str]] = []
     names = _name_lines(f, lines)
+    prose = set(f.form.prose)
     for j in lines:
         text = f.doc.text(j)
         if j in names:  # 'Rauma kommune', '- Molde kommune (koordinerande)'
             add_partner(f, *names[j], None, j)
+            continue
+        listed = _listed_names(f, plain(text)) if j in prose else []
+        if listed:  # 'Stryn kommune, Gloppen kommune, Bremanger kommune'
+            for name, role in listed:
+                add_partner(f, name, role, None, j)
             continue
         bullet = _BULLET_ROW.match(plain(text))
         if bullet:  # '- Rypetoppen barnehage AS (eier), kontaktperson Per Testesen'
@@ -89,6 +95,19 @@ def _name_lines(f: State, lines: list[int]) -> dict[int, tuple[str, str]]:
     if len(found) < 2:
         return {}
     return {j: named for j, named in found.items() if _id_of(f, named[0]) not in known}
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|;|\bog\b|\bsamt\b|&)\s*")
+
+
+def _listed_names(f: State, text: str) -> list[tuple[str, str]]:
+    """A line that is a list of two or more known organisations and nothing more: each a
+    partner, with the role its kind gives it."""
+    parts = [p for p in _LIST_SEP.split(text.strip(" .")) if p]
+    if len(parts) < 2:
+        return []
+    named = [_named_line(f, p) for p in parts]
+    return [n for n in named if n is not None] if all(named) else []
 
 
 def _id_of(f: State, name: str) -> str | None:

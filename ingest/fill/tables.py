@@ -40,7 +40,7 @@ from kompetansekart.ingest.fill.header import (
 from kompetansekart.ingest.fill.measures import measure_ref
 from kompetansekart.ingest.fill.money_fields import ATTR, _an, _shares, _uh_of
 from kompetansekart.ingest.fill.sentences import owner_names, uh_names
-from kompetansekart.ingest.fill.state import Scope, State
+from kompetansekart.ingest.fill.state import Scope, State, Summary
 from kompetansekart.ingest.fill.values import new_or_continued, option_set, person, terms_found
 from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
@@ -1440,6 +1440,8 @@ def _part_scheme(table: Table, schemes) -> str | None:
 def _budget_by_measure(f: State, head: Row, body: list[Row], columns: dict[int, int]) -> None:
     """' | Tiltak A | Tiltak B | Sum' over 'Eigarmidlar', 'UH-midlar', 'Totalt' in the
     budget part: the summary of the report, one budget row per measure's column."""
+    if _schemes_by_measure(f, head, body):
+        return
     rows = []
     for row in body:
         label = row.cells[0].replace("**", "").strip() if row.cells else ""
@@ -1457,6 +1459,40 @@ def _budget_by_measure(f: State, head: Row, body: list[Row], columns: dict[int, 
             label = head.cells[k].replace("**", "").strip()
             f.evidence(f"budget[{len(f.report.budget)}]", head.i)
             f.report.budget.append(_budget_row(f, rows[0][0], label, values, []))
+
+
+def _schemes_by_measure(f: State, head: Row, body: list[Row]) -> bool:
+    """'Ordning | Tiltak 1 | Tiltak 2 | Sum' over 'Rekomp | 500000 | 330000 | 830000', then
+    'Eigar | …' and 'UH | …' under it: the schemes are the rows, and each scheme's row of the
+    budget is its 'Sum' column, its shares the 'Eigar' and 'UH' rows under it."""
+    total = next((k for k, c in enumerate(head.cells) if k and _SUM.match(c.strip())), None)
+    if total is None:
+        return False
+    found = False
+    current: Summary | None = None
+    for row in body:
+        label = row.cells[0].replace("**", "").strip() if row.cells else ""
+        value = read_money(row.cells[total]).value if total < len(row.cells) else None
+        schemes = [x for x in f.ctx.schemes.ids_in(label) if x != "kollektiv"]
+        if _aside_row(f, label) or _GRANTED.search(label):
+            # 'Tildelt 2025 – Rekomp': last year's grant, named for what it is
+            f.aside([row.i], [a.value for c in row.cells for a in amounts_in(c)], "earlier-grant")
+            current = None
+            continue
+        if len(schemes) == 1:
+            current = f.summary_row(label) if value is not None else None
+            if current is not None:
+                current.put("total_stated", value, row.i)
+                # its cells per measure: the scheme's total split by measure, read with it
+                f.use_in([row.i], tuple(a.value for c in row.cells[1:] for a in amounts_in(c)))
+                found = True
+            continue
+        if current is None or value is None:
+            continue
+        roles = roles_in(label)
+        if len(roles) == 1 and roles[0] in ("owner", "uh"):
+            current.put("owner_amount" if roles[0] == "owner" else "uh_amount", value, row.i)
+    return found
 
 
 def _term_parts(f: State, body: list[Row]) -> dict[int, str]:
