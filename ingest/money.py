@@ -71,7 +71,9 @@ _PART_WORDS = re.compile(
 )
 _APPROX = re.compile(
     r"(?:\bca\.?|\bcirka|\bomtrent|\bom\s+lag|\bopp\s+mot|\binntil|\banslagsvis|\brundt|"
-    r"\bminst|\bmaks(?:imalt)?\.?|\bestimert|\bestimat|~)\s*(?:kr\.?\s*|NOK\s*)?$",
+    r"\bminst|\bmaks(?:imalt)?\.?|\bestimert|\bestimat|~|"
+    # 'førebels overslag kr 150 000', 'anslag: 300 000', 'prognose 1,2 mill.'
+    r"\boverslag(?:et)?:?|\banslag(?:et)?:?|\bprognose[n]?:?)\s*(?:kr\.?\s*|NOK\s*)?$",
     re.IGNORECASE,
 )
 _RANGE = re.compile(
