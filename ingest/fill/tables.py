@@ -69,6 +69,8 @@ def read_table(f: State, table: Table, scope: Scope, dispatch: Dispatch) -> None
     rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
     if not rows:
         return
+    if _measure_field_grid(f, table, rows, dispatch):
+        return
     split = _scheme_matrix(f, rows)
     if split is not None:
         # one column group per scheme: a measures table with the scheme in a column of its
@@ -331,6 +333,55 @@ def _post_group(f: State, group: list[Row], post: int, terms, total: int, aside)
     elif m.continued is None and re.search(r"\bnytt\s+tiltak\b", remark, re.I):
         m.continued = False
         slot.note("continued", group[0].i)
+
+
+_MEASURE_CELL = re.compile(r"^\W*tiltak\s+(\d{1,2})\W*$", re.I)
+
+
+def _measure_field_grid(f: State, table: Table, rows: list[Row], dispatch: Dispatch) -> bool:
+    """A form's grid of measure fields ('Tiltak 1 | Namn på tiltaket | …', 'Målgruppe | …
+    | Tal deltakarar | 64', 'Periode | ☐ Vår 2026 | ☒ Haust 2026 | …', 'Eigar (kr) | … |
+    UH (kr) | … | Sum (kr) | …'): each row a label and its value (or two side by side),
+    each field the measure's whose 'Tiltak N' row it is under."""
+    starts = [r for r in rows if r.cells and _MEASURE_CELL.match(r.cells[0])]
+    # each 'Tiltak N' row goes on with a field's label ('Namn på tiltaket'), not a mark
+    if len(starts) < 2 or not all(
+        len(r.cells) > 1 and f.labels.meaning(r.cells[1].rstrip(" *")) for r in starts
+    ):
+        return False
+    labelled = [
+        r for r in rows if r.cells and r not in starts and f.labels.meaning(r.cells[0].rstrip(" *"))
+    ]
+    if len(labelled) < len(rows) // 2:
+        return False
+    number: int | None = None
+    for row in rows:
+        cells = [c.strip() for c in row.cells]
+        raws = list(row.raw) + [""] * (len(cells) - len(row.raw))
+        k = 0
+        start = _MEASURE_CELL.match(cells[0]) if cells else None
+        if start is not None:
+            number = int(start.group(1))
+            f.measure(number)
+            k = 1
+        while k < len(cells):
+            label = cells[k].rstrip(" *")
+            meaning = f.labels.meaning(label) if label else None
+            if meaning is None or k + 1 >= len(cells):
+                k += 1
+                continue
+            rest = [c for c in cells[k + 1 :]]
+            if BOX.search(rest[0]):  # 'Periode | ☐ Vår 2026 | ☒ Haust 2026': its options
+                value, raw, k = "   ".join(rest), "   ".join(raws[k + 1 :]), len(cells)
+            else:
+                value, raw, k = cells[k + 1], raws[k + 1], k + 2
+            if number is not None:
+                meaning = replace(meaning, number=number)
+                label = f"Tiltak {number}: {label}"
+            pair = Pair(row.i, label, meaning, value, raw, "column")
+            pair.section = f.form.section_at(row.i)
+            dispatch(pair)
+    return True
 
 
 _QUESTION_HEAD = re.compile(r"^\W*(?:spørsmål|sporsmal|spm\.?|felt|question|field)\W*$", re.I)

@@ -83,3 +83,39 @@ def test_schemes_as_rows_over_measures_as_columns(tmp_path, parser):
     ]
     assert any("an earlier year's grant" in m for m in reasons(r))
     assert not unread(r)
+
+
+GRID = """\
+# Behovsmelding 2026
+
+Skuleeigar: Sogndal kommune
+Ordning: Dekomp
+Behovet gjeld år: 2026
+
+## Tiltak
+
+| Tiltak 1 | Namn på tiltaket | Profesjonsfellesskap i fådelte skular | | | |
+| Målgruppe | lærarar og leiarar | Tal deltakarar | 64 | | |
+| UH-partnar | HVL | | | | |
+| Periode | ☐ Vår 2026 | ☒ Haust 2026 | ☒ Vår 2027 | ☐ Vidare | |
+| Eigar (kr) | kr 180 000 | UH (kr) | 320.000,- | Sum (kr) | 500 000 NOK |
+| Tiltak 2 | Namn på tiltaket | Begynnaropplæring i lesing | | | |
+| Periode | ☒ Vår 2026 | ☒ Haust 2026 | ☐ Vår 2027 | ☐ Vidare | |
+| Eigar (kr) | 150 000 | UH (kr) | kr 250 000 | Sum (kr) | 400.000 |
+| Tiltak 3 | Namn på tiltaket | | | | |
+| Målgruppe | | Tal deltakarar | | | |
+"""
+
+
+def test_a_grid_of_measure_fields_under_each_measures_row(tmp_path, parser):
+    from reading import parse_text
+
+    r = parse_text(parser, tmp_path, GRID, "skjema.md")
+    got = [
+        (m.number, m.name, m.owner_amount, m.uh_amount, m.total_stated, m.terms) for m in r.measures
+    ]
+    assert got == [
+        (1, "Profesjonsfellesskap i fådelte skular", 180_000, 320_000, 500_000, ["H2026", "V2027"]),
+        (2, "Begynnaropplæring i lesing", 150_000, 250_000, 400_000, ["V2026", "H2026"]),
+    ]  # the empty third block is no measure
+    assert r.measures[0].uh is not None and r.measures[0].uh.id == "orgnr:917641404"
