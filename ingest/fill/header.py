@@ -759,7 +759,8 @@ _NAMED = re.compile(
     r"tiltak\s+(\d+(?:\s*(?:,|og|&)\s*\d+)*)\s+(?:er\s+|blir\s+|vert\s+)?"
     r"(videreføres|vidareførast|vidareført|videreført|viderefører|vidarefører|fortsetter|"
     r"held\s+fram|bygger\s+(?:likevel\s+|også\s+)?(?:videre\s+)?på|"
-    r"byggjer\s+(?:likevel\s+|òg\s+|også\s+)?(?:vidare\s+)?på|bygg\s+(?:vidare\s+)?på|"
+    # ('tiltak 1 byggjer på dette': builds on something, not on last year's measure)
+    r"byggjer\s+(?:likevel\s+|òg\s+|også\s+)?vidare\s+på|bygg\s+(?:vidare\s+)?på|"
     r"er\s+nytt|er\s+nye|nytt|ny|nye)",
     re.IGNORECASE,
 )

@@ -1557,6 +1557,10 @@ def _explicit(labels: Labels, text: str, raw: str) -> tuple[str, str, str, str] 
         colon = _COLON.match(text)
         shorter = colon is not None and len(colon["label"]) < len(m["label"])
         if not (colon is not None and shorter and labels.meaning(colon["label"]) is not None):
+            if m["value"].rstrip().endswith("?") and len(m["value"].split()) <= 12:
+                # '… fjorårets melding? Hvis ja, hvilket år?': a question asked on, no
+                # answer; the answer is under it
+                return text.rstrip("?"), "", "", "question"
             return m["label"].rstrip("?"), m["value"], _after(raw, "?"), "question"
     m = _LEADER.match(text)
     if m and m["value"]:

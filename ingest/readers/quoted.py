@@ -52,3 +52,46 @@ def unquoted(lines: list[Line]) -> list[Line]:
         m = _QUOTE.match(line.text)
         out.append(line if m is None else Line(line.no, line.text[m.end() :], line.file))
     return out
+
+
+# a quoted question: numbered ('> 4. Er behovsmeldingen …') or ending with '?'
+_NUMBERED_QUESTION = re.compile(r"^\d{1,2}[.)]\s+\S")
+MIN_ANSWERED = 3  # questions answered under them before a reply is read as answers inline
+
+
+def answered_inline(lines: list[Line]) -> list[Line] | None:
+    """A reply that answers the quoted message's numbered questions under each of them
+    ('> 4. Er behovsmeldingen en videreføring …? Hvis ja,' / '> hvilket år?' over 'Nei,
+    dette er en ny melding'): each question as one line without its markers, the answer
+    right under it, so a question and its answer read as a label and its value. None
+    unless three questions or more are each answered so."""
+    blocks: list[tuple[int, int]] = []  # (first, last) line index of each quoted block
+    k = 0
+    while k < len(lines):
+        if _QUOTE.match(lines[k].text):
+            start = k
+            while k < len(lines) and _QUOTE.match(lines[k].text):
+                k += 1
+            blocks.append((start, k - 1))
+        else:
+            k += 1
+    questions = []
+    for start, end in blocks:
+        text = " ".join(_QUOTE.sub("", lines[j].text).strip() for j in range(start, end + 1))
+        answer = next((j for j in range(end + 1, len(lines)) if lines[j].text.strip()), None)
+        answered = answer is not None and not _QUOTE.match(lines[answer].text)
+        if answered and _NUMBERED_QUESTION.match(text) and "?" in text:
+            questions.append((start, end, text.strip(), answer))
+    if len(questions) < MIN_ANSWERED:
+        return None
+    out: list[Line] = []
+    skip: set[int] = set()
+    for start, _end, _text, answer in questions:
+        skip |= set(range(start, answer))  # the question's lines, and blank lines after it
+    firsts = {start: text for start, _, text, _ in questions}
+    for j, line in enumerate(lines):
+        if j in firsts:
+            out.append(Line(line.no, firsts[j], line.file))
+        elif j not in skip:
+            out.append(line)
+    return out

@@ -13,7 +13,7 @@ from kompetansekart.ingest.readers.delimited import delimited_lines, delimiter_o
 from kompetansekart.ingest.readers.grid_text import grid_lines, has_grid
 from kompetansekart.ingest.readers.html_text import has_html, html_lines
 from kompetansekart.ingest.readers.keyed import is_keyed, keyed_lines
-from kompetansekart.ingest.readers.quoted import is_quoted, unquoted
+from kompetansekart.ingest.readers.quoted import answered_inline, is_quoted, unquoted
 from kompetansekart.ingest.readers.ruled import has_rules, positioned_lines, ruled_lines
 
 
@@ -23,6 +23,8 @@ def read(path: Path) -> ReadResult:
     lines = split_lines(path, text)
     if is_quoted(lines):
         lines = unquoted(lines)  # an e-mail's reply quoting the form
+    elif (inline := answered_inline(lines)) is not None:
+        lines = inline  # a reply answering the quoted questions under each
     if has_html(text):
         lines = html_lines(text, lines)
     if has_grid(lines):
