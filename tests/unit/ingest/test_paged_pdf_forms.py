@@ -164,3 +164,15 @@ def test_a_later_year_is_never_the_year_continued(tmp_path: Path, parser):
     assert new_first.continues_year == 2026
     same = parse_text(parser, tmp_path, head + "Videreføring: Ja, fra 2027 og videre.\n")
     assert (same.continuation, same.continues_year) == (True, None)
+
+
+def test_a_front_matters_key_for_the_year_continued(tmp_path, parser):
+    from reading import parse_text
+
+    text = (
+        "---\neier: Harstad kommune\nordning: rekomp\naar: 2026\nvidereforing: ja\n"
+        "videreforing_fra: 2025\n---\n\n# Behovsmelding\n"
+    )
+    r = parse_text(parser, tmp_path, text, "melding.md")
+    assert (r.continuation, r.continues_year) == (True, 2025)
+    assert not any(c.name == "2025" for c in r.contacts)  # no sender called '2025'
