@@ -34,7 +34,9 @@ _FIGURE = re.compile(
     re.I,
 )
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+[A-ZÆØÅ]")
-_ANSWER_HEADS = frozenset({"svar", "valgt", "verdi", "answer", "value"})
+# a column's heading saying its cells answer the row's question or option (also read by
+# the form reader and the table reader)
+ANSWER_HEADS = frozenset({"svar", "valgt", "verdi", "kryss", "answer", "value"})
 MIN_ROWS = 2
 MAX_COLUMNS = 10
 
@@ -79,7 +81,7 @@ def _table_at(lines: list[Line], i: int) -> tuple[int, int] | None:
         run += 1
     best: tuple[int, int] | None = None
     for width in range(run, 1, -1):
-        if width == 2 and lines[i + 1].text.strip().casefold() not in _ANSWER_HEADS:
+        if width == 2 and lines[i + 1].text.strip().casefold() not in ANSWER_HEADS:
             continue
         rows = _rows(lines, i + width, width)
         if rows >= MIN_ROWS and (best is None or rows > best[1]):

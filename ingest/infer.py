@@ -145,11 +145,11 @@ def all_uh(ctx: Context) -> None:
 
 def partners(ctx: Context) -> None:
     r = ctx.report
+    owners = [c.name for c in r.contacts if c.role == "eier"]
+    uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
     if not r.partners:
         # no list of partners: the owner and every UH the report names, each with its own
         # contact when the report gives one per UH in the same order ('Kontaktperson UH 2')
-        owners = [c.name for c in r.contacts if c.role == "eier"]
-        uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
         r.partners.append(Partner(r.owner, "eier", owners[0] if owners else None))
         named = _contacts_by_uh(ctx)
         if named:
@@ -171,9 +171,7 @@ def partners(ctx: Context) -> None:
         return
     if not any(p.role == "eier" and _same(p.org, r.owner) for p in r.partners):
         # the owner, with the first of the owner's contacts (a list of the UH partners only)
-        owners = [c.name for c in r.contacts if c.role == "eier"]
         r.partners.insert(0, Partner(r.owner, "eier", owners[0] if owners else None))
-    uh_contacts = [c.name for c in r.contacts if c.role == "uh"]
     listed = any(p.contact is not None for p in r.partners)
     if not any(p.role == "uh" for p in r.partners):
         # a list of the owners only (a table with a column per owner): the UH the report

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
+from kompetansekart.ingest.cell_lines import ANSWER_HEADS
 from kompetansekart.ingest.checkboxes import BOX, count_boxes
 from kompetansekart.ingest.context import OWNER_KINDS, UH_KINDS
 from kompetansekart.ingest.document import Document
@@ -38,7 +39,7 @@ from kompetansekart.ingest.fill.header import (
     union_names,
 )
 from kompetansekart.ingest.fill.measures import measure_ref
-from kompetansekart.ingest.fill.money_fields import ATTR, _an, _shares, _uh_of
+from kompetansekart.ingest.fill.money_fields import ATTR, _an, _shares, _uh_of, _what
 from kompetansekart.ingest.fill.sentences import owner_names, uh_names
 from kompetansekart.ingest.fill.state import Scope, State, Summary
 from kompetansekart.ingest.fill.values import new_or_continued, option_set, person, terms_found
@@ -210,12 +211,7 @@ def _one_row_per_item(f: State, head: Row, body: list[Row]) -> tuple[Row, list[R
     if post is None or post + 1 >= width:
         return head, body
     amount = post + 1
-    groups: list[list[Row]] = []
-    for row in body:
-        if (row.cells and row.cells[0].strip()) or not groups:
-            groups.append([row])
-        else:
-            groups[-1].append(row)
+    groups = _item_groups(body)
     if not any(len(g) > 1 for g in groups):
         return head, body
     out = []
@@ -244,6 +240,18 @@ def _one_row_per_item(f: State, head: Row, body: list[Row]) -> tuple[Row, list[R
     return Row(head.i, cells, raw), out
 
 
+def _item_groups(body: list[Row]) -> list[list[Row]]:
+    """Rows by the item whose first cell opens them: a measure's name merged down its
+    post rows ('Tiltak 1 | Eier | …', ' | UH | …') is the first row of its group."""
+    groups: list[list[Row]] = []
+    for row in body:
+        if (row.cells and row.cells[0].strip()) or not groups:
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    return groups
+
+
 def _posts_by_term(f: State, head: Row, body: list[Row]) -> bool:
     """'Tiltak | Post | Vår 2026 | Høst 2026 | Totalt 2026 | Tildelt 2025 | Merknad' with
     the rows 'Eier', 'UH (UiS)', 'Sum' under each measure's name (merged down its rows):
@@ -262,13 +270,7 @@ def _posts_by_term(f: State, head: Row, body: list[Row]) -> bool:
         for k, c in enumerate(head.cells)
         if k > post and k not in terms and k != total and _GRANTED.search(c)
     }
-    groups: list[list[Row]] = []
-    for row in body:
-        if (row.cells and row.cells[0].strip()) or not groups:
-            groups.append([row])
-        else:
-            groups[-1].append(row)
-    for group in groups:
+    for group in _item_groups(body):
         _post_group(f, group, post, terms, total, aside)
     return True
 
@@ -384,8 +386,12 @@ def _measure_field_grid(f: State, table: Table, rows: list[Row], dispatch: Dispa
     return True
 
 
+def _word(cell: str) -> str:
+    """A heading cell's one word, without marks: '**Svar** *' -> 'svar'."""
+    return re.sub(r"[\W_]+", "", cell).casefold()
+
+
 _QUESTION_HEAD = re.compile(r"^\W*(?:spørsmål|sporsmal|spm\.?|felt|question|field)\W*$", re.I)
-_ANSWER_HEAD = re.compile(r"^\W*(?:svar|valgt|verdi|answer|value)\W*$", re.I)
 
 
 def _questions_answered(
@@ -394,7 +400,7 @@ def _questions_answered(
     """'Nr | Spørsmål | Svar | Kommentar': each row a question and its answer (a pair),
     the comment beside it saying more of the same answer (the unions that took part)."""
     q = next((k for k, c in enumerate(head.cells) if _QUESTION_HEAD.match(c)), None)
-    a = next((k for k, c in enumerate(head.cells) if _ANSWER_HEAD.match(c)), None)
+    a = next((k for k, c in enumerate(head.cells) if _word(c) in ANSWER_HEADS), None)
     if q is None or a is None or a <= q or _yes_no_columns(f, head) is not None:
         return False  # ('Spørsmål | Svar | Ja | Nei': the marks under Ja and Nei answer)
     for row in body:
@@ -408,8 +414,8 @@ def _questions_answered(
         pair.section = f.form.section_at(row.i)
         dispatch(pair)
         if pair.meaning is not None:
-            cols = {k: "" for k in range(len(row.cells)) if k in (q, a) or _number_cell(row, k)}
-            _grid_remark(f, row, cols, pair, dispatch)
+            taken = {k for k in range(len(row.cells)) if k in (q, a) or _number_cell(row, k)}
+            _grid_remark(f, row, taken, pair, dispatch)
     return True
 
 
@@ -925,7 +931,7 @@ def _grid(
             _grid_remark(f, row, cols, pair, dispatch)
 
 
-def _grid_remark(f: State, row: Row, cols: dict[int, str], pair: Pair, dispatch: Dispatch) -> None:
+def _grid_remark(f: State, row: Row, cols: Collection[int], pair: Pair, dispatch: Dispatch) -> None:
     """'Er behovene drøftet med de ansattes organisasjoner? | X | | Drøftet med
     Utdanningsforbundet og Fagforbundet': the remark beside a question's marks says more
     of the same answer: the unions that took part, the measures that go on, and figures
@@ -2189,9 +2195,7 @@ def money_row(
             else:  # the sum of the measures of a scheme's part, or of the report's
                 f.part_sums.append((f.part_scheme(row.i), total, row.i))
         return
-    said = f.labels.meaning(label.replace("**", "").strip()) if label else None
-    aside = {"earlier_grant": "earlier-grant", "own_contribution": "own-contribution"}
-    why = next((aside[x] for x in (said.fields if said else ()) if x in aside), None)
+    why = _aside_row(f, label)
     if why is not None and not values:
         return  # 'Eigeninnsats (timar) | ca. 1 400 t': hours of own work, no measure
     if why is not None and values:
@@ -2309,12 +2313,12 @@ def _money_values(f: State, row: Row, cells: list[str], kinds: list[Column]):
         f.use_in([row.i], money.read)
         f.aside_money([row.i], money)
         if money.value is None:
-            if money.problem and col.attr in _WHAT:
+            if money.problem and col.attr in ("owner_amount", "uh_amount", "total_stated"):
                 # 'ca. 150 000' in the UH column: no one amount, said so on its row
                 f.diag(
                     "warning",
                     "amount-unclear",
-                    f"{_WHAT[col.attr]}: '{cell.strip()[:60]}' is {_an(money.problem)} "
+                    f"{_what(col.attr)}: '{cell.strip()[:60]}' is {_an(money.problem)} "
                     "figure, not one amount; left unknown",
                     "budget",
                     row.i,
@@ -2358,9 +2362,6 @@ def _breakdown(
         split.append(UhShare(found[-1], a.value))
         cursor = a.end
     return shares or split
-
-
-_WHAT = {"owner_amount": "owner amount", "uh_amount": "UH amount", "total_stated": "total"}
 
 
 def _owner_shares(f: State, row: Row, cells: list[str], kinds: list[Column], values) -> None:

@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass
 
 from kompetansekart.ingest.amounts import find_amounts
+from kompetansekart.ingest.cell_lines import ANSWER_HEADS
 from kompetansekart.ingest.checkboxes import BOX, count_boxes
 from kompetansekart.ingest.document import Document
 from kompetansekart.ingest.form.codes import apply_codes
@@ -1334,7 +1335,7 @@ class _Reader:
         (empty)': a question with a column saying which of its options are chosen. The
         number of rows it takes (the question's and its options'), 0 for none."""
         cells = [c.strip() for c in rows[k].cells]
-        if len(cells) != 2 or cells[1].casefold() not in _ANSWER_HEADS:
+        if len(cells) != 2 or cells[1].casefold() not in ANSWER_HEADS:
             return 0
         meaning = self.labels.meaning(cells[0].rstrip(" *"))
         if meaning is None or not any(f.startswith(_CHOICE_FIELDS) for f in meaning.fields):
@@ -2091,8 +2092,6 @@ def _without_numbers(rows: list[Row]) -> list[Row]:
     return [Row(r.i, r.cells[1:], r.raw[1:]) for r in rows]
 
 
-# a column's heading saying its cells answer the row's question or option
-_ANSWER_HEADS = frozenset({"svar", "valgt", "verdi", "kryss", "answer", "value"})
 _YES_CELL = re.compile(r"^\s*(?:ja|yes|sann|true|x)\s*$", re.I)
 _YES_NO_CELL = re.compile(r"^\s*(?:ja|nei|yes|no|sann|usann|true|false|x)\s*$", re.I)
 
