@@ -43,6 +43,7 @@ from kompetansekart.ingest.fill.sentences import (
 )
 from kompetansekart.ingest.fill.state import Scope, Slot, State, norm_name
 from kompetansekart.ingest.fill.tables import read_table
+from kompetansekart.ingest.fill.values import measure_goes_on
 from kompetansekart.ingest.form.model import MEASURE, FlatTable, Form, Pair, Table
 from kompetansekart.ingest.labels import LabelMatch, Labels, machine_label
 from kompetansekart.ingest.layouts import AnswerOrder
@@ -655,13 +656,6 @@ _CONTACT_OF = re.compile(
 )
 
 
-_MEASURE_NEW = re.compile(r"\b(?:nytt|nye)\s+tiltak\b", re.I)
-_MEASURE_GOES_ON = re.compile(
-    r"\b(?:videreføring|vidareføring)\s+av\s+tiltak\b|\b(?:videreført|vidareført)\s+(?:fra|frå)\b",
-    re.I,
-)
-
-
 def unknown(f: State, pair: Pair, scope: Scope) -> None:
     """A label the vocabulary does not know: an organisation's amount or contact
     ('Høgskulen i Volda / HVO: kr 300 000', 'Kontaktperson DMMH'), a part of the amount
@@ -681,9 +675,9 @@ def unknown(f: State, pair: Pair, scope: Scope) -> None:
     if scope.kind == "measure" and scope.slot is not None and scope.slot.measure.continued is None:
         # 'Status: Aktiv (nytt tiltak 2027)', 'Status: Aktiv – videreføring av tiltak 2 i
         # behovsmeldingen for 2026': whether the measure goes on, said in another field
-        said = _MEASURE_NEW.search(text) or _MEASURE_GOES_ON.search(text)
+        said = measure_goes_on(text)
         if said is not None:
-            scope.slot.measure.continued = said.re is _MEASURE_GOES_ON
+            scope.slot.measure.continued = said
             scope.slot.note("continued", j)
     if _PART_OF.match(machine_label(label)):
         money = read_money(text)

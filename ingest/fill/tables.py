@@ -42,7 +42,13 @@ from kompetansekart.ingest.fill.measures import measure_ref
 from kompetansekart.ingest.fill.money_fields import ATTR, _an, _shares, _uh_of, _what
 from kompetansekart.ingest.fill.sentences import owner_names, uh_names
 from kompetansekart.ingest.fill.state import Scope, State, Summary
-from kompetansekart.ingest.fill.values import new_or_continued, option_set, person, terms_found
+from kompetansekart.ingest.fill.values import (
+    MEASURE_NEW,
+    new_or_continued,
+    option_set,
+    person,
+    terms_found,
+)
 from kompetansekart.ingest.form.model import BUDGET, Pair, Row, Table
 from kompetansekart.ingest.labels import LabelMatch, split_note
 from kompetansekart.ingest.money import (
@@ -332,7 +338,7 @@ def _post_group(f: State, group: list[Row], post: int, terms, total: int, aside)
     if m.continued is None and _CONTINUES.search(remark):
         m.continued = True
         slot.note("continued", group[0].i)
-    elif m.continued is None and re.search(r"\bnytt\s+tiltak\b", remark, re.I):
+    elif m.continued is None and MEASURE_NEW.search(remark):
         m.continued = False
         slot.note("continued", group[0].i)
 

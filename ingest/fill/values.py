@@ -280,3 +280,19 @@ def new_or_continued(text: str) -> bool | None:
     if _NEW.match(bare):
         return False
     return True if _GOES_ON.match(bare) else None
+
+
+MEASURE_NEW = re.compile(r"\b(?:nytt|nye)\s+tiltak\b", re.I)
+_MEASURE_GOES_ON = re.compile(
+    r"\b(?:videreføring|vidareføring)\s+av\s+tiltak\b|\b(?:videreført|vidareført)\s+(?:fra|frå)\b",
+    re.I,
+)
+
+
+def measure_goes_on(text: str) -> bool | None:
+    """'Aktiv (nytt tiltak 2027)': False; 'Aktiv – videreføring av tiltak 2 i …', 'Videreført
+    frå 2025': True; None when the text says neither (anywhere in it, unlike
+    `new_or_continued`, which reads a whole answer)."""
+    if MEASURE_NEW.search(text):
+        return False
+    return True if _MEASURE_GOES_ON.search(text) else None
